@@ -1,0 +1,27 @@
+/** Reserved keys (保留字段) of the header and of indicators. */
+
+/** Header keys that are not data. */
+export const HEADER_KEYS = new Set([
+  "单位", "年度", "类型", "项目", "主管部门", "实施单位", "负责人", "评价日期", "联系人", "联系电话",
+  "自评总分", "等级", "满分", "等级划分",
+  "反向算法", "超额预警", "执行率封顶",
+  "预期目标", "实际完成情况", "标题",
+]);
+
+export const REQUIRED_HEADER_KEYS = ["单位", "年度"];
+
+/** Indicator keys whose values are text. */
+export const TEXT_KEYS = new Set(["说明", "理由", "偏差原因", "改进措施", "佐证", "评分标准", "结果", "备注", "指标解释"]);
+
+/** Indicator keys with a parsed value. */
+export const VALUE_KEYS = new Set(["公式", "目标", "实际", "完成率", "评分", "得分"]);
+
+/** Keys that make a heading without a weight a measure (考核指标). */
+export const MEASURE_KEYS = new Set(["目标", "实际", "完成率", "公式"]);
+
+export function isIndicatorKey(key: string): boolean {
+  return TEXT_KEYS.has(key) || VALUE_KEYS.has(key);
+}
+
+/** Every reserved key, for completion and docs. */
+export const ALL_KEYS = [...HEADER_KEYS, ...VALUE_KEYS, ...TEXT_KEYS];

@@ -1,0 +1,40 @@
+/** Exact decimal arithmetic: every number about money, rates or scores is a Decimal. */
+import Decimal from "decimal.js";
+
+export const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -60, toExpPos: 60 });
+export type D = Decimal;
+
+export const ZERO = new D(0);
+export const ONE = new D(1);
+export const HUNDRED = new D(100);
+
+/** Parse `1,531.23` (thousands separators allowed). */
+export function parseDecimal(text: string): Decimal {
+  return new D(text.replace(/,/g, ""));
+}
+
+/** Number of digits after the decimal point as written. */
+export function writtenDecimals(text: string): number {
+  const dot = text.indexOf(".");
+  return dot < 0 ? 0 : text.length - dot - 1;
+}
+
+/** Round half-up to at most `dp` decimals and drop trailing zeros, never in exponent notation. */
+export function formatDecimal(value: Decimal, dp = 2): string {
+  if (!value.isFinite()) return "—";
+  const fixed = value.toDecimalPlaces(dp, D.ROUND_HALF_UP).toFixed(dp);
+  const trimmed = fixed.includes(".") ? fixed.replace(/0+$/, "").replace(/\.$/, "") : fixed;
+  return trimmed === "-0" ? "0" : trimmed;
+}
+
+export function min(a: Decimal, b: Decimal): Decimal {
+  return a.lessThan(b) ? a : b;
+}
+
+export function max(a: Decimal, b: Decimal): Decimal {
+  return a.greaterThan(b) ? a : b;
+}
+
+export function clamp(v: Decimal, lo: Decimal, hi: Decimal): Decimal {
+  return max(lo, min(hi, v));
+}

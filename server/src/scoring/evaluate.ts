@@ -1,0 +1,441 @@
+/**
+ * The evaluation stage: model → scores, traces and diagnostics. Data items
+ * are computed on demand (with cycle detection), then every indicator
+ * bottom-up, then the total and grade, then the placeholders in prose.
+ */
+import type Decimal from "decimal.js";
+import { D, ZERO, formatDecimal, writtenDecimals } from "../quantity/decimal";
+import { Quantity, formatPercent } from "../quantity/quantity";
+import { lineRange, type Diagnostic } from "../diagnostics/catalogue";
+import type { DataItem, Indicator, PerfModel } from "../model/types";
+import type { ComparatorOp, ScoreNode } from "../syntax/ast";
+import { parseValue } from "../syntax/parse";
+import { personVsPersonTime } from "../quantity/units";
+import { DiagnosticSink } from "./sink";
+import { evaluateExpr, type NameLookup } from "./expr";
+import type { DataResult, Evaluation, IndicatorResult, PlaceholderResult, Trace } from "./types";
+import { RULE_KIND_NAMES } from "./types";
+import { resolveRule } from "./rules/resolve";
+import { achievementOf } from "./rules/qualitative";
+import type { RuleContext } from "./rules/rule";
+
+const COMPARATOR_TEXT: Record<ComparatorOp, string> = { ">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "=" };
+
+export function evaluate(model: PerfModel): Evaluation {
+  return new Evaluator(model).run();
+}
+
+class Evaluator {
+  private readonly sink = new DiagnosticSink();
+  private readonly dataResults = new Map<DataItem, DataResult>();
+  private readonly inProgress = new Set<DataItem>();
+  private readonly used = new Set<DataItem>();
+  private readonly results = new Map<Indicator, IndicatorResult>();
+
+  constructor(private readonly model: PerfModel) {}
+
+  run(): Evaluation {
+    for (const item of this.model.allData) this.dataValue(item);
+    for (const root of this.model.roots) this.indicatorTree(root);
+    for (const m of this.model.measures) this.results.set(m, this.leaf(m));
+    this.checkUnused();
+    const { total, grade, trace } = this.totals();
+    const complete = this.model.indicators.every((i) => i.children.length > 0 || this.results.get(i)?.score !== undefined);
+    const placeholders = this.placeholders(total, grade);
+    const diagnostics = sortDiagnostics([...this.model.syntax.diagnostics, ...this.model.diagnostics, ...this.sink.items]);
+    return { model: this.model, results: this.results, data: this.dataResults, total, grade, complete, totalTrace: trace, placeholders, diagnostics };
+  }
+
+  // ── data ──
+
+  private lookup(scope: Indicator | undefined): NameLookup {
+    const fn = ((name: string) => {
+      const item = scope?.data.get(name) ?? this.model.data.get(name);
+      if (!item) return undefined;
+      this.used.add(item);
+      const r = this.dataValue(item);
+      return { value: r.value ?? null, line: item.field.line };
+    }) as NameLookup;
+    fn.names = () => [...(scope ? scope.data.keys() : []), ...this.model.data.keys()];
+    return fn;
+  }
+
+  private dataValue(item: DataItem): DataResult {
+    const done = this.dataResults.get(item);
+    if (done) return done;
+    const f = item.field;
+    if (this.inProgress.has(item)) {
+      this.sink.add("PE605", lineRange(f.line, f.keySpan[0], f.keySpan[1]), { name: item.name });
+      return { item, trace: { inputs: [], steps: ["循环引用"], result: "—" } };
+    }
+    this.inProgress.add(item);
+    const result: DataResult = { item, value: item.stated, trace: { inputs: [], steps: [], result: item.stated?.format() ?? "—" } };
+    if (item.node.derivation) {
+      const r = evaluateExpr(item.node.derivation, f.line, this.lookup(item.scope), this.sink);
+      result.derived = r.value;
+      result.trace = {
+        inputs: r.inputs,
+        formula: this.model.syntax.lines[f.line].text.slice(item.node.derivation.span[0], item.node.derivation.span[1]),
+        substituted: r.substituted,
+        steps: [],
+        result: r.value ? r.value.format() : "—",
+      };
+      if (r.value) {
+        if (item.stated) {
+          const shown = item.stated.unit ? r.value.withUnit(item.stated.unit) : r.value;
+          result.trace.result = shown.format(4);
+          if (personVsPersonTime(item.stated.dim, r.value.dim)) {
+            this.sink.add("PE205", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]));
+          }
+          if (item.stated.dim !== r.value.dim && !personVsPersonTime(item.stated.dim, r.value.dim)) {
+            this.sink.add("PE204", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]), { left: "填报值", right: "计算值", op: "比较", leftEn: "the stated value", rightEn: "the derived value", opEn: "compare" });
+          } else if (!item.stated.accepts(r.value)) {
+            const formula = result.trace.formula ?? "";
+            this.sink.add("PE504", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]), { name: item.name, stated: item.stated.format(), computed: shown.format(4), formula }, { computed: shown.format(Math.max(item.stated.writtenDecimals ?? 2, 0)) });
+            result.trace.steps.push(`填报 ${item.stated.format()}，与计算值 ${shown.format(4)} 不符`);
+          } else {
+            result.trace.steps.push(`填报 ${item.stated.format()}，与计算值相符（按填报精度）`);
+          }
+          result.value = r.value.withUnit(item.stated.unit);
+        } else {
+          result.value = r.value;
+        }
+      }
+    }
+    this.inProgress.delete(item);
+    this.dataResults.set(item, result);
+    return result;
+  }
+
+  private checkUnused(): void {
+    for (const item of this.model.allData) {
+      // Only plain figures in a scored indicator that no formula reads: a
+      // derivation is a check in itself, and a measure's data is documentary.
+      if (!item.scope || item.scope.weight === null || item.node.derivation || this.used.has(item)) continue;
+      const f = item.field;
+      this.sink.add("PE602", lineRange(f.line, f.keySpan[0], f.keySpan[1]), { name: item.name });
+    }
+  }
+
+  // ── indicators ──
+
+  private indicatorTree(ind: Indicator): IndicatorResult {
+    if (ind.children.length === 0) {
+      const r = this.leaf(ind);
+      this.results.set(ind, r);
+      return r;
+    }
+    const parts = ind.children.map((c) => this.indicatorTree(c));
+    let sum: Decimal = ZERO;
+    let known = true;
+    for (const p of parts) {
+      if (p.score === undefined) known = false;
+      else sum = sum.plus(p.score);
+    }
+    const trace: Trace = {
+      inputs: parts.map((p) => ({ name: p.indicator.name, value: p.score === undefined ? "未计分" : `${formatDecimal(p.score, 2)}/${formatDecimal(p.indicator.weight ?? ZERO, 2)}`, line: p.indicator.line })),
+      rule: RULE_KIND_NAMES.sum,
+      steps: [parts.map((p) => (p.score === undefined ? "?" : formatDecimal(p.score, 2))).join(" + ") + ` = ${formatDecimal(sum, 2)}`],
+      result: `${formatDecimal(sum, 2)}/${formatDecimal(ind.weight ?? ZERO, 2)} 分${known ? "" : "（部分下级未计分）"}`,
+    };
+    const r: IndicatorResult = { indicator: ind, score: sum, kind: "sum", trace };
+    if (ind.statedScore && !agrees(ind.statedScore.text, ind.statedScore.value, sum)) {
+      const f = ind.statedScore.field;
+      this.sink.add("PE501", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]), { stated: ind.statedScore.text, computed: formatDecimal(sum, 2) }, { computed: formatDecimal(sum, 2) });
+    }
+    this.results.set(ind, r);
+    return r;
+  }
+
+  private leaf(ind: Indicator): IndicatorResult {
+    const lookup = this.lookup(ind);
+    const trace: Trace = { inputs: [], steps: [], result: "" };
+    const result: IndicatorResult = { indicator: ind, trace };
+
+    // A: 实际, else the value of 公式.
+    let formulaValue: Quantity | undefined;
+    if (ind.formula) {
+      const r = evaluateExpr(ind.formula.expr, ind.formula.field.line, lookup, this.sink);
+      formulaValue = r.value;
+      trace.inputs.push(...r.inputs);
+      trace.formula = ind.formula.field.value;
+      trace.substituted = `${r.substituted} = ${r.value ? r.value.format() : "—"}`;
+    }
+    const actual = ind.actual?.node;
+    if (actual && actual.kind === "quantitative") {
+      const q = Quantity.fromWritten(actual.quantity.value, actual.quantity.unit?.text ?? null, actual.quantity.approx);
+      if (q) {
+        result.measured = q;
+        trace.inputs.push({ name: "实际", value: q.format(), line: ind.actual!.field.line });
+        if (formulaValue && q.dim === formulaValue.dim && !q.accepts(formulaValue)) {
+          const f = ind.actual!.field;
+          this.sink.add("PE504", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]), { name: "实际", stated: q.format(), computed: formulaValue.withUnit(q.unit).format(4), formula: ind.formula!.field.value }, { computed: formulaValue.withUnit(q.unit).format(q.writtenDecimals ?? 2) });
+        }
+      }
+    } else if (formulaValue) {
+      result.measured = formulaValue;
+    }
+    const target = ind.target?.node;
+    let targetSpec: RuleContext["target"];
+    if (target && target.kind === "quantitative") {
+      const q = Quantity.fromWritten(target.quantity.value, target.quantity.unit?.text ?? null, target.quantity.approx);
+      if (q) {
+        const op: ComparatorOp = target.comparator?.op ?? ">=";
+        targetSpec = { op, value: q };
+        result.target = q;
+        trace.inputs.push({ name: "目标", value: `${COMPARATOR_TEXT[op]} ${q.format()}`, line: ind.target!.field.line });
+      }
+    }
+    this.completionRate(ind, result, targetSpec);
+
+    if (ind.weight === null) {
+      // A measure: checked, not scored.
+      this.deviationReason(ind, result, targetSpec, undefined);
+      trace.result = result.rate !== undefined ? `完成率 ${formatPercent(result.rate)}` : result.measured ? result.measured.format() : actual?.kind === "qualitative" ? actual.word : "—";
+      return result;
+    }
+
+    const weight = ind.weight;
+    const rule = resolveRule(ind, this.sink);
+    if (!rule) {
+      if (!ind.formula && !ind.actual) this.sink.add("PE304", lineRange(ind.line, ind.titleSpan[0], ind.titleSpan[1]), { name: ind.name });
+      trace.result = "未计分";
+      return result;
+    }
+    result.kind = rule.kind;
+    trace.rule = `${RULE_KIND_NAMES[rule.kind]}：${rule.describe(weight)}`;
+    const ruleMax = rule.max(weight);
+    result.ruleMax = ruleMax;
+    if (!ruleMax.equals(weight)) {
+      const f = ind.rule?.field;
+      const range = f ? lineRange(f.line, f.valueSpan[0], f.valueSpan[1]) : lineRange(ind.line, ind.titleSpan[0], ind.titleSpan[1]);
+      this.sink.add("PE401", range, { max: formatDecimal(ruleMax, 4), weight: formatDecimal(weight, 4) });
+    }
+    const outcome = rule.apply({ indicator: ind, weight, policy: this.model.policy, measured: result.measured, target: targetSpec, sink: this.sink });
+    trace.steps.push(...outcome.steps);
+    const stated = ind.statedScore;
+    if (stated && (stated.value.isNegative() || stated.value.greaterThan(weight))) {
+      this.sink.add("PE402", lineRange(stated.field.line, stated.field.valueSpan[0], stated.field.valueSpan[1]), { score: stated.text, weight: formatDecimal(weight, 4) });
+    }
+    if (outcome.missing) {
+      const [what, whatEn] = outcome.missing;
+      if (stated && rule.kind !== "judgement" && rule.kind !== "qualitative") {
+        this.sink.add("PE409", lineRange(stated.field.line, stated.field.keySpan[0], stated.field.valueSpan[1]), { what, whatEn, score: stated.text });
+        result.score = stated.value;
+        trace.steps.push(`缺少${what}，按填报得分 ${stated.text} 分`);
+      } else {
+        const at = ind.rule?.field ?? ind.target?.field;
+        const range = at ? lineRange(at.line, at.keySpan[0], at.valueSpan[1]) : lineRange(ind.line, ind.titleSpan[0], ind.titleSpan[1]);
+        this.sink.add("PE403", range, { what, whatEn });
+      }
+    } else if (outcome.score !== undefined) {
+      let score = outcome.score;
+      if (score.greaterThan(weight)) {
+        trace.steps.push(`规则得分 ${formatDecimal(score, 4)} 超过分值，按分值 ${formatDecimal(weight, 4)} 计`);
+        score = weight;
+      }
+      result.score = score;
+      if (stated && rule.kind !== "judgement" && rule.kind !== "qualitative" && !agrees(stated.text, stated.value, score)) {
+        this.sink.add("PE501", lineRange(stated.field.line, stated.field.valueSpan[0], stated.field.valueSpan[1]), { stated: stated.text, computed: formatDecimal(score, 2) }, { computed: formatDecimal(score, 2) });
+        trace.steps.push(`填报得分 ${stated.text} 分与计算不符`);
+      }
+      if (ruleUsesMeasured(rule.kind)) this.approximate(ind, result);
+    }
+    trace.result = result.score === undefined ? "未计分" : `${formatDecimal(result.score, 2)}/${formatDecimal(weight, 2)} 分`;
+    this.deviationReason(ind, result, targetSpec, weight);
+    return result;
+  }
+
+  private completionRate(ind: Indicator, result: IndicatorResult, target: RuleContext["target"]): void {
+    const a = result.measured;
+    if (!a || !target || target.value.value.isZero() || a.dim !== target.value.dim) {
+      if (ind.statedRate && !(a && target)) {
+        // A stated rate with nothing to check it against is the measured value itself for a measure with a qualitative actual.
+      }
+      return;
+    }
+    result.rate = a.value.dividedBy(target.value.value);
+    if (ind.statedRate) {
+      const computed = new Quantity(result.rate, "", "%");
+      if (!ind.statedRate.quantity.accepts(computed)) {
+        const f = ind.statedRate.field;
+        this.sink.add(
+          "PE505",
+          lineRange(f.line, f.valueSpan[0], f.valueSpan[1]),
+          { stated: ind.statedRate.quantity.format(), actual: a.format(), target: target.value.format(), computed: formatPercent(result.rate) },
+          { computed: formatPercent(result.rate, Math.max(ind.statedRate.quantity.writtenDecimals ?? 0, 0)) },
+        );
+      }
+    }
+  }
+
+  private approximate(ind: Indicator, result: IndicatorResult): void {
+    const check = (q: Quantity | undefined, line: number, span: [number, number], text: string) => {
+      if (q?.approx) this.sink.add("PE206", lineRange(line, span[0], span[1]), { text });
+    };
+    if (ind.actual && result.measured) check(result.measured, ind.actual.field.line, ind.actual.field.valueSpan, ind.actual.field.value);
+    else if (ind.formula && result.measured?.approx) check(result.measured, ind.formula.field.line, ind.formula.field.valueSpan, ind.formula.field.value);
+    if (ind.target && result.target) check(result.target, ind.target.field.line, ind.target.field.valueSpan, ind.target.field.value);
+  }
+
+  /** 偏差原因 is required where 得分 < 分值, where a target is missed, or where A ≥ 120 % of T. */
+  private deviationReason(ind: Indicator, result: IndicatorResult, target: RuleContext["target"], weight: Decimal | undefined): void {
+    if (ind.fields.has("偏差原因") || ind.virtual) return;
+    let why: [string, string] | undefined;
+    const policy = this.model.policy;
+    const a = result.measured;
+    if (weight !== undefined && result.score !== undefined && result.score.lessThan(weight)) {
+      why = [`得分 ${formatDecimal(result.score, 2)} 低于分值 ${formatDecimal(weight, 2)}`, `the score ${formatDecimal(result.score, 2)} is below the weight ${formatDecimal(weight, 2)}`];
+    } else if (a && target && a.dim === target.value.dim && target.value.value.greaterThan(0)) {
+      const A = a.value;
+      const T = target.value.value;
+      const upward = target.op === ">=" || target.op === ">" || target.op === "=";
+      if (upward && A.greaterThanOrEqualTo(T.times(policy.overAchievement))) {
+        why = [`实际 ${a.format()} 达到目标 ${target.value.format()} 的 ${formatPercent(A.dividedBy(T), 1)}（超额 ${formatPercent(policy.overAchievement, 0)} 以上，目标是否偏低？）`, `the actual reaches ${formatPercent(A.dividedBy(T), 1)} of the target (was the target set too low?)`];
+      } else if (weight === undefined && upward && A.lessThan(T)) {
+        why = [`实际 ${a.format()} 未达到目标 ${target.value.format()}`, `the actual ${a.format()} misses the target ${target.value.format()}`];
+      } else if (weight === undefined && !upward && A.greaterThan(T)) {
+        why = [`实际 ${a.format()} 超出目标 ${target.value.format()}`, `the actual ${a.format()} exceeds the target ${target.value.format()}`];
+      }
+    } else if (weight === undefined && ind.actual?.node.kind === "qualitative") {
+      const g = achievementOf(ind.actual.node.word);
+      if (g && g !== "达成") why = [`实际为“${ind.actual.node.word}”`, `the actual is “${ind.actual.node.word}”`];
+    }
+    if (why) this.sink.add("PE406", lineRange(ind.line, ind.titleSpan[0], ind.titleSpan[1]), { why: why[0], whyEn: why[1] });
+  }
+
+  // ── totals ──
+
+  private totals(): { total?: Decimal; grade?: string; trace: Trace } {
+    const roots = this.model.roots;
+    const header = this.model.header;
+    const trace: Trace = { inputs: [], steps: [], result: "—" };
+    if (roots.length === 0) return { trace };
+    let total: Decimal = ZERO;
+    for (const r of roots) {
+      const s = this.results.get(r)?.score;
+      trace.inputs.push({ name: r.name, value: s === undefined ? "未计分" : `${formatDecimal(s, 2)}/${formatDecimal(r.weight ?? ZERO, 2)}`, line: r.line });
+      if (s !== undefined) total = total.plus(s);
+    }
+    trace.rule = "自评总分 = 一级指标得分之和";
+    trace.steps.push(roots.map((r) => formatDecimal(this.results.get(r)?.score ?? ZERO, 2)).join(" + ") + ` = ${formatDecimal(total, 2)}`);
+    const policy = this.model.policy;
+    if (policy.executionCaps.length) {
+      const rate = this.executionRate();
+      if (rate) {
+        for (const cap of policy.executionCaps) {
+          const holds = cap.op === "<" ? rate.lessThan(cap.threshold) : cap.op === "<=" ? rate.lessThanOrEqualTo(cap.threshold) : cap.op === ">" ? rate.greaterThan(cap.threshold) : cap.op === ">=" ? rate.greaterThanOrEqualTo(cap.threshold) : rate.equals(cap.threshold);
+          if (holds && total.greaterThan(cap.cap)) {
+            trace.steps.push(`执行率 ${formatPercent(rate)} 适用封顶“${cap.text}” → 总分最高 ${formatDecimal(cap.cap, 2)}`);
+            total = cap.cap;
+            break;
+          }
+        }
+      }
+    }
+    const grade = policy.grades.find((g) => total.greaterThanOrEqualTo(g.min))?.name ?? policy.grades[policy.grades.length - 1]?.name;
+    trace.result = `${formatDecimal(total, 2)} 分，${grade ?? ""}`;
+    const statedTotal = header.get("自评总分");
+    if (statedTotal) {
+      const r = parseValue<ScoreNode>("Score", this.model.syntax.lines[statedTotal.line].folded.slice(statedTotal.valueSpan[0], statedTotal.valueSpan[1]), statedTotal.line, statedTotal.valueSpan[0]);
+      if (!r.ok) this.sink.items.push(r.diagnostic);
+      else if (!agrees(r.value.value, new D(r.value.value.replace(/,/g, "")), total)) {
+        this.sink.add("PE502", lineRange(statedTotal.line, statedTotal.valueSpan[0], statedTotal.valueSpan[1]), { stated: r.value.value, computed: formatDecimal(total, 2) }, { computed: formatDecimal(total, 2) });
+      }
+    }
+    const statedGrade = header.get("等级");
+    if (statedGrade && grade && statedGrade.value.trim() !== grade) {
+      this.sink.add("PE503", lineRange(statedGrade.line, statedGrade.valueSpan[0], statedGrade.valueSpan[1]), { stated: statedGrade.value.trim(), total: formatDecimal(total, 2), computed: grade }, { computed: grade });
+    }
+    return { total, grade, trace };
+  }
+
+  /** 执行率 for the caps: a data item 执行率, or 全年执行数 ÷ 全年预算数. */
+  private executionRate(): Decimal | undefined {
+    const rateItem = this.model.data.get("执行率") ?? this.model.data.get("预算执行率");
+    const v = rateItem ? this.dataResults.get(rateItem)?.value : undefined;
+    if (v && v.dim === "") return v.value;
+    const exec = this.model.data.get("全年执行数");
+    const budget = this.model.data.get("全年预算数");
+    const e = exec ? this.dataResults.get(exec)?.value : undefined;
+    const b = budget ? this.dataResults.get(budget)?.value : undefined;
+    if (e && b && !b.value.isZero() && e.dim === b.dim) return e.value.dividedBy(b.value);
+    return undefined;
+  }
+
+  // ── placeholders ──
+
+  private placeholders(total: Decimal | undefined, grade: string | undefined): PlaceholderResult[] {
+    const out: PlaceholderResult[] = [];
+    const byName = new Map<string, Indicator>();
+    for (const ind of [...this.model.indicators, ...this.model.measures]) if (!byName.has(ind.name)) byName.set(ind.name, ind);
+    for (const p of this.model.placeholders) {
+      let value: string | undefined;
+      let trace: Trace | undefined;
+      const name = p.name;
+      if (name === "总分" || name === "自评总分") {
+        value = total === undefined ? undefined : formatDecimal(total, 2);
+        trace = this.model.roots.length ? undefined : undefined;
+      } else if (name === "等级") value = grade;
+      else if (name === "满分") value = formatDecimal(this.model.policy.fullScore, 2);
+      else if (this.model.header.has(name) && !this.model.data.has(name)) value = this.model.header.get(name)!.value;
+      else if (this.model.data.has(name)) {
+        const r = this.dataResults.get(this.model.data.get(name)!);
+        value = r?.value?.format();
+        trace = r?.trace;
+      } else {
+        const dot = name.lastIndexOf(".");
+        const ind = dot > 0 ? byName.get(name.slice(0, dot)) : byName.get(name);
+        const prop = dot > 0 ? name.slice(dot + 1) : "得分";
+        const r = ind ? this.results.get(ind) : undefined;
+        if (ind && r) {
+          trace = r.trace;
+          switch (prop) {
+            case "得分":
+              value = r.score === undefined ? undefined : formatDecimal(r.score, 2);
+              break;
+            case "分值":
+              value = ind.weight === null ? undefined : formatDecimal(ind.weight, 2);
+              break;
+            case "实际":
+              value = r.measured?.format();
+              break;
+            case "目标":
+              value = r.target?.format();
+              break;
+            case "完成率":
+              value = r.rate === undefined ? undefined : formatPercent(r.rate);
+              break;
+            default:
+              break;
+          }
+          if (!["得分", "分值", "实际", "目标", "完成率"].includes(prop)) {
+            this.sink.add("PE603", lineRange(p.line, p.span[0], p.span[1]), { name });
+            out.push({ placeholder: p });
+            continue;
+          }
+        } else {
+          this.sink.add("PE603", lineRange(p.line, p.span[0], p.span[1]), { name });
+          out.push({ placeholder: p });
+          continue;
+        }
+      }
+      out.push({ placeholder: p, value: value ?? "—", trace });
+    }
+    return out;
+  }
+}
+
+function ruleUsesMeasured(kind: string): boolean {
+  return kind === "linearBand" || kind === "stepBands" || kind === "perPoint" || kind === "proportional" || kind === "targetCompletion";
+}
+
+/** A stated score agrees with the computed one when equal at max(stated decimals, 2) places. */
+function agrees(text: string, stated: Decimal, computed: Decimal): boolean {
+  const dp = Math.max(writtenDecimals(text.replace(/,/g, "")), 2);
+  return computed.toDecimalPlaces(dp, D.ROUND_HALF_UP).equals(stated.toDecimalPlaces(dp, D.ROUND_HALF_UP));
+}
+
+export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  return list.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
+}

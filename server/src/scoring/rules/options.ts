@@ -1,0 +1,50 @@
+/** 选项计分: `符合 1；不符合 0` with `结果：符合` — the chosen option's score. */
+import type Decimal from "decimal.js";
+import { lineRange } from "../../diagnostics/catalogue";
+import { formatDecimal } from "../../quantity/decimal";
+import type { Rule, RuleContext, RuleOutcome } from "./rule";
+import { scoreOf, scoreText } from "./compare";
+import type { ClauseNode } from "../../syntax/ast";
+
+type OptionClause = Extract<ClauseNode, { kind: "option" | "else" }>;
+
+export class OptionsRule implements Rule {
+  readonly kind = "options" as const;
+  constructor(private readonly clauses: OptionClause[]) {}
+
+  labels(): string[] {
+    return this.clauses.map((c) => (c.kind === "option" ? c.label : "其余"));
+  }
+
+  max(weight: Decimal): Decimal {
+    return this.clauses.reduce((m, c) => Decimal_max(m, scoreOf(c.score, weight)), scoreOf(this.clauses[0].score, weight));
+  }
+
+  describe(): string {
+    return this.clauses.map((c) => `${c.kind === "option" ? c.label : "其余"} ${scoreText(c.score)}`).join("；");
+  }
+
+  apply(ctx: RuleContext): RuleOutcome {
+    const result = ctx.indicator.fields.get("结果");
+    if (!result) return { steps: [], missing: ["结果（写“结果：…”选择一个选项）", "the chosen option (结果：…)"] };
+    const chosen = normalizeLabel(result.value);
+    const hit = this.clauses.find((c) => c.kind === "option" && normalizeLabel(c.label) === chosen) ?? this.clauses.find((c) => c.kind === "else");
+    if (!hit) {
+      ctx.sink.add("PE404", lineRange(result.line, result.valueSpan[0], result.valueSpan[1]), {
+        option: result.value,
+        options: this.labels().map((l) => `“${l}”`).join("、"),
+      }, { options: this.labels().join("\u0000") });
+      return { steps: [`结果“${result.value}”不在选项中`] };
+    }
+    const score = scoreOf(hit.score, ctx.weight);
+    return { score, steps: [`结果：${result.value} → ${formatDecimal(score, 4)} 分`] };
+  }
+}
+
+export function normalizeLabel(label: string): string {
+  return label.replace(/[\s“”"「」。.]/g, "").replace(/[（(].*?[）)]$/, "");
+}
+
+function Decimal_max(a: Decimal, b: Decimal): Decimal {
+  return a.greaterThan(b) ? a : b;
+}

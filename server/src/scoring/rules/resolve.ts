@@ -1,0 +1,58 @@
+/** Which rule an indicator's 评分 clauses (and its other fields) make. */
+import { lineRange } from "../../diagnostics/catalogue";
+import type { Indicator } from "../../model/types";
+import type { ClauseNode } from "../../syntax/ast";
+import type { DiagnosticSink } from "../sink";
+import type { Rule } from "./rule";
+import { OptionsRule } from "./options";
+import { ChecklistRule } from "./checklist";
+import { LinearBandRule, PerPointRule, StepBandsRule } from "./bands";
+import { DeductionRule, ProportionalRule } from "./simple";
+import { TargetCompletionRule } from "./target";
+import { JudgementRule, QualitativeRule } from "./qualitative";
+
+type Band = Extract<ClauseNode, { kind: "band" }>;
+
+export function resolveRule(ind: Indicator, sink: DiagnosticSink): Rule | undefined {
+  if (ind.rule) return fromClauses(ind, ind.rule.clauses, sink);
+  if (ind.target) return ind.target.node.kind === "quantitative" ? new TargetCompletionRule() : new QualitativeRule();
+  if (ind.statedScore) return new JudgementRule();
+  return undefined;
+}
+
+function fromClauses(ind: Indicator, clauses: ClauseNode[], sink: DiagnosticSink): Rule | undefined {
+  const field = ind.rule!.field;
+  const fail = (detail: string, detailEn: string) => {
+    sink.add("PE408", lineRange(field.line, field.valueSpan[0], field.valueSpan[1]), { detail, detailEn });
+    return undefined;
+  };
+  const kinds = new Set(clauses.map((c) => c.kind));
+  if (kinds.has("proportional")) {
+    return clauses.length === 1 ? new ProportionalRule() : fail("“比例”不能与其他条款并用", "比例 cannot be combined with other clauses");
+  }
+  const deduction = clauses.find((c) => c.kind === "deduction");
+  if (deduction) {
+    return clauses.length === 1 ? new DeductionRule(deduction.step) : fail("“扣分 每项 N分”不能与其他条款并用", "a deduction rule stands alone");
+  }
+  const bands = clauses.filter((c): c is Band => c.kind === "band");
+  const perPoint = clauses.find((c) => c.kind === "perPoint");
+  if (bands.length > 0) {
+    if (kinds.has("option")) return fail("不能混用区间（≥/≤）与选项", "bands (≥/≤) and options cannot be mixed");
+    if (perPoint) {
+      const full = bands.find((b) => b.score.full);
+      return full && bands.length === 1 ? new PerPointRule(full, perPoint) : fail("“每超N个百分点扣M分”需要且只需要一个满分区间，如“≤100% 满分”", "a per-point rule needs exactly one full-score band such as ≤100% 满分");
+    }
+    const zero = bands.find((b) => !b.score.full && Number(b.score.value) === 0);
+    const full = bands.find((b) => b.score.full);
+    if (bands.length === 2 && !kinds.has("else") && full && zero && full.quantity.value !== zero.quantity.value) return new LinearBandRule(full, zero);
+    return new StepBandsRule(clauses.filter((c): c is Band | Extract<ClauseNode, { kind: "else" }> => c.kind === "band" || c.kind === "else"));
+  }
+  if (perPoint) return fail("“每超N个百分点扣M分”前需要满分区间，如“≤100% 满分”", "a per-point clause needs a full-score band before it, such as ≤100% 满分");
+  const options = clauses.filter((c): c is Extract<ClauseNode, { kind: "option" | "else" }> => c.kind === "option" || c.kind === "else");
+  if (options.length === 0) return fail("没有可计分的条款", "no clause gives a score");
+  if (ind.checks.length > 0) {
+    const checklist = ChecklistRule.tryBuild(clauses);
+    if (checklist) return checklist;
+  }
+  return new OptionsRule(options);
+}

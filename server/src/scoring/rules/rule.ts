@@ -1,0 +1,38 @@
+/** The shape every scoring rule kind implements. */
+import type Decimal from "decimal.js";
+import type { Quantity } from "../../quantity/quantity";
+import type { Indicator, Policy } from "../../model/types";
+import type { ComparatorOp } from "../../syntax/ast";
+import type { DiagnosticSink } from "../sink";
+import type { RuleKind } from "../types";
+
+export interface RuleContext {
+  indicator: Indicator;
+  /** w: the indicator's weight (满分 of the rule). */
+  weight: Decimal;
+  policy: Policy;
+  /** A: the measured value, when the indicator has one. */
+  measured?: Quantity;
+  /** T with its comparator, when the indicator has a quantitative target. */
+  target?: { op: ComparatorOp; value: Quantity };
+  sink: DiagnosticSink;
+}
+
+export interface RuleOutcome {
+  score?: Decimal;
+  /** Human-readable steps, in Chinese, for the trace. */
+  steps: string[];
+  /** What is missing when the rule cannot be applied: [Chinese, English]. */
+  missing?: [string, string];
+}
+
+export interface Rule {
+  kind: RuleKind;
+  /** The highest score the rule can give (compared with the weight). */
+  max(weight: Decimal): Decimal;
+  /** One line describing the rule, for the trace. */
+  describe(weight: Decimal): string;
+  apply(ctx: RuleContext): RuleOutcome;
+}
+
+export const MISSING_MEASURED: [string, string] = ["实际值（写“实际：…”或“公式：…”）", "the measured value (实际：… or 公式：…)"];

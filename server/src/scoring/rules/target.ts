@@ -1,0 +1,74 @@
+/**
+ * 目标完成计分 (the default when 目标 is a quantity and there is no 评分),
+ * as the national budget system reads it:
+ * - 正向 (≥ >): min(A/T, 1) × w; a negative A counts as 0;
+ * - 反向 (≤ <): w while A ≤ T; beyond, (1 − (A−T)/T) × w down to 0 at 2T
+ *   (口径 反向算法：差额), or T/A × w (反向算法：比率);
+ * - `=`: as 正向, except T = 0: w if A ≤ 0, else 0.
+ */
+import type Decimal from "decimal.js";
+import { ONE, ZERO, clamp, formatDecimal, max, min } from "../../quantity/decimal";
+import { formatPercent } from "../../quantity/quantity";
+import { lineRange } from "../../diagnostics/catalogue";
+import { dimName } from "../../quantity/units";
+import type { Rule, RuleContext, RuleOutcome } from "./rule";
+import { MISSING_MEASURED } from "./rule";
+
+export class TargetCompletionRule implements Rule {
+  readonly kind = "targetCompletion" as const;
+  max(weight: Decimal): Decimal {
+    return weight;
+  }
+  describe(): string {
+    return "按目标完成情况计分（正向 min(A/T,1)×分值；反向 超出目标按比例扣减）";
+  }
+  apply(ctx: RuleContext): RuleOutcome {
+    const a = ctx.measured;
+    const t = ctx.target;
+    if (!a) return { steps: [], missing: MISSING_MEASURED };
+    if (!t) return { steps: [], missing: ["目标值", "the target"] };
+    if (a.dim !== t.value.dim) {
+      const f = ctx.indicator.target!.field;
+      const [ln, lnEn] = dimName(a.dim);
+      const [rn, rnEn] = dimName(t.value.dim);
+      ctx.sink.add("PE204", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]), { left: `实际值（${ln}）`, right: `目标值（${rn}）`, op: "比较", leftEn: lnEn, rightEn: rnEn, opEn: "compare" });
+      return { steps: [] };
+    }
+    const w = ctx.weight;
+    const A = a.value;
+    const T = t.value.value;
+    const steps: string[] = [];
+    let score: Decimal;
+    if (t.op === "<=" || t.op === "<") {
+      if (A.lessThanOrEqualTo(T)) {
+        score = w;
+        steps.push(`反向指标：${a.format()} 未超过目标 ${t.value.format()} → 满分`);
+      } else if (T.lessThanOrEqualTo(0)) {
+        score = ZERO;
+        steps.push(`反向指标：目标 ${t.value.format()}，实际 ${a.format()} 超出 → 0 分`);
+      } else if (ctx.policy.reverse === "比率") {
+        score = clamp(T.dividedBy(A).times(w), ZERO, w);
+        steps.push(`反向指标（比率法）：${t.value.format()} ÷ ${a.format()} × ${formatDecimal(w, 4)} = ${formatDecimal(score, 4)} 分`);
+      } else {
+        score = clamp(ONE.minus(A.minus(T).dividedBy(T)).times(w), ZERO, w);
+        steps.push(`反向指标（差额法）：(1 − (${a.format()} − ${t.value.format()}) ÷ ${t.value.format()}) × ${formatDecimal(w, 4)} = ${formatDecimal(score, 4)} 分`);
+      }
+      return { score, steps };
+    }
+    if (t.op === "=" && T.isZero()) {
+      score = A.lessThanOrEqualTo(0) ? w : ZERO;
+      steps.push(`目标为 0：实际 ${a.format()} → ${formatDecimal(score, 4)} 分`);
+      return { score, steps };
+    }
+    if (T.lessThanOrEqualTo(0)) {
+      score = A.greaterThanOrEqualTo(T) ? w : ZERO;
+      steps.push(`目标 ${t.value.format()}：实际 ${a.format()} → ${formatDecimal(score, 4)} 分`);
+      return { score, steps };
+    }
+    const rate = max(A, ZERO).dividedBy(T);
+    score = min(rate, ONE).times(w);
+    steps.push(`完成率 ${a.format()} ÷ ${t.value.format()} = ${formatPercent(A.dividedBy(T))}`);
+    steps.push(`min(${formatPercent(rate)}, 100%) × ${formatDecimal(w, 4)} = ${formatDecimal(score, 4)} 分`);
+    return { score, steps };
+  }
+}

@@ -1,0 +1,104 @@
+/** What the evaluation computes: scores with their traces. */
+import type Decimal from "decimal.js";
+import type { Quantity } from "../quantity/quantity";
+import type { DataItem, Indicator, PerfModel, Placeholder } from "../model/types";
+import type { Diagnostic } from "../diagnostics/catalogue";
+
+/** One input of a computation, as a reviewer would read it. */
+export interface TraceInput {
+  name: string;
+  value: string;
+  /** Where the value is written (0-based line), if in the file. */
+  line?: number;
+}
+
+/**
+ * 计算过程: how a number was obtained — inputs, formula (with names and with
+ * values substituted), the rule applied, the steps, and the result.
+ */
+export interface Trace {
+  inputs: TraceInput[];
+  formula?: string;
+  substituted?: string;
+  rule?: string;
+  steps: string[];
+  result: string;
+}
+
+/** The kinds of scoring rule (评分规则类型). */
+export type RuleKind =
+  | "options"
+  | "checklist"
+  | "linearBand"
+  | "stepBands"
+  | "perPoint"
+  | "proportional"
+  | "targetCompletion"
+  | "qualitative"
+  | "deduction"
+  | "judgement"
+  | "sum";
+
+export const RULE_KIND_NAMES: Record<RuleKind, string> = {
+  options: "选项计分",
+  checklist: "要点计分",
+  linearBand: "区间线性计分",
+  stepBands: "分档计分",
+  perPoint: "超出扣分",
+  proportional: "比例计分",
+  targetCompletion: "目标完成计分",
+  qualitative: "定性目标",
+  deduction: "扣分制",
+  judgement: "评价人判断",
+  sum: "下级指标合计",
+};
+
+/** The result of one indicator (or measure). */
+export interface IndicatorResult {
+  indicator: Indicator;
+  /** 实际值 A: the measured value (实际, or the value of 公式). */
+  measured?: Quantity;
+  /** 目标值 T */
+  target?: Quantity;
+  /** 完成率 A/T */
+  rate?: Decimal;
+  /** The score used in totals; undefined when it cannot be computed. */
+  score?: Decimal;
+  /** Where the score comes from. */
+  kind?: RuleKind;
+  /** The rule's highest possible score. */
+  ruleMax?: Decimal;
+  trace: Trace;
+}
+
+export interface DataResult {
+  item: DataItem;
+  value?: Quantity;
+  /** The derivation's value, when the item has one. */
+  derived?: Quantity;
+  trace: Trace;
+}
+
+export interface PlaceholderResult {
+  placeholder: Placeholder;
+  /** The text that replaces it in the report; undefined when unknown. */
+  value?: string;
+  trace?: Trace;
+}
+
+/** 评价结果: everything computed for one file. */
+export interface Evaluation {
+  model: PerfModel;
+  results: Map<Indicator, IndicatorResult>;
+  data: Map<DataItem, DataResult>;
+  /** 总分, undefined when the file has no weighted indicator. */
+  total?: Decimal;
+  /** 等级 */
+  grade?: string;
+  /** True when every leaf indicator got a score. */
+  complete: boolean;
+  totalTrace: Trace;
+  placeholders: PlaceholderResult[];
+  /** All diagnostics: syntax, model and evaluation, sorted by position. */
+  diagnostics: Diagnostic[];
+}

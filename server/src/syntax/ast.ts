@@ -1,0 +1,109 @@
+/**
+ * The syntax tree: one node per physical line. Spans are `[start, end)`
+ * UTF-16 offsets within the line (the unit LSP positions use).
+ */
+
+export type Span = [number, number];
+
+export interface TextSpan {
+  text: string;
+  span: Span;
+}
+
+/** 标题: a heading; with a weight it is an indicator (指标), else a prose section. */
+export interface HeadingLine {
+  kind: "heading";
+  level: number;
+  title: string;
+  titleSpan: Span;
+  /** 分值: the weight written as `（10分）`. */
+  weight: { value: string; span: Span } | null;
+}
+
+/** 要点: a checklist point, met (`- [x]`) or not (`- [ ]`). */
+export interface CheckLine {
+  kind: "check";
+  checked: boolean;
+  text: TextSpan;
+}
+
+/** A list item: a finding under a deduction rule, or prose. */
+export interface ItemLine {
+  kind: "item";
+  text: TextSpan;
+}
+
+/** `key：value`. Whether it is a field or text depends on where it stands. */
+export interface FieldLine {
+  kind: "field";
+  key: TextSpan;
+  value: TextSpan;
+}
+
+export interface SimpleLine {
+  kind: "blank" | "comment" | "text";
+}
+
+export interface ConflictLine {
+  kind: "conflict";
+  marker: string;
+}
+
+export type LineNode = HeadingLine | CheckLine | ItemLine | FieldLine | SimpleLine | ConflictLine;
+
+// ── values ──
+
+export interface UnitNode {
+  text: string;
+  span: Span;
+}
+
+/** 数量: a number with an optional unit, e.g. `1,531.23 万元`, `96.4%`, `40 余万元`. */
+export interface QuantityNode {
+  value: string;
+  unit: UnitNode | null;
+  approx: boolean;
+  span: Span;
+}
+
+export type ExprNode =
+  | { kind: "number"; value: string; unit: UnitNode | null; span: Span }
+  | { kind: "name"; name: string; span: Span }
+  | { kind: "neg"; operand: ExprNode; span: Span }
+  | { kind: "binary"; op: "+" | "-" | "*" | "/"; left: ExprNode; right: ExprNode; span: Span };
+
+export interface DataValueNode {
+  quantity: QuantityNode | null;
+  derivation: ExprNode | null;
+}
+
+export type ComparatorOp = ">=" | "<=" | ">" | "<" | "=";
+
+export interface ComparatorNode {
+  op: ComparatorOp;
+  text: string;
+  span: Span;
+}
+
+export type TargetNode =
+  | { kind: "quantitative"; comparator: ComparatorNode | null; quantity: QuantityNode }
+  | { kind: "qualitative"; word: string; span: Span };
+
+export interface ScoreValueNode {
+  full: boolean;
+  value?: string;
+  span: Span;
+}
+
+export type ClauseNode =
+  | { kind: "proportional"; span: Span }
+  | { kind: "deduction"; step: string; span: Span }
+  | { kind: "perPoint"; direction: "above" | "below"; per: string; step: string; span: Span }
+  | { kind: "else"; score: ScoreValueNode; span: Span }
+  | { kind: "band"; comparator: ComparatorNode; quantity: QuantityNode; score: ScoreValueNode; span: Span }
+  | { kind: "option"; label: string; score: ScoreValueNode; span: Span };
+
+export interface ScoreNode {
+  value: string;
+  span: Span;
+}

@@ -1,0 +1,197 @@
+/**
+ * The syntax stage: text → one node per line (+ syntax diagnostics), and the
+ * value parsers the model calls per field. Lines are parsed by the Peggy
+ * grammar (grammar/perf.peggy) after full-width folding. Results are memoised
+ * by line text, so re-parsing a document after a one-line edit costs one
+ * Peggy call (the rest are cache hits).
+ */
+import * as peg from "./generated/perf-parser";
+import { foldWidth, splitLines } from "../text/normalize";
+import type { LineNode, Span } from "./ast";
+import { makeDiagnostic, lineRange, type Diagnostic } from "../diagnostics/catalogue";
+import { chineseNumeralValue } from "./chinese-numerals";
+
+export interface SourceLine {
+  /** The line as written. */
+  text: string;
+  /** Full-width folded to half-width: same length, same offsets. */
+  folded: string;
+  node: LineNode;
+}
+
+export interface SyntaxTree {
+  lines: SourceLine[];
+  /** Line numbers inside Git conflict regions (not scored). */
+  conflictLines: Set<number>;
+  diagnostics: Diagnostic[];
+}
+
+class BoundedCache<V> {
+  private map = new Map<string, V>();
+  constructor(private readonly limit: number) {}
+  get(key: string): V | undefined {
+    return this.map.get(key);
+  }
+  set(key: string, value: V): void {
+    if (this.map.size >= this.limit) this.map.clear();
+    this.map.set(key, value);
+  }
+}
+
+const lineCache = new BoundedCache<LineNode>(200_000);
+const MAX_LINE_FOR_PARSE = 100_000;
+
+/** Parse one line (folded text) into its node. Never throws. */
+export function parseLine(folded: string): LineNode {
+  const hit = lineCache.get(folded);
+  if (hit) return hit;
+  let node: LineNode;
+  if (folded.length > MAX_LINE_FOR_PARSE) {
+    // A giant pasted line is prose; parsing it token by token buys nothing.
+    node = folded.trimStart().startsWith("#") ? parseLineSafe(folded.slice(0, 1000)) : { kind: "text" };
+  } else {
+    node = parseLineSafe(folded);
+  }
+  lineCache.set(folded, node);
+  return node;
+}
+
+function parseLineSafe(folded: string): LineNode {
+  try {
+    return peg.parse(folded, { startRule: "Line" }) as LineNode;
+  } catch {
+    return { kind: "text" };
+  }
+}
+
+/** Parse a whole document. Never throws. */
+export function parseDocument(text: string): SyntaxTree {
+  const raw = splitLines(text);
+  const lines: SourceLine[] = new Array(raw.length);
+  const diagnostics: Diagnostic[] = [];
+  const conflictLines = new Set<number>();
+  let conflictStart = -1;
+  for (let i = 0; i < raw.length; i++) {
+    const t = raw[i];
+    const folded = foldWidth(t);
+    const node = parseLine(folded);
+    lines[i] = { text: t, folded, node };
+    if (node.kind === "conflict") {
+      if (node.marker === "<<<<<<<") {
+        conflictStart = i;
+        diagnostics.push(makeDiagnostic("PE102", lineRange(i, 0, t.length)));
+      } else if (node.marker === ">>>>>>>") {
+        if (conflictStart < 0) diagnostics.push(makeDiagnostic("PE102", lineRange(i, 0, t.length)));
+        for (let j = Math.max(conflictStart, 0); j <= i; j++) conflictLines.add(j);
+        conflictStart = -1;
+      }
+    }
+  }
+  if (conflictStart >= 0) for (let j = conflictStart; j < raw.length; j++) conflictLines.add(j);
+  return { lines, conflictLines, diagnostics };
+}
+
+// ───────────────────────── value parsing ─────────────────────────
+
+export type ValueRule = "DataValue" | "Score" | "Quantity" | "Expression" | "Target" | "Rule";
+
+const RULE_NAMES: Record<ValueRule, [string, string]> = {
+  DataValue: ["数据", "the data value"],
+  Score: ["得分", "the score"],
+  Quantity: ["数量", "the quantity"],
+  Expression: ["公式", "the formula"],
+  Target: ["目标", "the target"],
+  Rule: ["评分规则", "the rule"],
+};
+
+const EXPECT_ZH: Record<string, string> = {
+  number: "数字",
+  unit: "单位",
+  quantity: "数量",
+  comparator: "比较符号（≥ ≤ = > <）",
+  expression: "公式",
+  name: "数据名",
+  operator: "运算符（+ − × ÷）",
+  score: "分数（如 3 或 满分）",
+  separator: "分隔符“；”",
+  "end of input": "行尾",
+};
+
+export type ValueResult<T> = { ok: true; value: T } | { ok: false; diagnostic: Diagnostic };
+
+const valueCache = new BoundedCache<{ ok: true; value: unknown } | { ok: false; error: PeggyFailure }>(100_000);
+
+interface PeggyFailure {
+  offset: number;
+  end: number;
+  expected: string[];
+  found: string | null;
+}
+
+/**
+ * Parse a field value with a start rule. `text` is the folded value;
+ * `line` and `offset` place it in the document for the diagnostic.
+ */
+export function parseValue<T>(rule: ValueRule, text: string, line: number, offset: number): ValueResult<T> {
+  const key = rule + "\u0000" + text;
+  let cached = valueCache.get(key);
+  if (!cached) {
+    try {
+      cached = { ok: true, value: peg.parse(text, { startRule: rule }) };
+    } catch (e) {
+      cached = { ok: false, error: toFailure(e, text) };
+    }
+    valueCache.set(key, cached);
+  }
+  if (cached.ok) return { ok: true, value: shiftSpans(cached.value, offset) as T };
+  return { ok: false, diagnostic: describeFailure(rule, text, cached.error, line, offset) };
+}
+
+function toFailure(e: unknown, text: string): PeggyFailure {
+  if (e instanceof peg.SyntaxError) {
+    const expected = (e.expected ?? []).map((x) => (x.type === "literal" ? `“${x.text}”` : x.description ?? x.type));
+    return { offset: e.location.start.offset, end: e.location.end.offset, expected: [...new Set(expected)], found: e.found };
+  }
+  return { offset: 0, end: text.length, expected: [], found: null };
+}
+
+const MALFORMED_NUMBER_RE = /[+-]?\d[\d,]*\.\d+(\.\d+)+|\d+(,\d+)*,\d{1,2}(?!\d)(\.\d+)?|\d[\d,]*\.\.+\d*/;
+
+function describeFailure(rule: ValueRule, text: string, f: PeggyFailure, line: number, offset: number): Diagnostic {
+  const malformed = MALFORMED_NUMBER_RE.exec(text);
+  if (malformed && rule !== "Rule") {
+    return makeDiagnostic("PE201", lineRange(line, offset + malformed.index, offset + malformed.index + malformed[0].length), { text: malformed[0] });
+  }
+  const cn = /[零〇一二两三四五六七八九十百千万亿]+(点[零〇一二三四五六七八九]+)?/.exec(text);
+  if (cn && rule !== "Rule" && rule !== "Target" && /^\s*[约近]?\s*$/.test(text.slice(0, cn.index))) {
+    const value = chineseNumeralValue(cn[0]);
+    if (value !== undefined && cn[0] !== "万" && cn[0] !== "亿") {
+      return makeDiagnostic("PE202", lineRange(line, offset + cn.index, offset + cn.index + cn[0].length), { text: cn[0], value }, { value, text: cn[0] });
+    }
+  }
+  const [what, whatEn] = RULE_NAMES[rule];
+  const expectedZh = f.expected.map((x) => EXPECT_ZH[x] ?? x);
+  const found = f.found === null ? "行尾" : `“${f.found}”`;
+  const foundEn = f.found === null ? "end of line" : `“${f.found}”`;
+  const start = Math.min(f.offset, text.length);
+  const end = Math.max(start + 1, Math.min(text.length, f.end));
+  const range = start >= text.length ? lineRange(line, offset, offset + Math.max(text.length, 1)) : lineRange(line, offset + start, offset + end);
+  return makeDiagnostic("PE101", range, {
+    what,
+    whatEn,
+    detail: expectedZh.length ? `应为${expectedZh.slice(0, 6).join("、")}，但遇到${found}` : `遇到${found}`,
+    detailEn: f.expected.length ? `expected ${f.expected.slice(0, 6).join(", ")} but found ${foundEn}` : `unexpected ${foundEn}`,
+  });
+}
+
+/** Copy a parse result with every `span` moved by `offset`. */
+function shiftSpans(value: unknown, offset: number): unknown {
+  if (offset === 0 || value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map((v) => shiftSpans(v, offset));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    if (k === "span" && Array.isArray(v)) out[k] = [(v as Span)[0] + offset, (v as Span)[1] + offset];
+    else out[k] = shiftSpans(v, offset);
+  }
+  return out;
+}
