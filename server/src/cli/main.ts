@@ -46,6 +46,16 @@ export async function run(argv: string[]): Promise<number> {
         } else process.stdout.write("诊断：无\n");
       });
     });
+  program
+    .command("lsp")
+    .description("以语言服务器方式运行（stdio）")
+    .option("--stdio", "通过标准输入输出通信（默认）")
+    .option("--node-ipc", "通过 Node IPC 通信")
+    .action(async () => {
+      const { startServer } = await import("../lsp/server");
+      startServer();
+      await new Promise<never>(() => undefined);
+    });
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (e) {

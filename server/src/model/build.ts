@@ -65,7 +65,7 @@ class ModelBuilder {
         }
         this.blocks.push({ kind: "indicator", indicator: ind });
       } else {
-        const section: Section = { title: node.title, level: node.level, line: start, endLine: end, titleSpan: node.titleSpan };
+        const section: Section = { title: this.syntax.lines[start].text.slice(node.titleSpan[0], node.titleSpan[1]), level: node.level, line: start, endLine: end, titleSpan: node.titleSpan };
         this.sections.push(section);
         this.blocks.push({ kind: "section", section });
         for (let i = start + 1; i <= end; i++) this.proseLine(i);
@@ -196,7 +196,7 @@ class ModelBuilder {
     let weight: Decimal | null = null;
     if (node.weight) weight = parseDecimal(node.weight.value);
     const ind: Indicator = {
-      name: node.title,
+      name: this.syntax.lines[start].text.slice(node.titleSpan[0], node.titleSpan[1]),
       level: node.level,
       line: start,
       endLine: end,

@@ -1,0 +1,52 @@
+/** Hover: the full computation behind a heading, a rule, a data name or a placeholder. */
+import type { Hover } from "vscode-languageserver-types";
+import type { Analysis } from "../analysis";
+import { formatDecimal } from "../quantity/decimal";
+import type { DataItem, Indicator } from "../model/types";
+import { semanticIndex, symbolAt } from "./semantic-index";
+import { traceMarkdown } from "./trace-markdown";
+import { RULE_KIND_NAMES } from "../scoring/types";
+
+function indicatorHover(a: Analysis, ind: Indicator): string {
+  const r = a.evaluation.results.get(ind);
+  const head = ind.weight === null ? `考核指标（不计分）：${ind.name}` : `指标：${ind.name}（${formatDecimal(ind.weight, 4)} 分）`;
+  if (!r) return `**${head}**`;
+  const parts = [traceMarkdown(r.trace, head)];
+  if (r.kind) parts.push("", `计分方式：${RULE_KIND_NAMES[r.kind]}`);
+  const reason = ind.fields.get("偏差原因");
+  if (reason) parts.push("", `偏差原因：${reason.value}`);
+  return parts.join("\n");
+}
+
+function dataHover(a: Analysis, item: DataItem): string {
+  const r = a.evaluation.data.get(item);
+  const scope = item.scope ? `指标“${item.scope.name}”内的数据` : "共享数据";
+  const title = `数据：${item.name}（${scope}）`;
+  if (!r) return `**${title}**`;
+  return traceMarkdown(r.trace, title);
+}
+
+export function hover(a: Analysis, line: number, character: number): Hover | null {
+  const sym = symbolAt(a, line, character);
+  let md: string | undefined;
+  if (sym?.kind === "indicator") md = indicatorHover(a, sym.indicator);
+  else if (sym?.kind === "data") md = dataHover(a, sym.item);
+  else if (sym?.kind === "ref") {
+    const t = sym.ref.target;
+    if (sym.ref.placeholder) {
+      const p = a.evaluation.placeholders.find((x) => x.placeholder === sym.ref.placeholder);
+      const head = `引用：{{${sym.ref.placeholder.name}}} = ${p?.value ?? "（未知）"}`;
+      md = p?.trace ? traceMarkdown(p.trace, head) : `**${head}**`;
+    } else if (t && "field" in t) md = dataHover(a, t);
+    else if (t) md = indicatorHover(a, t);
+    else md = `**未定义的数据名：${sym.ref.name}**`;
+  } else {
+    // A rule, target or score line: the indicator's computation.
+    const owner = semanticIndex(a).ownerOf(line);
+    const node = a.syntax.lines[line]?.node;
+    if (owner && node?.kind === "field" && ["评分", "得分", "目标", "实际", "公式", "完成率", "结果"].includes(node.key.text)) md = indicatorHover(a, owner);
+    else if (node?.kind === "field" && node.key.text === "自评总分") md = traceMarkdown(a.evaluation.totalTrace, "自评总分");
+  }
+  if (!md) return null;
+  return { contents: { kind: "markdown", value: md } };
+}

@@ -1,0 +1,194 @@
+/**
+ * The language server: a thin adapter between the LSP connection and the
+ * core. It keeps open documents (incremental sync), caches one analysis per
+ * document version, publishes or serves diagnostics, and maps each request to
+ * a feature function. No language decisions are made here.
+ */
+import {
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  DiagnosticSeverity,
+  DocumentDiagnosticReportKind,
+  type Connection,
+  type Diagnostic as LspDiagnostic,
+  type InitializeParams,
+  type InitializeResult,
+} from "vscode-languageserver/node";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { analyze, type Analysis } from "../analysis";
+import type { Diagnostic } from "../diagnostics/catalogue";
+import { inlayHints, DEFAULT_HINTS, type HintSettings } from "../features/hints";
+import { hover } from "../features/hover";
+import { completions } from "../features/completion";
+import { documentSymbols, foldingRanges } from "../features/symbols";
+import { semanticTokens, TOKEN_TYPES, TOKEN_MODIFIERS } from "../features/semantic-tokens";
+import { codeActions } from "../features/actions";
+import { formatText } from "../features/format";
+import { definition, references, prepareRename, rename } from "../features/navigation";
+
+/** Push diagnostics this long after the last change (when the client cannot pull). */
+export const PUSH_DEBOUNCE_MS = 100;
+
+export interface ServerOptions {
+  connection?: Connection;
+}
+
+export function startServer(options: ServerOptions = {}): Connection {
+  const connection = options.connection ?? createConnection(ProposedFeatures.all);
+  const documents = new TextDocuments(TextDocument);
+  const cache = new Map<string, { version: number; analysis: Analysis }>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  let pull = false;
+  let english = false;
+  let hintSettings: HintSettings = { ...DEFAULT_HINTS };
+  let configurable = false;
+
+  const analysisOf = (doc: TextDocument): Analysis => {
+    const hit = cache.get(doc.uri);
+    if (hit && hit.version === doc.version) return hit.analysis;
+    const analysis = analyze(doc.getText());
+    cache.set(doc.uri, { version: doc.version, analysis });
+    return analysis;
+  };
+
+  const withDoc = <T>(uri: string, fallback: T, fn: (doc: TextDocument, a: Analysis) => T): T => {
+    const doc = documents.get(uri);
+    if (!doc) return fallback;
+    try {
+      return fn(doc, analysisOf(doc));
+    } catch (e) {
+      connection.console.error(`perf-eval: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      return fallback;
+    }
+  };
+
+  const toLsp = (d: Diagnostic): LspDiagnostic => ({
+    range: d.range,
+    severity: d.severity === "error" ? DiagnosticSeverity.Error : d.severity === "warning" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information,
+    code: d.code,
+    source: "perf-eval",
+    message: english ? d.messageEn : d.message,
+    data: d.data,
+  });
+
+  const diagnosticsOf = (uri: string): LspDiagnostic[] => withDoc(uri, [], (_doc, a) => a.evaluation.diagnostics.map(toLsp));
+
+  const schedulePush = (uri: string) => {
+    if (pull) return;
+    const t = timers.get(uri);
+    if (t) clearTimeout(t);
+    timers.set(
+      uri,
+      setTimeout(() => {
+        timers.delete(uri);
+        const doc = documents.get(uri);
+        if (!doc) return;
+        void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diagnosticsOf(uri) });
+      }, PUSH_DEBOUNCE_MS),
+    );
+  };
+
+  const loadSettings = async () => {
+    if (!configurable) return;
+    try {
+      const [hints, locale] = (await connection.workspace.getConfiguration([{ section: "perf.hints" }, { section: "perf.locale" }])) as [Partial<HintSettings> | null, string | null];
+      hintSettings = { ...DEFAULT_HINTS, ...(hints ?? {}) };
+      if (typeof locale === "string" && locale !== "auto") english = locale.startsWith("en");
+    } catch {
+      hintSettings = { ...DEFAULT_HINTS };
+    }
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    pull = Boolean(caps.textDocument?.diagnostic);
+    configurable = Boolean(caps.workspace?.configuration);
+    const init = (params.initializationOptions ?? {}) as { locale?: string; hints?: Partial<HintSettings> };
+    english = (init.locale ?? params.locale ?? "zh-cn").toLowerCase().startsWith("en");
+    hintSettings = { ...DEFAULT_HINTS, ...(init.hints ?? {}) };
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        diagnosticProvider: pull ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+        inlayHintProvider: true,
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ["：", ":", "{", "=", " ", "÷", "×"] },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] }, full: true },
+        codeActionProvider: true,
+        documentFormattingProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+      },
+      serverInfo: { name: "perf-eval", version: "0.1.0" },
+    };
+  });
+
+  connection.onInitialized(() => {
+    void loadSettings();
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    void loadSettings().then(() => {
+      try {
+        connection.languages.inlayHint.refresh();
+      } catch {
+        /* client without refresh support */
+      }
+      if (!pull) for (const d of documents.all()) schedulePush(d.uri);
+    });
+  });
+
+  documents.onDidOpen((e) => schedulePush(e.document.uri));
+  documents.onDidChangeContent((e) => schedulePush(e.document.uri));
+  documents.onDidClose((e) => {
+    cache.delete(e.document.uri);
+    const t = timers.get(e.document.uri);
+    if (t) clearTimeout(t);
+    timers.delete(e.document.uri);
+    if (!pull) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.languages.diagnostics.on((params, token) => {
+    if (token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsOf(params.textDocument.uri) };
+  });
+  connection.languages.inlayHint.on((params, token) => withDoc(params.textDocument.uri, [], (_d, a) => (token.isCancellationRequested ? [] : inlayHints(a, params.range, hintSettings))));
+  connection.onHover((params) => withDoc(params.textDocument.uri, null, (_d, a) => hover(a, params.position.line, params.position.character)));
+  connection.onCompletion((params) => withDoc(params.textDocument.uri, [], (_d, a) => completions(a, params.position.line, params.position.character)));
+  connection.onDocumentSymbol((params) => withDoc(params.textDocument.uri, [], (_d, a) => documentSymbols(a)));
+  connection.onFoldingRanges((params) => withDoc(params.textDocument.uri, [], (_d, a) => foldingRanges(a)));
+  connection.languages.semanticTokens.on((params) => withDoc(params.textDocument.uri, { data: [] }, (_d, a) => ({ data: semanticTokens(a) })));
+  connection.onCodeAction((params) => withDoc(params.textDocument.uri, [], (_d, a) => codeActions(a, params.textDocument.uri, params.range, params.context.diagnostics)));
+  connection.onDocumentFormatting((params) =>
+    withDoc(params.textDocument.uri, [], (doc, a) => {
+      const text = doc.getText();
+      const formatted = formatText(text, a);
+      if (formatted === text) return [];
+      return [{ range: { start: { line: 0, character: 0 }, end: doc.positionAt(text.length) }, newText: formatted }];
+    }),
+  );
+  connection.onDefinition((params) => withDoc(params.textDocument.uri, null, (_d, a) => definition(a, params.textDocument.uri, params.position.line, params.position.character)));
+  connection.onReferences((params) => withDoc(params.textDocument.uri, [], (_d, a) => references(a, params.textDocument.uri, params.position.line, params.position.character, params.context.includeDeclaration)));
+  connection.onPrepareRename((params) => withDoc(params.textDocument.uri, null, (_d, a) => prepareRename(a, params.position.line, params.position.character)));
+  connection.onRenameRequest((params) => withDoc(params.textDocument.uri, null, (_d, a) => rename(a, params.textDocument.uri, params.position.line, params.position.character, params.newName)));
+
+  // Custom request for the client's report preview and status bar: the computed total and grade.
+  connection.onRequest("perf/summary", (params: { uri: string }) =>
+    withDoc(params.uri, null, (_d, a) => ({
+      total: a.evaluation.total?.toString() ?? null,
+      grade: a.evaluation.grade ?? null,
+      fullScore: a.model.policy.fullScore.toString(),
+      errors: a.evaluation.diagnostics.filter((d) => d.severity === "error").length,
+      warnings: a.evaluation.diagnostics.filter((d) => d.severity === "warning").length,
+    })),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+  return connection;
+}
