@@ -52,7 +52,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("--stdio", "通过标准输入输出通信（默认）")
     .option("--node-ipc", "通过 Node IPC 通信")
     .action(async () => {
-      const { startServer } = await import("../lsp/server");
+      const { startServer } = await import("../lsp/server.js");
       startServer();
       await new Promise<never>(() => undefined);
     });

@@ -27,6 +27,7 @@ import { semanticTokens, TOKEN_TYPES, TOKEN_MODIFIERS } from "../features/semant
 import { codeActions } from "../features/actions";
 import { formatText } from "../features/format";
 import { definition, references, prepareRename, rename } from "../features/navigation";
+import { registerCustomRequests } from "./custom-requests";
 
 /** Push diagnostics this long after the last change (when the client cannot pull). */
 export const PUSH_DEBOUNCE_MS = 100;
@@ -177,16 +178,7 @@ export function startServer(options: ServerOptions = {}): Connection {
   connection.onPrepareRename((params) => withDoc(params.textDocument.uri, null, (_d, a) => prepareRename(a, params.position.line, params.position.character)));
   connection.onRenameRequest((params) => withDoc(params.textDocument.uri, null, (_d, a) => rename(a, params.textDocument.uri, params.position.line, params.position.character, params.newName)));
 
-  // Custom request for the client's report preview and status bar: the computed total and grade.
-  connection.onRequest("perf/summary", (params: { uri: string }) =>
-    withDoc(params.uri, null, (_d, a) => ({
-      total: a.evaluation.total?.toString() ?? null,
-      grade: a.evaluation.grade ?? null,
-      fullScore: a.model.policy.fullScore.toString(),
-      errors: a.evaluation.diagnostics.filter((d) => d.severity === "error").length,
-      warnings: a.evaluation.diagnostics.filter((d) => d.severity === "warning").length,
-    })),
-  );
+  registerCustomRequests(connection, withDoc);
 
   documents.listen(connection);
   connection.listen();

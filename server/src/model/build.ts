@@ -105,6 +105,10 @@ class ModelBuilder {
     return { key: node.key.text, value: text.slice(node.value.span[0], node.value.span[1]), line: i, keySpan: node.key.span, valueSpan: node.value.span };
   }
 
+  private foldedField(f: Field): string {
+    return this.syntax.lines[f.line].folded.slice(f.valueSpan[0], f.valueSpan[1]);
+  }
+
   private folded(i: number, node: FieldLine): string {
     return this.syntax.lines[i].folded.slice(node.value.span[0], node.value.span[1]);
   }
@@ -359,7 +363,7 @@ class ModelBuilder {
       this.diagnostics.push(makeDiagnostic("PE106", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]), { key: f.key, value: f.value, expected, expectedEn }));
     const full = this.header.get("满分");
     if (full) {
-      const r = parseValue<ScoreNode>("Score", full.value, full.line, full.valueSpan[0]);
+      const r = parseValue<ScoreNode>("Score", this.foldedField(full), full.line, full.valueSpan[0]);
       if (r.ok && parseDecimal(r.value.value).greaterThan(0)) policy.fullScore = parseDecimal(r.value.value);
       else bad(full, "正数，如 100", "a positive number such as 100");
     }
@@ -371,8 +375,9 @@ class ModelBuilder {
     }
     const over = this.header.get("超额预警");
     if (over) {
-      const q = Quantity.fromWritten(over.value.replace(/[％%\s]/g, ""), "%");
-      if (q && /^[\d.]+\s*[％%]?$/.test(over.value.trim())) policy.overAchievement = q.value;
+      const v = this.foldedField(over).trim();
+      const q = /^\d+(\.\d+)?\s*%?$/.test(v) ? Quantity.fromWritten(v.replace(/[%\s]/g, ""), "%") : undefined;
+      if (q) policy.overAchievement = q.value;
       else bad(over, "百分比，如 120%", "a percentage such as 120%");
     }
     const caps = this.header.get("执行率封顶");
@@ -389,7 +394,7 @@ class ModelBuilder {
       if (!r.ok || policy.executionCaps.length !== clauses.length || clauses.length === 0) bad(caps, "“否”，或如“<80% 89”（执行率低于 80% 时总分最高 89）", "否, or e.g. <80% 89 (below 80 % execution the total is capped at 89)");
     }
     const gradesField = this.header.get("等级划分");
-    const parsed = gradesField ? parseGrades(gradesField.value) : undefined;
+    const parsed = gradesField ? parseGrades(this.foldedField(gradesField)) : undefined;
     if (gradesField && !parsed) bad(gradesField, "如“优 90；良 80；中 60；差 0”", "e.g. 优 90；良 80；中 60；差 0");
     policy.grades = parsed ?? parseGrades(DEFAULT_GRADES)!;
     return policy;

@@ -32,6 +32,9 @@ class BoundedCache<V> {
   get(key: string): V | undefined {
     return this.map.get(key);
   }
+  clear(): void {
+    this.map.clear();
+  }
   set(key: string, value: V): void {
     if (this.map.size >= this.limit) this.map.clear();
     this.map.set(key, value);
@@ -40,6 +43,12 @@ class BoundedCache<V> {
 
 const lineCache = new BoundedCache<LineNode>(200_000);
 const MAX_LINE_FOR_PARSE = 100_000;
+
+/** Drop the memoised line and value parses (benchmarks measure cold parses with this). */
+export function clearParseCaches(): void {
+  lineCache.clear();
+  valueCache.clear();
+}
 
 /** Parse one line (folded text) into its node. Never throws. */
 export function parseLine(folded: string): LineNode {
@@ -119,6 +128,7 @@ const EXPECT_ZH: Record<string, string> = {
 
 export type ValueResult<T> = { ok: true; value: T } | { ok: false; diagnostic: Diagnostic };
 
+/** Memoised value parses, keyed by rule, offset and text; the results are shared and must not be mutated. */
 const valueCache = new BoundedCache<{ ok: true; value: unknown } | { ok: false; error: PeggyFailure }>(100_000);
 
 interface PeggyFailure {
@@ -133,17 +143,17 @@ interface PeggyFailure {
  * `line` and `offset` place it in the document for the diagnostic.
  */
 export function parseValue<T>(rule: ValueRule, text: string, line: number, offset: number): ValueResult<T> {
-  const key = rule + "\u0000" + text;
+  const key = rule + "\u0000" + offset + "\u0000" + text;
   let cached = valueCache.get(key);
   if (!cached) {
     try {
-      cached = { ok: true, value: peg.parse(text, { startRule: rule }) };
+      cached = { ok: true, value: shiftSpans(peg.parse(text, { startRule: rule }), offset) };
     } catch (e) {
       cached = { ok: false, error: toFailure(e, text) };
     }
     valueCache.set(key, cached);
   }
-  if (cached.ok) return { ok: true, value: shiftSpans(cached.value, offset) as T };
+  if (cached.ok) return { ok: true, value: cached.value as T };
   return { ok: false, diagnostic: describeFailure(rule, text, cached.error, line, offset) };
 }
 

@@ -19,7 +19,10 @@ const EXTRA: Record<string, string> = {
 };
 
 /** Fold full-width ASCII (U+FF01…U+FF5E) and a few look-alikes to ASCII. */
+const NEEDS_FOLD = /[\uFF01-\uFF5E\u3000\u00a0≧≦﹪\u2014\u2212\uFE63\u2236]/;
+
 export function foldWidth(text: string): string {
+  if (!NEEDS_FOLD.test(text)) return text;
   let out: string[] | undefined;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

@@ -50,9 +50,9 @@ function fromClauses(ind: Indicator, clauses: ClauseNode[], sink: DiagnosticSink
   if (perPoint) return fail("“每超N个百分点扣M分”前需要满分区间，如“≤100% 满分”", "a per-point clause needs a full-score band before it, such as ≤100% 满分");
   const options = clauses.filter((c): c is Extract<ClauseNode, { kind: "option" | "else" }> => c.kind === "option" || c.kind === "else");
   if (options.length === 0) return fail("没有可计分的条款", "no clause gives a score");
-  if (ind.checks.length > 0) {
-    const checklist = ChecklistRule.tryBuild(clauses);
-    if (checklist) return checklist;
-  }
+  // Labels that count points (全部符合, 符合其中七项, 其中一项不符合…) make a
+  // checklist, even before the points are written.
+  const checklist = ChecklistRule.tryBuild(clauses);
+  if (checklist) return checklist;
   return new OptionsRule(options);
 }
