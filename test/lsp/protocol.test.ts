@@ -48,7 +48,7 @@ describe("language server over stdio", function () {
     assert.ok(codes.includes("PE501@20"), codes.join(" "));
     assert.ok(codes.includes("PE502@2"), codes.join(" "));
     const stated = report.items.find((d) => d.code === "PE501")!;
-    assert.match(stated.message, /填报得分 3 分，按规则应得 0 分/);
+    assert.match(String(stated.message), /填报得分 3 分，按规则应得 0 分/);
   });
 
   it("shows the measured value and score after a leaf heading, subtotal after a parent, computed total after 自评总分", async () => {
@@ -65,7 +65,7 @@ describe("language server over stdio", function () {
       const text = lines[h.position.line];
       assert.ok(h.position.character === text.length || text.slice(0, h.position.character).endsWith("}}"), `hint inside text on line ${h.position.line}`);
     }
-    const tip = hints.find((h) => h.position.line === 11)!.tooltip as { value: string };
+    const tip = hints.find((h) => h.position.line === 11)!.tooltip as unknown as { value: string };
     assert.match(tip.value, /在职人员数/);
   });
 
