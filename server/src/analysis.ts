@@ -16,10 +16,14 @@ export interface Analysis {
   evaluation: Evaluation;
 }
 
-export function analyze(text: string): Analysis {
+/**
+ * Analyse a document. Pass the previous analysis of the same document (before
+ * an edit) to reuse what did not change; the result is the same either way.
+ */
+export function analyze(text: string, previous?: Analysis): Analysis {
   const syntax = parseDocument(text);
-  const model = buildModel(syntax);
-  const evaluation = evaluate(model);
+  const model = buildModel(syntax, previous?.model);
+  const evaluation = evaluate(model, previous?.evaluation);
   return { text, syntax, model, evaluation };
 }
 

@@ -49,7 +49,7 @@ export function startServer(options: ServerOptions = {}): Connection {
   const analysisOf = (doc: TextDocument): Analysis => {
     const hit = cache.get(doc.uri);
     if (hit && hit.version === doc.version) return hit.analysis;
-    const analysis = analyze(doc.getText());
+    const analysis = analyze(doc.getText(), hit?.analysis);
     cache.set(doc.uri, { version: doc.version, analysis });
     return analysis;
   };

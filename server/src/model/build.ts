@@ -9,7 +9,7 @@ import type Decimal from "decimal.js";
 import { D, parseDecimal } from "../quantity/decimal";
 import { Quantity } from "../quantity/quantity";
 import { lookupUnit } from "../quantity/units";
-import { parseValue, type SyntaxTree } from "../syntax/parse";
+import { parseValue, type SourceLine, type SyntaxTree } from "../syntax/parse";
 import type { ClauseNode, DataValueNode, ExprNode, FieldLine, QuantityNode, ScoreNode, TargetNode } from "../syntax/ast";
 import { makeDiagnostic, lineRange, type Diagnostic } from "../diagnostics/catalogue";
 import { HEADER_KEYS, MEASURE_KEYS, REQUIRED_HEADER_KEYS, TEXT_KEYS, VALUE_KEYS, isIndicatorKey } from "./keys";
@@ -18,8 +18,25 @@ import { formatDecimal } from "../quantity/decimal";
 
 const DEFAULT_GRADES = "优 90；良 80；中 60；差 0";
 
-export function buildModel(syntax: SyntaxTree): PerfModel {
-  return new ModelBuilder(syntax).build();
+/** A built indicator block, kept so that the next build can reuse it when its lines did not change. */
+interface BlockEntry {
+  start: number;
+  /** The block's source lines (immutable objects shared by parses: compared by identity). */
+  lines: SourceLine[];
+  indicator: Indicator;
+  diagnostics: Diagnostic[];
+  data: DataItem[];
+}
+
+const blockCaches = new WeakMap<PerfModel, Map<number, BlockEntry>>();
+
+/**
+ * Build the model. With `previous` (the model of the same document before an
+ * edit), indicator blocks whose lines are unchanged (same text at the same
+ * place) are reused instead of rebuilt: a keystroke rebuilds one block.
+ */
+export function buildModel(syntax: SyntaxTree, previous?: PerfModel): PerfModel {
+  return new ModelBuilder(syntax, previous ? blockCaches.get(previous) : undefined).build();
 }
 
 class ModelBuilder {
@@ -34,7 +51,12 @@ class ModelBuilder {
   private readonly blocks: Block[] = [];
   private readonly placeholders: Placeholder[] = [];
 
-  constructor(private readonly syntax: SyntaxTree) {}
+  private readonly blocks2 = new Map<number, BlockEntry>();
+
+  constructor(
+    private readonly syntax: SyntaxTree,
+    private readonly previousBlocks?: Map<number, BlockEntry>,
+  ) {}
 
   build(): PerfModel {
     const { lines, conflictLines } = this.syntax;
@@ -54,7 +76,7 @@ class ModelBuilder {
       while (stack.length && stack[stack.length - 1].level >= node.level) stack.pop();
       const isMeasure = node.weight === null && this.hasMeasureFields(start + 1, end);
       if (node.weight !== null || isMeasure) {
-        const ind = this.indicator(start, end, stack[stack.length - 1]);
+        const ind = this.cachedIndicator(start, end, stack[stack.length - 1]);
         if (ind.weight !== null) {
           if (ind.parent) ind.parent.children.push(ind);
           else this.roots.push(ind);
@@ -81,7 +103,7 @@ class ModelBuilder {
     for (const key of REQUIRED_HEADER_KEYS) {
       if (!this.header.has(key)) this.diagnostics.push(makeDiagnostic("PE103", lineRange(0, 0, lines[0]?.text.length ?? 0), { key }));
     }
-    return {
+    const model: PerfModel = {
       syntax: this.syntax,
       header: this.header,
       scope,
@@ -96,6 +118,31 @@ class ModelBuilder {
       placeholders: this.placeholders,
       diagnostics: this.diagnostics,
     };
+    if (conflictLines.size === 0) blockCaches.set(model, this.blocks2);
+    return model;
+  }
+
+  /** An indicator block, reused from the previous build when its lines are the same. */
+  private cachedIndicator(start: number, end: number, parent: Indicator | undefined): Indicator {
+    const lines = this.syntax.lines;
+    const block = lines.slice(start, end + 1);
+    const prior = this.previousBlocks?.get(start);
+    const hit = prior && prior.lines.length === block.length && prior.lines.every((l, k) => l === block[k]) ? prior : undefined;
+    if (hit) {
+      const ind = hit.indicator;
+      ind.children = [];
+      ind.parent = ind.weight !== null ? parent : undefined;
+      ind.subtreeEndLine = ind.endLine;
+      this.diagnostics.push(...hit.diagnostics);
+      this.allData.push(...hit.data);
+      this.blocks2.set(start, hit);
+      return ind;
+    }
+    const d0 = this.diagnostics.length;
+    const a0 = this.allData.length;
+    const ind = this.indicator(start, end, parent);
+    this.blocks2.set(start, { start, lines: block, indicator: ind, diagnostics: this.diagnostics.slice(d0), data: this.allData.slice(a0) });
+    return ind;
   }
 
   // ── lines by place ──

@@ -101,7 +101,7 @@ export function lookupUnit(text: string): UnitInfo | undefined {
 }
 
 export function divideDims(a: string, b: string): string {
-  if (a === b) return "";
+  if (a === b || personVsPersonTime(a, b)) return "";
   if (b === "") return a;
   return `${a || "1"}/${b}`;
 }
@@ -142,6 +142,12 @@ export function dimName(dim: string): [string, string] {
   const n = DIM_NAMES[dim];
   if (n) return n;
   if (dim.startsWith("count:")) return [`数量（${dim.slice(6)}）`, `a count of ${dim.slice(6)}`];
+  const parts = dim.split(/([/*])/);
+  if (parts.length > 1) {
+    const zh = parts.map((p) => (p === "/" ? "每" : p === "*" ? "×" : dimName(p)[0])).join("");
+    const en = parts.map((p) => (p === "/" ? " per " : p === "*" ? " × " : dimName(p)[1])).join("");
+    return [zh, en];
+  }
   return [dim, dim];
 }
 

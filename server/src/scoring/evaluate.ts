@@ -21,8 +21,30 @@ import type { RuleContext } from "./rules/rule";
 
 const COMPARATOR_TEXT: Record<ComparatorOp, string> = { ">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "=" };
 
-export function evaluate(model: PerfModel): Evaluation {
-  return new Evaluator(model).run();
+/** What a leaf's evaluation produced and what it depended on, for reuse after an edit. */
+interface LeafEntry {
+  result: IndicatorResult;
+  diagnostics: Diagnostic[];
+  /** Shared names read, with a fingerprint of their values ("" when unknown). */
+  deps: Map<string, string>;
+  localData: DataResult[];
+  usedLocal: DataItem[];
+  context: string;
+}
+
+const leafCaches = new WeakMap<PerfModel, Map<Indicator, LeafEntry>>();
+
+/**
+ * Evaluate a model. With `previous` (the evaluation before an edit), a leaf
+ * indicator whose block was reused by the model stage and whose shared
+ * inputs have the same values is not evaluated again.
+ */
+export function evaluate(model: PerfModel, previous?: Evaluation): Evaluation {
+  return new Evaluator(model, previous ? leafCaches.get(previous.model) : undefined).run();
+}
+
+function fingerprint(q: Quantity | undefined | null): string {
+  return q ? `${q.value.toString()}|${q.dim}|${q.unit}|${q.approx ? 1 : 0}` : "∅";
 }
 
 class Evaluator {
@@ -31,11 +53,21 @@ class Evaluator {
   private readonly inProgress = new Set<DataItem>();
   private readonly used = new Set<DataItem>();
   private readonly results = new Map<Indicator, IndicatorResult>();
+  private readonly leaves = new Map<Indicator, LeafEntry>();
+  /** The shared names read by the leaf being evaluated. */
+  private deps: Map<string, string> | undefined;
+  private readonly context: string;
 
-  constructor(private readonly model: PerfModel) {}
+  constructor(
+    private readonly model: PerfModel,
+    private readonly previousLeaves?: Map<Indicator, LeafEntry>,
+  ) {
+    const p = model.policy;
+    this.context = `${p.reverse}|${p.overAchievement.toString()}`;
+  }
 
   run(): Evaluation {
-    for (const item of this.model.allData) this.dataValue(item);
+    for (const item of this.model.allData) if (!item.scope) this.dataValue(item);
     for (const root of this.model.roots) this.indicatorTree(root);
     for (const m of this.model.measures) this.results.set(m, this.leaf(m));
     this.checkUnused();
@@ -43,6 +75,7 @@ class Evaluator {
     const complete = this.model.indicators.every((i) => i.children.length > 0 || this.results.get(i)?.score !== undefined);
     const placeholders = this.placeholders(total, grade);
     const diagnostics = sortDiagnostics([...this.model.syntax.diagnostics, ...this.model.diagnostics, ...this.sink.items]);
+    leafCaches.set(this.model, this.leaves);
     return { model: this.model, results: this.results, data: this.dataResults, total, grade, complete, totalTrace: trace, placeholders, diagnostics };
   }
 
@@ -51,9 +84,13 @@ class Evaluator {
   private lookup(scope: Indicator | undefined): NameLookup {
     const fn = ((name: string) => {
       const item = scope?.data.get(name) ?? this.model.data.get(name);
-      if (!item) return undefined;
+      if (!item) {
+        this.deps?.set(name, "");
+        return undefined;
+      }
       this.used.add(item);
       const r = this.dataValue(item);
+      if (!item.scope) this.deps?.set(name, fingerprint(r.value));
       return { value: r.value ?? null, line: item.field.line };
     }) as NameLookup;
     fn.names = () => [...(scope ? scope.data.keys() : []), ...this.model.data.keys()];
@@ -147,7 +184,48 @@ class Evaluator {
     return r;
   }
 
+  /** A leaf indicator or a measure, reused from the previous evaluation when nothing it reads changed. */
   private leaf(ind: Indicator): IndicatorResult {
+    const context = `${this.context}|${ind.weight?.toString() ?? ""}`;
+    const prev = this.previousLeaves?.get(ind);
+    if (prev && prev.context === context && this.depsUnchanged(prev.deps)) {
+      this.sink.items.push(...prev.diagnostics);
+      for (const d of prev.localData) this.dataResults.set(d.item, d);
+      for (const u of prev.usedLocal) this.used.add(u);
+      this.leaves.set(ind, prev);
+      return prev.result;
+    }
+    const d0 = this.sink.items.length;
+    const outer = this.deps;
+    this.deps = new Map();
+    for (const item of ind.data.values()) this.dataValue(item);
+    const result = this.computeLeaf(ind);
+    const localData: DataResult[] = [];
+    const usedLocal: DataItem[] = [];
+    for (const item of ind.data.values()) {
+      const r = this.dataResults.get(item);
+      if (r) localData.push(r);
+      if (this.used.has(item)) usedLocal.push(item);
+    }
+    this.leaves.set(ind, { result, diagnostics: this.sink.items.slice(d0), deps: this.deps, localData, usedLocal, context });
+    this.deps = outer;
+    return result;
+  }
+
+  private depsUnchanged(deps: Map<string, string>): boolean {
+    for (const [name, fp] of deps) {
+      const item = this.model.data.get(name);
+      if (!item) {
+        if (fp !== "") return false;
+        continue;
+      }
+      if (fp === "") return false;
+      if (fingerprint(this.dataValue(item).value) !== fp) return false;
+    }
+    return true;
+  }
+
+  private computeLeaf(ind: Indicator): IndicatorResult {
     const lookup = this.lookup(ind);
     const trace: Trace = { inputs: [], steps: [], result: "" };
     const result: IndicatorResult = { indicator: ind, trace };
@@ -217,7 +295,13 @@ class Evaluator {
     if (stated && (stated.value.isNegative() || stated.value.greaterThan(weight))) {
       this.sink.add("PE402", lineRange(stated.field.line, stated.field.valueSpan[0], stated.field.valueSpan[1]), { score: stated.text, weight: formatDecimal(weight, 4) });
     }
-    if (outcome.missing) {
+    // A value that is missing because its own line is wrong was diagnosed there already.
+    const broken = (key: string, parsed: unknown) => ind.fields.has(key) && (parsed === undefined || (key === "公式" && !result.measured && !ind.actual));
+    const alreadyDiagnosed = outcome.missing !== undefined && (broken("公式", ind.formula) || broken("实际", ind.actual) || broken("目标", ind.target));
+    if (outcome.missing && alreadyDiagnosed) {
+      if (stated) result.score = stated.value;
+      trace.steps.push(`数据有误，${stated ? `按填报得分 ${stated.text} 分` : "无法计分"}`);
+    } else if (outcome.missing) {
       const [what, whatEn] = outcome.missing;
       if (stated && rule.kind !== "judgement" && rule.kind !== "qualitative") {
         this.sink.add("PE409", lineRange(stated.field.line, stated.field.keySpan[0], stated.field.valueSpan[1]), { what, whatEn, score: stated.text });

@@ -81,7 +81,7 @@ export function evaluateExpr(expr: ExprNode, line: number, lookup: NameLookup, s
             return { q: l.q.times(r.q), text };
           case "/":
             if (r.q.value.isZero()) {
-              sink.add("PE207", range(e.right), { expr: r.text });
+              sink.add("PE207", range(e.right), { expr: exprSource(e.right) });
               return { text };
             }
             return { q: l.q.dividedBy(r.q), text };
@@ -93,6 +93,20 @@ export function evaluateExpr(expr: ExprNode, line: number, lookup: NameLookup, s
   let value = r.q;
   if (value && value.dim !== "" && value.unit === "") value = value.withUnit(guessUnit(value));
   return { value, inputs, substituted: r.text };
+}
+
+/** The expression as written (names, not values). */
+export function exprSource(e: ExprNode): string {
+  switch (e.kind) {
+    case "number":
+      return e.value + (e.unit?.text ?? "");
+    case "name":
+      return e.name;
+    case "neg":
+      return "−" + exprSource(e.operand);
+    case "binary":
+      return `${wrap(e.left, exprSource(e.left))} ${OP_TEXT[e.op]} ${wrap(e.right, exprSource(e.right))}`;
+  }
 }
 
 function wrap(e: ExprNode, text: string): string {

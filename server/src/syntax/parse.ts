@@ -42,11 +42,14 @@ class BoundedCache<V> {
 }
 
 const lineCache = new BoundedCache<LineNode>(200_000);
+/** Source lines by their raw text: an unchanged line is the same (immutable) object in every parse. */
+const sourceLineCache = new BoundedCache<SourceLine>(200_000);
 const MAX_LINE_FOR_PARSE = 100_000;
 
 /** Drop the memoised line and value parses (benchmarks measure cold parses with this). */
 export function clearParseCaches(): void {
   lineCache.clear();
+  sourceLineCache.clear();
   valueCache.clear();
 }
 
@@ -82,9 +85,14 @@ export function parseDocument(text: string): SyntaxTree {
   let conflictStart = -1;
   for (let i = 0; i < raw.length; i++) {
     const t = raw[i];
-    const folded = foldWidth(t);
-    const node = parseLine(folded);
-    lines[i] = { text: t, folded, node };
+    let line = sourceLineCache.get(t);
+    if (!line) {
+      const folded = foldWidth(t);
+      line = { text: t, folded, node: parseLine(folded) };
+      sourceLineCache.set(t, line);
+    }
+    lines[i] = line;
+    const node = line.node;
     if (node.kind === "conflict") {
       if (node.marker === "<<<<<<<") {
         conflictStart = i;
@@ -159,7 +167,9 @@ export function parseValue<T>(rule: ValueRule, text: string, line: number, offse
 
 function toFailure(e: unknown, text: string): PeggyFailure {
   if (e instanceof peg.SyntaxError) {
-    const expected = (e.expected ?? []).map((x) => (x.type === "literal" ? `“${x.text}”` : x.description ?? x.type));
+    const expected = (e.expected ?? [])
+      .map((x) => (x.type === "literal" ? `“${x.text}”` : x.type === "end" ? "end of input" : x.type === "class" ? "" : (x.description ?? "")))
+      .filter((x) => x !== "" && x !== "“ ”");
     return { offset: e.location.start.offset, end: e.location.end.offset, expected: [...new Set(expected)], found: e.found };
   }
   return { offset: 0, end: text.length, expected: [], found: null };
@@ -181,16 +191,18 @@ function describeFailure(rule: ValueRule, text: string, f: PeggyFailure, line: n
   }
   const [what, whatEn] = RULE_NAMES[rule];
   const expectedZh = f.expected.map((x) => EXPECT_ZH[x] ?? x);
+  const expectedEn = f.expected.map((x) => (x === "end of input" ? "end of line" : x));
   const found = f.found === null ? "行尾" : `“${f.found}”`;
   const foundEn = f.found === null ? "end of line" : `“${f.found}”`;
   const start = Math.min(f.offset, text.length);
   const end = Math.max(start + 1, Math.min(text.length, f.end));
-  const range = start >= text.length ? lineRange(line, offset, offset + Math.max(text.length, 1)) : lineRange(line, offset + start, offset + end);
+  // At the end of the value: point at its last character (where something is missing after it).
+  const range = start >= text.length ? lineRange(line, offset + Math.max(text.length - 1, 0), offset + Math.max(text.length, 1)) : lineRange(line, offset + start, offset + end);
   return makeDiagnostic("PE101", range, {
     what,
     whatEn,
     detail: expectedZh.length ? `应为${expectedZh.slice(0, 6).join("、")}，但遇到${found}` : `遇到${found}`,
-    detailEn: f.expected.length ? `expected ${f.expected.slice(0, 6).join(", ")} but found ${foundEn}` : `unexpected ${foundEn}`,
+    detailEn: f.expected.length ? `expected ${expectedEn.slice(0, 6).join(", ")} but found ${foundEn}` : `unexpected ${foundEn}`,
   });
 }
 
