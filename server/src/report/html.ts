@@ -98,7 +98,7 @@ function summary(total: TotalSummary, chart: ChartBar[]): string {
   if (total.total !== undefined) {
     let dd = `<strong class="total">${e(total.total)}</strong> 分<span class="muted">（满分 ${e(total.fullScore)} 分）</span>`;
     if (total.statedTotal !== undefined && total.totalDiffers) dd += ` <span class="warn">填报 ${e(total.statedTotal)} 分，与计算不符</span>`;
-    if (!total.complete) dd += ` <span class="warn">部分指标未能计分</span>`;
+    if (!total.complete) dd += ` <span class="warn">${total.totalDiffers && total.statedTotal !== undefined ? "；" : ""}部分指标未能计分</span>`;
     items.push(`<dt>自评总分</dt><dd>${dd}</dd>`);
   } else if (total.statedTotal !== undefined) {
     items.push(`<dt>自评总分</dt><dd><strong class="total">${e(total.statedTotal)}</strong> 分<span class="muted">（填报）</span></dd>`);
@@ -310,7 +310,11 @@ thead th { background: var(--head-bg); text-align: center; }
 thead { display: table-header-group; }
 tr { page-break-inside: avoid; break-inside: avoid; }
 td.num, th.num { text-align: center; white-space: nowrap; }
-td.tier { text-align: center; font-weight: 600; }
+td.tier { text-align: center; font-weight: 600; width: 5.5em; }
+td.tier.leaf { width: 7.5em; }
+td.basis { width: 30%; }
+td.note { width: 28%; }
+thead th { white-space: nowrap; }
 td.tier.leaf { text-align: left; font-weight: normal; }
 td.tier .w, td.tier .sub { display: block; font-weight: normal; }
 td.tier .sub { color: var(--muted); font-size: 12.5px; }

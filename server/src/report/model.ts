@@ -16,6 +16,7 @@ import type { IndicatorResult } from "../scoring/types";
 import { formatDecimal, parseDecimal } from "../quantity/decimal";
 import { Quantity, formatPercent } from "../quantity/quantity";
 import { cleanText, escapeMarkdownInline } from "./text";
+import { traceSteps } from "./trace";
 
 export interface ReportOptions {
   /** Add the warnings and errors as 审核提示. Default false. */
@@ -364,6 +365,8 @@ class ReportBuilder {
       if (n.kind === "field" && inSection && this.dataLines.has(i) && !this.options.showDataLines) continue;
       flush();
       const p = this.prose(i, 0, sl.text.length);
+      // A data line shown as written is a figure, not Markdown.
+      if (n.kind === "field" && this.dataLines.has(i)) p.markdown = guardBlockStart(escapeMarkdownInline(p.text));
       if (p.text) out.push({ kind: "text", ...p });
     }
     flush();
@@ -528,8 +531,8 @@ class ReportBuilder {
   private basis(ind: Indicator, r: IndicatorResult | undefined): Basis {
     const facts: string[] = [];
     const t = r?.trace;
+    if (t?.formula && !ind.virtual) facts.push(cleanText(`公式：${t.formula}`));
     if (t?.substituted) facts.push(cleanText(t.substituted));
-    else if (t?.formula) facts.push(cleanText(t.formula));
     else if (r?.measured || r?.target) {
       const parts: string[] = [];
       if (r.measured) parts.push(`实际 ${r.measured.format()}`);
@@ -539,9 +542,10 @@ class ReportBuilder {
     }
     for (const c of ind.checks) facts.push(cleanText(`${c.checked ? "☑" : "☐"} ${c.text.trim()}`));
     for (const f of ind.findings) facts.push(cleanText(`· ${f.text.trim()}`));
+    const steps = traceSteps(t);
     const chosen = this.field(ind, "结果");
-    if (chosen && !t?.steps.some((s) => s.includes(chosen))) facts.push(`结果：${chosen}`);
-    for (const s of t?.steps ?? []) facts.push(cleanText(s));
+    if (chosen && !steps.some((s) => s.includes(chosen))) facts.push(`结果：${chosen}`);
+    for (const s of steps) facts.push(cleanText(s));
     const reason = this.field(ind, "理由");
     if (reason) facts.push(`理由：${reason}`);
     return {
@@ -665,11 +669,11 @@ function cleanMarkdown(raw: string): string {
 
 /**
  * Keep a line of prose a paragraph when a writer reads it as Markdown blocks:
- * `1) …`, `1. …`, `* …`, `+ …`, `> …`, `# …` at the start are escaped.
+ * `1) …`, `1. …`, `* …`, `+ …`, `- …`, `> …`, `# …`, `---` at the start are escaped.
  */
 function guardBlockStart(md: string): string {
   const m = /^(\d{1,9})([.)])(\s|$)/.exec(md);
   if (m) return `${m[1]}\\${m[2]}${md.slice(m[1].length + 1)}`;
-  if (/^([*+>#=]|-(\s|$)|-{3,})/.test(md)) return "\\" + md;
+  if (/^([>#]|[*+-](\s|$)|-{3,}|_{3,}|\*{3,}\s*$)/.test(md)) return "\\" + md;
   return md;
 }

@@ -43,7 +43,11 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 }
 
-/** Backslash-escape Markdown's ASCII punctuation, so a value is read as plain text. */
+/**
+ * Make a value plain text inside inline Markdown: Markdown's inline
+ * punctuation is backslash-escaped, and `<`/`>` become `&lt;`/`&gt;` (so no
+ * renderer, even one that allows raw HTML, can read a tag).
+ */
 export function escapeMarkdownInline(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~&]/g, (c) => "\\" + c);
+  return text.replace(/[\\`*_[\]<>|~&]/g, (c) => (c === "<" ? "&lt;" : c === ">" ? "&gt;" : "\\" + c));
 }

@@ -18,6 +18,7 @@ import { RULE_KIND_NAMES } from "./types";
 import { resolveRule } from "./rules/resolve";
 import { achievementOf } from "./rules/qualitative";
 import type { RuleContext } from "./rules/rule";
+import { TraceBuilder, withLazyTrace } from "./trace";
 
 const COMPARATOR_TEXT: Record<ComparatorOp, string> = { ">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "=" };
 
@@ -101,41 +102,44 @@ class Evaluator {
     const done = this.dataResults.get(item);
     if (done) return done;
     const f = item.field;
+    const tb = new TraceBuilder();
     if (this.inProgress.has(item)) {
       this.sink.add("PE605", lineRange(f.line, f.keySpan[0], f.keySpan[1]), { name: item.name });
-      return { item, trace: { inputs: [], steps: ["循环引用"], result: "—" } };
+      tb.steps.push("循环引用");
+      tb.result = "—";
+      return withLazyTrace({ item }, tb);
     }
     this.inProgress.add(item);
-    const result: DataResult = { item, value: item.stated, trace: { inputs: [], steps: [], result: item.stated?.format() ?? "—" } };
-    if (item.node.derivation) {
-      const r = evaluateExpr(item.node.derivation, f.line, this.lookup(item.scope), this.sink);
-      result.derived = r.value;
-      result.trace = {
-        inputs: r.inputs,
-        formula: this.model.syntax.lines[f.line].text.slice(item.node.derivation.span[0], item.node.derivation.span[1]),
-        substituted: r.substituted,
-        steps: [],
-        result: r.value ? r.value.format() : "—",
-      };
-      if (r.value) {
-        if (item.stated) {
-          const shown = item.stated.unit ? r.value.withUnit(item.stated.unit) : r.value;
-          result.trace.result = shown.format(4);
-          if (personVsPersonTime(item.stated.dim, r.value.dim)) {
+    const stated = item.stated;
+    const result = withLazyTrace<Omit<DataResult, "trace">>({ item, value: stated }, tb);
+    tb.result = stated ? () => stated.format() : "—";
+    const derivation = item.node.derivation;
+    if (derivation) {
+      const r = evaluateExpr(derivation, f.line, this.lookup(item.scope), this.sink);
+      const derived = r.value;
+      result.derived = derived;
+      tb.inputs = r.inputs;
+      tb.formula = this.model.syntax.lines[f.line].text.slice(derivation.span[0], derivation.span[1]);
+      tb.substituted = r.substituted;
+      tb.result = derived ? () => derived.format() : "—";
+      if (derived) {
+        if (stated) {
+          const shown = stated.unit ? derived.withUnit(stated.unit) : derived;
+          tb.result = () => shown.format(4);
+          if (personVsPersonTime(stated.dim, derived.dim)) {
             this.sink.add("PE205", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]));
           }
-          if (item.stated.dim !== r.value.dim && !personVsPersonTime(item.stated.dim, r.value.dim)) {
+          if (stated.dim !== derived.dim && !personVsPersonTime(stated.dim, derived.dim)) {
             this.sink.add("PE204", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]), { left: "填报值", right: "计算值", op: "比较", leftEn: "the stated value", rightEn: "the derived value", opEn: "compare" });
-          } else if (!item.stated.accepts(r.value)) {
-            const formula = result.trace.formula ?? "";
-            this.sink.add("PE504", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]), { name: item.name, stated: item.stated.format(), computed: shown.format(4), formula }, { computed: shown.format(Math.max(item.stated.writtenDecimals ?? 2, 0)) });
-            result.trace.steps.push(`填报 ${item.stated.format()}，与计算值 ${shown.format(4)} 不符`);
+          } else if (!stated.accepts(derived)) {
+            this.sink.add("PE504", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]), { name: item.name, stated: stated.format(), computed: shown.format(4), formula: tb.formula }, { computed: shown.format(Math.max(stated.writtenDecimals ?? 2, 0)) });
+            tb.steps.push(() => `填报 ${stated.format()}，与计算值 ${shown.format(4)} 不符`);
           } else {
-            result.trace.steps.push(`填报 ${item.stated.format()}，与计算值相符（按填报精度）`);
+            tb.steps.push(() => `填报 ${stated.format()}，与计算值相符（按填报精度）`);
           }
-          result.value = r.value.withUnit(item.stated.unit);
+          result.value = derived.withUnit(stated.unit);
         } else {
-          result.value = r.value;
+          result.value = derived;
         }
       }
     }
@@ -169,13 +173,12 @@ class Evaluator {
       if (p.score === undefined) known = false;
       else sum = sum.plus(p.score);
     }
-    const trace: Trace = {
-      inputs: parts.map((p) => ({ name: p.indicator.name, value: p.score === undefined ? "未计分" : `${formatDecimal(p.score, 2)}/${formatDecimal(p.indicator.weight ?? ZERO, 2)}`, line: p.indicator.line })),
-      rule: RULE_KIND_NAMES.sum,
-      steps: [parts.map((p) => (p.score === undefined ? "?" : formatDecimal(p.score, 2))).join(" + ") + ` = ${formatDecimal(sum, 2)}`],
-      result: `${formatDecimal(sum, 2)}/${formatDecimal(ind.weight ?? ZERO, 2)} 分${known ? "" : "（部分下级未计分）"}`,
-    };
-    const r: IndicatorResult = { indicator: ind, score: sum, kind: "sum", trace };
+    const tb = new TraceBuilder();
+    tb.inputs = parts.map((p) => ({ name: p.indicator.name, value: () => (p.score === undefined ? "未计分" : `${formatDecimal(p.score, 2)}/${formatDecimal(p.indicator.weight ?? ZERO, 2)}`), line: p.indicator.line }));
+    tb.rule = RULE_KIND_NAMES.sum;
+    tb.steps.push(() => parts.map((p) => (p.score === undefined ? "?" : formatDecimal(p.score, 2))).join(" + ") + ` = ${formatDecimal(sum, 2)}`);
+    tb.result = () => `${formatDecimal(sum, 2)}/${formatDecimal(ind.weight ?? ZERO, 2)} 分${known ? "" : "（部分下级未计分）"}`;
+    const r: IndicatorResult = withLazyTrace<Omit<IndicatorResult, "trace">>({ indicator: ind, score: sum, kind: "sum" }, tb);
     if (ind.statedScore && !agrees(ind.statedScore.text, ind.statedScore.value, sum)) {
       const f = ind.statedScore.field;
       this.sink.add("PE501", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]), { stated: ind.statedScore.text, computed: formatDecimal(sum, 2) }, { computed: formatDecimal(sum, 2) });
@@ -227,8 +230,8 @@ class Evaluator {
 
   private computeLeaf(ind: Indicator): IndicatorResult {
     const lookup = this.lookup(ind);
-    const trace: Trace = { inputs: [], steps: [], result: "" };
-    const result: IndicatorResult = { indicator: ind, trace };
+    const trace = new TraceBuilder();
+    const result: IndicatorResult = withLazyTrace<Omit<IndicatorResult, "trace">>({ indicator: ind }, trace);
 
     // A: 实际, else the value of 公式.
     let formulaValue: Quantity | undefined;
@@ -237,14 +240,15 @@ class Evaluator {
       formulaValue = r.value;
       trace.inputs.push(...r.inputs);
       trace.formula = ind.formula.field.value;
-      trace.substituted = `${r.substituted} = ${r.value ? r.value.format() : "—"}`;
+      const fv = r.value;
+      trace.substituted = () => `${r.substituted()} = ${fv ? fv.format() : "—"}`;
     }
     const actual = ind.actual?.node;
     if (actual && actual.kind === "quantitative") {
       const q = Quantity.fromWritten(actual.quantity.value, actual.quantity.unit?.text ?? null, actual.quantity.approx);
       if (q) {
         result.measured = q;
-        trace.inputs.push({ name: "实际", value: q.format(), line: ind.actual!.field.line });
+        trace.inputs.push({ name: "实际", value: () => q.format(), line: ind.actual!.field.line });
         if (formulaValue && q.dim === formulaValue.dim && !q.accepts(formulaValue)) {
           const f = ind.actual!.field;
           this.sink.add("PE504", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]), { name: "实际", stated: q.format(), computed: formulaValue.withUnit(q.unit).format(4), formula: ind.formula!.field.value }, { computed: formulaValue.withUnit(q.unit).format(q.writtenDecimals ?? 2) });
@@ -261,7 +265,7 @@ class Evaluator {
         const op: ComparatorOp = target.comparator?.op ?? ">=";
         targetSpec = { op, value: q };
         result.target = q;
-        trace.inputs.push({ name: "目标", value: `${COMPARATOR_TEXT[op]} ${q.format()}`, line: ind.target!.field.line });
+        trace.inputs.push({ name: "目标", value: () => `${COMPARATOR_TEXT[op]} ${q.format()}`, line: ind.target!.field.line });
       }
     }
     this.completionRate(ind, result, targetSpec);
@@ -269,7 +273,9 @@ class Evaluator {
     if (ind.weight === null) {
       // A measure: checked, not scored.
       this.deviationReason(ind, result, targetSpec, undefined);
-      trace.result = result.rate !== undefined ? `完成率 ${formatPercent(result.rate)}` : result.measured ? result.measured.format() : actual?.kind === "qualitative" ? actual.word : "—";
+      const rate = result.rate;
+      const measured = result.measured;
+      trace.result = () => (rate !== undefined ? `完成率 ${formatPercent(rate)}` : measured ? measured.format() : actual?.kind === "qualitative" ? actual.word : "—");
       return result;
     }
 
@@ -281,7 +287,7 @@ class Evaluator {
       return result;
     }
     result.kind = rule.kind;
-    trace.rule = `${RULE_KIND_NAMES[rule.kind]}：${rule.describe(weight)}`;
+    trace.rule = () => `${RULE_KIND_NAMES[rule.kind]}：${rule.describe(weight)}`;
     const ruleMax = rule.max(weight);
     result.ruleMax = ruleMax;
     if (!ruleMax.equals(weight)) {
@@ -300,13 +306,13 @@ class Evaluator {
     const alreadyDiagnosed = outcome.missing !== undefined && (broken("公式", ind.formula) || broken("实际", ind.actual) || broken("目标", ind.target));
     if (outcome.missing && alreadyDiagnosed) {
       if (stated) result.score = stated.value;
-      trace.steps.push(`数据有误，${stated ? `按填报得分 ${stated.text} 分` : "无法计分"}`);
+      trace.steps.push(() => `数据有误，${stated ? `按填报得分 ${stated.text} 分` : "无法计分"}`);
     } else if (outcome.missing) {
       const [what, whatEn] = outcome.missing;
       if (stated && rule.kind !== "judgement" && rule.kind !== "qualitative") {
         this.sink.add("PE409", lineRange(stated.field.line, stated.field.keySpan[0], stated.field.valueSpan[1]), { what, whatEn, score: stated.text });
         result.score = stated.value;
-        trace.steps.push(`缺少${what}，按填报得分 ${stated.text} 分`);
+        trace.steps.push(() => `缺少${what}，按填报得分 ${stated.text} 分`);
       } else {
         const at = ind.rule?.field ?? ind.target?.field;
         const range = at ? lineRange(at.line, at.keySpan[0], at.valueSpan[1]) : lineRange(ind.line, ind.titleSpan[0], ind.titleSpan[1]);
@@ -315,17 +321,19 @@ class Evaluator {
     } else if (outcome.score !== undefined) {
       let score = outcome.score;
       if (score.greaterThan(weight)) {
-        trace.steps.push(`规则得分 ${formatDecimal(score, 4)} 超过分值，按分值 ${formatDecimal(weight, 4)} 计`);
+        const over = score;
+        trace.steps.push(() => `规则得分 ${formatDecimal(over, 4)} 超过分值，按分值 ${formatDecimal(weight, 4)} 计`);
         score = weight;
       }
       result.score = score;
       if (stated && rule.kind !== "judgement" && rule.kind !== "qualitative" && !agrees(stated.text, stated.value, score)) {
         this.sink.add("PE501", lineRange(stated.field.line, stated.field.valueSpan[0], stated.field.valueSpan[1]), { stated: stated.text, computed: formatDecimal(score, 2) }, { computed: formatDecimal(score, 2) });
-        trace.steps.push(`填报得分 ${stated.text} 分与计算不符`);
+        trace.steps.push(() => `填报得分 ${stated.text} 分与计算不符`);
       }
       if (ruleUsesMeasured(rule.kind)) this.approximate(ind, result);
     }
-    trace.result = result.score === undefined ? "未计分" : `${formatDecimal(result.score, 2)}/${formatDecimal(weight, 2)} 分`;
+    const final = result.score;
+    trace.result = () => (final === undefined ? "未计分" : `${formatDecimal(final, 2)}/${formatDecimal(weight, 2)} 分`);
     this.deviationReason(ind, result, targetSpec, weight);
     return result;
   }

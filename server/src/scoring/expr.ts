@@ -9,7 +9,7 @@ import type { ExprNode } from "../syntax/ast";
 import type { Range } from "../diagnostics/catalogue";
 import { lineRange } from "../diagnostics/catalogue";
 import type { DiagnosticSink } from "./sink";
-import type { TraceInput } from "./types";
+import type { Lazy } from "./trace";
 
 export interface NameLookup {
   /** The value of a name, or undefined when the name is unknown; `null` when known but without a value. */
@@ -20,79 +20,90 @@ export interface NameLookup {
 
 export interface ExprResult {
   value?: Quantity;
-  inputs: TraceInput[];
-  /** The expression with each name replaced by its value. */
-  substituted: string;
+  /** The names read, with their values (formatted lazily). */
+  inputs: { name: string; value: Lazy; line?: number }[];
+  /** The expression with each name replaced by its value (formatted when called). */
+  substituted: () => string;
 }
 
 const OP_TEXT: Record<string, string> = { "+": "+", "-": "−", "*": "×", "/": "÷" };
 
 export function evaluateExpr(expr: ExprNode, line: number, lookup: NameLookup, sink: DiagnosticSink): ExprResult {
-  const inputs: TraceInput[] = [];
-  const seen = new Set<string>();
+  const inputs: ExprResult["inputs"] = [];
+  const values = new Map<string, Quantity | null>();
   const range = (e: ExprNode): Range => lineRange(line, e.span[0], e.span[1]);
 
-  const walk = (e: ExprNode): { q?: Quantity; text: string } => {
+  const walk = (e: ExprNode): Quantity | undefined => {
     switch (e.kind) {
       case "number": {
         const unit = e.unit?.text ?? null;
         const q = Quantity.fromWritten(e.value, unit);
-        if (!q) {
-          if (e.unit) sink.add("PE203", lineRange(line, e.unit.span[0], e.unit.span[1]), { unit: e.unit.text });
-          return { text: e.value + (unit ?? "") };
-        }
-        return { q, text: e.value + (unit ?? "") };
+        if (!q && e.unit) sink.add("PE203", lineRange(line, e.unit.span[0], e.unit.span[1]), { unit: e.unit.text });
+        return q;
       }
       case "name": {
         const found = lookup(e.name);
         if (found === undefined) {
           const hint = suggest(e.name, lookup.names?.() ?? []);
           sink.add("PE601", range(e), { name: e.name, hint: hint ?? "" });
-          return { text: e.name };
+          return undefined;
         }
-        if (!seen.has(e.name)) {
-          seen.add(e.name);
-          inputs.push({ name: e.name, value: found.value ? found.value.format() : "（无值）", line: found.line });
+        if (!values.has(e.name)) {
+          const v = found.value;
+          values.set(e.name, v);
+          inputs.push({ name: e.name, value: v ? () => v.format() : "（无值）", line: found.line });
         }
-        return { q: found.value ?? undefined, text: found.value ? found.value.format() : e.name };
+        return found.value ?? undefined;
       }
-      case "neg": {
-        const r = walk(e.operand);
-        return { q: r.q?.negated(), text: "−" + r.text };
-      }
+      case "neg":
+        return walk(e.operand)?.negated();
       case "binary": {
         const l = walk(e.left);
         const r = walk(e.right);
-        const text = `${wrap(e.left, l.text)} ${OP_TEXT[e.op]} ${wrap(e.right, r.text)}`;
-        if (!l.q || !r.q) return { text };
-        if (personVsPersonTime(l.q.dim, r.q.dim)) sink.add("PE205", range(e), {});
-        if ((e.op === "+" || e.op === "-") && l.q.dim !== r.q.dim && !personVsPersonTime(l.q.dim, r.q.dim)) {
-          const [ln, lnEn] = dimName(l.q.dim);
-          const [rn, rnEn] = dimName(r.q.dim);
+        if (!l || !r) return undefined;
+        if (personVsPersonTime(l.dim, r.dim)) sink.add("PE205", range(e), {});
+        if ((e.op === "+" || e.op === "-") && l.dim !== r.dim && !personVsPersonTime(l.dim, r.dim)) {
+          const [ln, lnEn] = dimName(l.dim);
+          const [rn, rnEn] = dimName(r.dim);
           sink.add("PE204", range(e), { left: ln, right: rn, op: "相加减", leftEn: lnEn, rightEn: rnEn, opEn: e.op === "+" ? "add" : "subtract" });
-          return { text };
+          return undefined;
         }
         switch (e.op) {
           case "+":
-            return { q: l.q.plus(r.q), text };
+            return l.plus(r);
           case "-":
-            return { q: l.q.minus(r.q), text };
+            return l.minus(r);
           case "*":
-            return { q: l.q.times(r.q), text };
+            return l.times(r);
           case "/":
-            if (r.q.value.isZero()) {
+            if (r.value.isZero()) {
               sink.add("PE207", range(e.right), { expr: exprSource(e.right) });
-              return { text };
+              return undefined;
             }
-            return { q: l.q.dividedBy(r.q), text };
+            return l.dividedBy(r);
         }
       }
     }
   };
-  const r = walk(expr);
-  let value = r.q;
+  let value = walk(expr);
   if (value && value.dim !== "" && value.unit === "") value = value.withUnit(guessUnit(value));
-  return { value, inputs, substituted: r.text };
+  return { value, inputs, substituted: () => render(expr, values) };
+}
+
+/** The expression with names replaced by their values. */
+function render(e: ExprNode, values: Map<string, Quantity | null>): string {
+  switch (e.kind) {
+    case "number":
+      return e.value + (e.unit?.text ?? "");
+    case "name": {
+      const v = values.get(e.name);
+      return v ? v.format() : e.name;
+    }
+    case "neg":
+      return "−" + render(e.operand, values);
+    case "binary":
+      return `${wrap(e.left, render(e.left, values))} ${OP_TEXT[e.op]} ${wrap(e.right, render(e.right, values))}`;
+  }
 }
 
 /** The expression as written (names, not values). */

@@ -13,7 +13,7 @@ import type { Quantity } from "../../quantity/quantity";
 import { dimName } from "../../quantity/units";
 import type { ClauseNode } from "../../syntax/ast";
 import type { Rule, RuleContext, RuleOutcome } from "./rule";
-import { MISSING_MEASURED } from "./rule";
+import { MISSING_MEASURED, type Step } from "./rule";
 import { holds, OP_TEXT, scoreOf, scoreText, threshold } from "./compare";
 
 type Band = Extract<ClauseNode, { kind: "band" }>;
@@ -60,19 +60,19 @@ export class LinearBandRule implements Rule {
     if (tf === undefined || tz === undefined) return { steps: [] };
     const w = ctx.weight;
     const lowerIsBetter = tf.lessThan(tz);
-    const steps: string[] = [];
+    const steps: Step[] = [];
     let score: Decimal;
     if (lowerIsBetter ? a.value.lessThanOrEqualTo(tf) : a.value.greaterThanOrEqualTo(tf)) {
       score = w;
-      steps.push(`${fmt(a)} 达到满分界限 → 满分 ${formatDecimal(w, 4)} 分`);
+      steps.push(() => `${fmt(a)} 达到满分界限 → 满分 ${formatDecimal(w, 4)} 分`);
     } else if (lowerIsBetter ? a.value.greaterThanOrEqualTo(tz) : a.value.lessThanOrEqualTo(tz)) {
       score = ZERO;
-      steps.push(`${fmt(a)} 达到 0 分界限 → 0 分`);
+      steps.push(() => `${fmt(a)} 达到 0 分界限 → 0 分`);
     } else {
       const num = lowerIsBetter ? tz.minus(a.value) : a.value.minus(tz);
       const den = tz.minus(tf).abs();
       score = clamp(num.dividedBy(den).times(w), ZERO, w);
-      steps.push(
+      steps.push(() =>
         lowerIsBetter
           ? `(${this.zero.quantity.value}${this.zero.quantity.unit?.text ?? ""} − ${fmt(a)}) ÷ (${this.zero.quantity.value}${this.zero.quantity.unit?.text ?? ""} − ${this.full.quantity.value}${this.full.quantity.unit?.text ?? ""}) × ${formatDecimal(w, 4)} = ${formatDecimal(score, 4)} 分`
           : `(${fmt(a)} − ${this.zero.quantity.value}${this.zero.quantity.unit?.text ?? ""}) ÷ (${this.full.quantity.value}${this.full.quantity.unit?.text ?? ""} − ${this.zero.quantity.value}${this.zero.quantity.unit?.text ?? ""}) × ${formatDecimal(w, 4)} = ${formatDecimal(score, 4)} 分`,
@@ -105,18 +105,18 @@ export class StepBandsRule implements Rule {
     for (const c of this.clauses) {
       if (c.kind === "else") {
         const s = scoreOf(c.score, ctx.weight);
-        return { score: s, steps: [`${fmt(a)} 不在以上各档 → 其余 ${formatDecimal(s, 4)} 分`] };
+        return { score: s, steps: [() => `${fmt(a)} 不在以上各档 → 其余 ${formatDecimal(s, 4)} 分`] };
       }
       const t = resolveThreshold(ctx, c, a);
       if (t === undefined) return { steps: [] };
       if (holds(a.value, c.comparator.op, t)) {
         const s = scoreOf(c.score, ctx.weight);
-        return { score: s, steps: [`${fmt(a)} ${OP_TEXT[c.comparator.op]} ${c.quantity.value}${c.quantity.unit?.text ?? ""} → ${formatDecimal(s, 4)} 分`] };
+        return { score: s, steps: [() => `${fmt(a)} ${OP_TEXT[c.comparator.op]} ${c.quantity.value}${c.quantity.unit?.text ?? ""} → ${formatDecimal(s, 4)} 分`] };
       }
     }
     const rule = ctx.indicator.rule!.field;
     ctx.sink.add("PE410", lineRange(rule.line, rule.valueSpan[0], rule.valueSpan[1]), { value: fmt(a) });
-    return { score: ZERO, steps: [`${fmt(a)} 不在任何一档 → 0 分`] };
+    return { score: ZERO, steps: [() => `${fmt(a)} 不在任何一档 → 0 分`] };
   }
 }
 
@@ -138,13 +138,13 @@ export class PerPointRule implements Rule {
     const t = resolveThreshold(ctx, this.full, a);
     if (t === undefined) return { steps: [] };
     const w = ctx.weight;
-    if (holds(a.value, this.full.comparator.op, t)) return { score: w, steps: [`${fmt(a)} 在满分界限内 → ${formatDecimal(w, 4)} 分`] };
+    if (holds(a.value, this.full.comparator.op, t)) return { score: w, steps: [() => `${fmt(a)} 在满分界限内 → ${formatDecimal(w, 4)} 分`] };
     const points = a.value.minus(t).abs().times(100); // percentage points
     const steps = new D(this.per.step).times(points.dividedBy(new D(this.per.per)));
     const score = clamp(w.minus(steps), ZERO, w);
     return {
       score,
-      steps: [`超出 ${formatDecimal(points, 4)} 个百分点 × ${this.per.step} ÷ ${this.per.per} = 扣 ${formatDecimal(steps, 4)} 分`, `${formatDecimal(w, 4)} − ${formatDecimal(steps, 4)} = ${formatDecimal(score, 4)} 分（不低于 0）`],
+      steps: [() => `超出 ${formatDecimal(points, 4)} 个百分点 × ${this.per.step} ÷ ${this.per.per} = 扣 ${formatDecimal(steps, 4)} 分`, () => `${formatDecimal(w, 4)} − ${formatDecimal(steps, 4)} = ${formatDecimal(score, 4)} 分（不低于 0）`],
     };
   }
 }

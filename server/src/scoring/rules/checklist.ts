@@ -6,7 +6,7 @@ import type Decimal from "decimal.js";
 import { formatDecimal } from "../../quantity/decimal";
 import { countValue } from "../../syntax/chinese-numerals";
 import type { ClauseNode } from "../../syntax/ast";
-import type { Rule, RuleContext, RuleOutcome } from "./rule";
+import type { Rule, RuleContext, RuleOutcome, Step } from "./rule";
 import { scoreOf, scoreText } from "./compare";
 
 /** How a label counts points: all met, exactly n, at most n, at least n, or "n fail". */
@@ -73,15 +73,15 @@ export class ChecklistRule implements Rule {
     const total = ctx.indicator.checks.length;
     if (total === 0) return { steps: [], missing: ["评价要点（写“- [x] …”或“- [ ] …”）", "the checklist points (- [x] … / - [ ] …)"] };
     const met = ctx.indicator.checks.filter((c) => c.checked).length;
-    const steps = [`要点 ${total} 项，符合 ${met} 项`];
+    const steps: Step[] = [() => `要点 ${total} 项，符合 ${met} 项`];
     for (const r of this.rows) {
       if (matches(r.test, met, total)) {
         const score = scoreOf(r.clause.score, ctx.weight);
-        steps.push(`适用“${r.clause.kind === "option" ? r.clause.label : "其余"}” → ${formatDecimal(score, 4)} 分`);
+        steps.push(() => `适用“${r.clause.kind === "option" ? r.clause.label : "其余"}” → ${formatDecimal(score, 4)} 分`);
         return { score, steps };
       }
     }
-    steps.push("没有一档适用 → 0 分");
+    steps.push(() => "没有一档适用 → 0 分");
     return { score: scoreOf({ full: false, value: "0", span: [0, 0] }, ctx.weight), steps };
   }
 }

@@ -34,10 +34,10 @@ export class OptionsRule implements Rule {
         option: result.value,
         options: this.labels().map((l) => `“${l}”`).join("、"),
       }, { options: this.labels().join("\u0000") });
-      return { steps: [`结果“${result.value}”不在选项中`] };
+      return { steps: [() => `结果“${result.value}”不在选项中`] };
     }
     const score = scoreOf(hit.score, ctx.weight);
-    return { score, steps: [`结果：${result.value} → ${formatDecimal(score, 4)} 分`] };
+    return { score, steps: [() => `结果：${result.value} → ${formatDecimal(score, 4)} 分`] };
   }
 }
 

@@ -6,7 +6,7 @@
 import type Decimal from "decimal.js";
 import { D, formatDecimal } from "../../quantity/decimal";
 import { lineRange } from "../../diagnostics/catalogue";
-import type { Rule, RuleContext, RuleOutcome } from "./rule";
+import type { Rule, RuleContext, RuleOutcome, Step } from "./rule";
 
 export type Achievement = "达成" | "部分达成" | "未达成";
 
@@ -40,11 +40,11 @@ export class QualitativeRule implements Rule {
     if (!actual || actual.kind !== "qualitative") return { steps: [], missing: ["实际完成情况（如“实际：部分达成”）", "the actual achievement (实际：达成/部分达成/未达成)"] };
     const grade = achievementOf(actual.word);
     const stated = ind.statedScore;
-    if (!stated) return { steps: [`实际：${actual.word}`], missing: ["评价人得分（写“得分：…”）", "the evaluator's score (得分：…)"] };
-    const steps = [`实际：${actual.word}，评价人打分 ${stated.text} 分`];
+    if (!stated) return { steps: [() => `实际：${actual.word}`], missing: ["评价人得分（写“得分：…”）", "the evaluator's score (得分：…)"] };
+    const steps: Step[] = [() => `实际：${actual.word}，评价人打分 ${stated.text} 分`];
     if (grade) {
       const [lo, hi] = ACHIEVEMENT_BANDS[grade].map((x) => new D(x).times(ctx.weight));
-      steps.push(`“${grade}”的分数区间 ${formatDecimal(lo, 4)}～${formatDecimal(hi, 4)} 分`);
+      steps.push(() => `“${grade}”的分数区间 ${formatDecimal(lo, 4)}～${formatDecimal(hi, 4)} 分`);
       if (stated.value.lessThan(lo) || stated.value.greaterThan(hi)) {
         ctx.sink.add("PE405", lineRange(stated.field.line, stated.field.valueSpan[0], stated.field.valueSpan[1]), {
           grade,
@@ -74,6 +74,6 @@ export class JudgementRule implements Rule {
     if (!ctx.indicator.fields.has("理由")) {
       ctx.sink.add("PE407", lineRange(stated.field.line, stated.field.keySpan[0], stated.field.valueSpan[1]), { name: ctx.indicator.name, score: stated.text });
     }
-    return { score: stated.value, steps: [`评价人打分 ${stated.text} 分`] };
+    return { score: stated.value, steps: [() => `评价人打分 ${stated.text} 分`] };
   }
 }

@@ -18,10 +18,13 @@ export interface RuleContext {
   sink: DiagnosticSink;
 }
 
+/** A trace step, formatted lazily: most traces are never shown. */
+export type Step = () => string;
+
 export interface RuleOutcome {
   score?: Decimal;
-  /** Human-readable steps, in Chinese, for the trace. */
-  steps: string[];
+  /** Human-readable steps, in Chinese, for the trace; computed only when the trace is read. */
+  steps: Step[];
   /** What is missing when the rule cannot be applied: [Chinese, English]. */
   missing?: [string, string];
 }

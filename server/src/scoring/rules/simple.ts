@@ -29,7 +29,7 @@ export class ProportionalRule implements Rule {
       return { steps: [] };
     }
     const score = clamp(a.value.times(ctx.weight), ZERO, ctx.weight);
-    return { score, steps: [`${formatPercent(a.value)} × ${formatDecimal(ctx.weight, 4)} = ${formatDecimal(a.value.times(ctx.weight), 4)}，取 ${formatDecimal(score, 4)} 分（0～${formatDecimal(ctx.weight, 4)}）`] };
+    return { score, steps: [() => `${formatPercent(a.value)} × ${formatDecimal(ctx.weight, 4)} = ${formatDecimal(a.value.times(ctx.weight), 4)}，取 ${formatDecimal(score, 4)} 分（0～${formatDecimal(ctx.weight, 4)}）`] };
   }
 }
 
@@ -46,6 +46,6 @@ export class DeductionRule implements Rule {
     const n = ctx.indicator.findings.length;
     const deducted = new D(this.step).times(n);
     const score = clamp(ctx.weight.minus(deducted), ZERO, ctx.weight);
-    return { score, steps: [`扣分事项 ${n} 项 × ${this.step} 分 = ${formatDecimal(deducted, 4)} 分`, `${formatDecimal(ctx.weight, 4)} − ${formatDecimal(deducted, 4)} → ${formatDecimal(score, 4)} 分`] };
+    return { score, steps: [() => `扣分事项 ${n} 项 × ${this.step} 分 = ${formatDecimal(deducted, 4)} 分`, () => `${formatDecimal(ctx.weight, 4)} − ${formatDecimal(deducted, 4)} → ${formatDecimal(score, 4)} 分`] };
   }
 }

@@ -12,7 +12,7 @@ import { formatPercent } from "../../quantity/quantity";
 import { lineRange } from "../../diagnostics/catalogue";
 import { dimName } from "../../quantity/units";
 import type { Rule, RuleContext, RuleOutcome } from "./rule";
-import { MISSING_MEASURED } from "./rule";
+import { MISSING_MEASURED, type Step } from "./rule";
 
 export class TargetCompletionRule implements Rule {
   readonly kind = "targetCompletion" as const;
@@ -37,38 +37,38 @@ export class TargetCompletionRule implements Rule {
     const w = ctx.weight;
     const A = a.value;
     const T = t.value.value;
-    const steps: string[] = [];
+    const steps: Step[] = [];
     let score: Decimal;
     if (t.op === "<=" || t.op === "<") {
       if (A.lessThanOrEqualTo(T)) {
         score = w;
-        steps.push(`反向指标：${a.format()} 未超过目标 ${t.value.format()} → 满分`);
+        steps.push(() => `反向指标：${a.format()} 未超过目标 ${t.value.format()} → 满分`);
       } else if (T.lessThanOrEqualTo(0)) {
         score = ZERO;
-        steps.push(`反向指标：目标 ${t.value.format()}，实际 ${a.format()} 超出 → 0 分`);
+        steps.push(() => `反向指标：目标 ${t.value.format()}，实际 ${a.format()} 超出 → 0 分`);
       } else if (ctx.policy.reverse === "比率") {
         score = clamp(T.dividedBy(A).times(w), ZERO, w);
-        steps.push(`反向指标（比率法）：${t.value.format()} ÷ ${a.format()} × ${formatDecimal(w, 4)} = ${formatDecimal(score, 4)} 分`);
+        steps.push(() => `反向指标（比率法）：${t.value.format()} ÷ ${a.format()} × ${formatDecimal(w, 4)} = ${formatDecimal(score, 4)} 分`);
       } else {
         score = clamp(ONE.minus(A.minus(T).dividedBy(T)).times(w), ZERO, w);
-        steps.push(`反向指标（差额法）：(1 − (${a.format()} − ${t.value.format()}) ÷ ${t.value.format()}) × ${formatDecimal(w, 4)} = ${formatDecimal(score, 4)} 分`);
+        steps.push(() => `反向指标（差额法）：(1 − (${a.format()} − ${t.value.format()}) ÷ ${t.value.format()}) × ${formatDecimal(w, 4)} = ${formatDecimal(score, 4)} 分`);
       }
       return { score, steps };
     }
     if (t.op === "=" && T.isZero()) {
       score = A.lessThanOrEqualTo(0) ? w : ZERO;
-      steps.push(`目标为 0：实际 ${a.format()} → ${formatDecimal(score, 4)} 分`);
+      steps.push(() => `目标为 0：实际 ${a.format()} → ${formatDecimal(score, 4)} 分`);
       return { score, steps };
     }
     if (T.lessThanOrEqualTo(0)) {
       score = A.greaterThanOrEqualTo(T) ? w : ZERO;
-      steps.push(`目标 ${t.value.format()}：实际 ${a.format()} → ${formatDecimal(score, 4)} 分`);
+      steps.push(() => `目标 ${t.value.format()}：实际 ${a.format()} → ${formatDecimal(score, 4)} 分`);
       return { score, steps };
     }
     const rate = max(A, ZERO).dividedBy(T);
     score = min(rate, ONE).times(w);
-    steps.push(`完成率 ${a.format()} ÷ ${t.value.format()} = ${formatPercent(A.dividedBy(T))}`);
-    steps.push(`min(${formatPercent(rate)}, 100%) × ${formatDecimal(w, 4)} = ${formatDecimal(score, 4)} 分`);
+    steps.push(() => `完成率 ${a.format()} ÷ ${t.value.format()} = ${formatPercent(A.dividedBy(T))}`);
+    steps.push(() => `min(${formatPercent(rate)}, 100%) × ${formatDecimal(w, 4)} = ${formatDecimal(score, 4)} 分`);
     return { score, steps };
   }
 }

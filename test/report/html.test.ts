@@ -1,0 +1,181 @@
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { analyzeText } from "../helpers";
+import { buildReport } from "../../server/src/report/model";
+import { renderHtml, type HtmlOptions } from "../../server/src/report/html";
+import { renderReport } from "../../server/src/report/index";
+import { THREE_LEVEL } from "./fixtures";
+import { assertBalanced, gridWidths, tableHtml, tags } from "./html-check";
+
+const EXPORT: HtmlOptions = { csp: "export", theme: "light" };
+const NONCE = "c2VjcmV0LW5vbmNlLTEyMzQ1Njc4";
+const WEBVIEW: HtmlOptions = { csp: { webview: { cspSource: "vscode-webview://abc", nonce: NONCE } }, theme: "vscode" };
+
+function html(text: string, options: HtmlOptions = EXPORT, includeDiagnostics = false): string {
+  return renderHtml(buildReport(analyzeText(text), { includeDiagnostics }), options);
+}
+
+function head(doc: string): string {
+  return doc.slice(doc.indexOf("<head>") + 6, doc.indexOf("</head>"));
+}
+
+function csp(doc: string): string {
+  const m = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(doc);
+  assert.ok(m, "CSP meta present");
+  return m[1].replace(/&#39;/g, "'");
+}
+
+describe("report HTML", () => {
+  describe("document and CSP", () => {
+    it("is a complete, balanced document", () => {
+      const doc = html(THREE_LEVEL, EXPORT, true);
+      assert.match(doc, /^<!DOCTYPE html>\n<html lang="zh-CN">/);
+      assert.ok(doc.trimEnd().endsWith("</html>"));
+      assertBalanced(doc);
+    });
+
+    for (const [name, options] of [["export", EXPORT], ["webview", WEBVIEW]] as const) {
+      it(`${name}: the CSP meta is the first element in <head>, from default-src 'none', without scripts`, () => {
+        const doc = html(THREE_LEVEL, options);
+        assert.match(head(doc), /^\s*<meta http-equiv="Content-Security-Policy"/);
+        const policy = csp(doc);
+        assert.match(policy, /^default-src 'none'; /);
+        assert.doesNotMatch(policy, /script-src|unsafe-inline|unsafe-eval|img-src|\*/);
+        assert.doesNotMatch(doc, /<script/i);
+        assert.ok(!tags(doc).some((t) => t.attrs.some((a) => a.name === "style" || a.name.startsWith("on"))), "no style= or on*= attribute");
+        assert.equal((doc.match(/<style/g) ?? []).length, 1);
+      });
+    }
+
+    it("export: allows the one <style> by its SHA-256 hash", () => {
+      const doc = html(THREE_LEVEL);
+      const css = /<style>([\s\S]*?)<\/style>/.exec(doc)![1];
+      const hash = createHash("sha256").update(css, "utf8").digest("base64");
+      assert.match(csp(doc), new RegExp(`style-src 'sha256-${hash.replace(/[+/]/g, "\\$&")}'`));
+    });
+
+    it("webview: allows the <style> by nonce", () => {
+      const doc = html(THREE_LEVEL, WEBVIEW);
+      assert.match(csp(doc), new RegExp(`style-src 'nonce-${NONCE}'`));
+      assert.match(doc, new RegExp(`<style nonce="${NONCE}">`));
+    });
+
+    it("webview without a nonce falls back to the hash", () => {
+      const doc = html(THREE_LEVEL, { csp: { webview: { cspSource: "vscode-webview://abc" } }, theme: "vscode" });
+      assert.match(csp(doc), /style-src 'sha256-/);
+    });
+
+    it("refuses a nonce that could break out of the policy", () => {
+      assert.throws(() => html(THREE_LEVEL, { csp: { webview: { cspSource: "x", nonce: "abc'; script-src *" } }, theme: "vscode" }));
+    });
+
+    it("themes with VS Code variables and fallbacks, or fixed light colours; prints on A4", () => {
+      const vs = html(THREE_LEVEL, WEBVIEW);
+      assert.match(vs, /var\(--vscode-editor-foreground, #222\)/);
+      assert.match(vs, /<body class="theme-vscode">/);
+      const light = html(THREE_LEVEL, EXPORT);
+      const lightRoot = /:root \{([^}]*)\}/.exec(light)![1];
+      assert.doesNotMatch(lightRoot, /--vscode/);
+      assert.match(light, /@page \{ size: A4;/);
+      assert.match(light, /@media print/);
+      assert.match(light, /"SimSun", "宋体"/);
+    });
+
+    it("has the title in <title> and <h1>", () => {
+      const doc = html(THREE_LEVEL);
+      assert.match(doc, /<title>巨鹿县小吕寨镇人民政府 2021 年度部门整体支出绩效自评报告<\/title>/);
+      assert.match(doc, /<h1 class="title">巨鹿县小吕寨镇人民政府 2021 年度部门整体支出绩效自评报告<\/h1>/);
+    });
+  });
+
+  describe("content", () => {
+    it("renders sections in order with headings one level below the title", () => {
+      const doc = html(THREE_LEVEL);
+      const hs = [...doc.matchAll(/<h([2-6])>([^<]*)<\/h\1>/g)].map((m) => `${m[1]}:${m[2]}`);
+      assert.deepEqual(hs, ["2:一、基本情况", "2:二、评分表", "2:三、目标完成情况", "3:绿化面积", "2:四、结论", "2:扣分指标及偏差原因", "2:绩效目标完成情况"]);
+    });
+
+    it("renders prose Markdown inline and fills placeholders", () => {
+      const doc = html(THREE_LEVEL);
+      assert.match(doc, /<p>2021 年，小吕寨镇本年收入 1209\.54 万元，全部为<strong>财政拨款<\/strong>。<\/p>/);
+      assert.match(doc, /<ul><li>第一项工作<\/li><li>第二项工作<\/li><\/ul>/);
+      assert.match(doc, /<p>自评得分 59 分，等级 差，预算调整率得分 0 分。<\/p>/);
+      assert.doesNotMatch(doc, /这是注释/);
+      assert.doesNotMatch(doc, /本年支出/);
+    });
+
+    it("merges 一级/二级 cells with rowspan and keeps the grid rectangular", () => {
+      const doc = html(THREE_LEVEL);
+      const table = tableHtml(doc, "score-table");
+      assert.match(table, /<td class="tier" rowspan="3">投入<span class="w">（20分）<\/span><span class="sub">得分 14<\/span><\/td>/);
+      assert.match(table, /<td class="tier" rowspan="2">目标设定/);
+      assert.match(table, /<td class="tier" rowspan="2">过程/);
+      assert.match(table, /<td class="tier">预算配置/);
+      const widths = gridWidths(table);
+      assert.equal(widths.length, 1 + 5 + 1);
+      assert.ok(widths.every((w) => w === 7), `grid widths ${widths.join(",")}`);
+    });
+
+    it("keeps the grid rectangular for shallow leaves (colspan)", () => {
+      const text = "单位：X镇\n年度：2021\n# 表\n## 投入（40分）\n### 甲（40分）\n#### 子（20分）\n得分：20\n#### 丑（20分）\n得分：20\n## 满意度（60分）\n得分：50\n偏差原因：略\n";
+      const table = tableHtml(html(text), "score-table");
+      assert.match(table, /<td class="tier leaf" colspan="3">满意度<\/td>/);
+      assert.ok(gridWidths(table).every((w) => w === 7));
+    });
+
+    it("shows the total row, stated values that differ, and the grade", () => {
+      const doc = html(THREE_LEVEL);
+      assert.match(doc, /合计（自评总分）<\/th><td class="num">100<\/td><td class="num score">59<span class="stated warn">填报 96<\/span>/);
+      assert.match(doc, /等级：差<span class="warn">（填报 优）<\/span>/);
+      assert.match(doc, /<strong class="total">59<\/strong> 分/);
+      assert.match(doc, /填报 96 分，与计算不符/);
+    });
+
+    it("lists deviations with 未填写 and the goals table", () => {
+      const doc = html(THREE_LEVEL);
+      const dev = tableHtml(doc.slice(doc.indexOf('<section class="deviations">')), "grid");
+      assert.equal((dev.match(/<tr>/g) ?? []).length, 4);
+      assert.match(dev, /<td>预算调整率<\/td><td class="num">30<\/td><td class="num">0<\/td><td class="num">30<\/td><td class="warn">未填写<\/td>/);
+      const goals = tableHtml(doc.slice(doc.indexOf('<section class="goals">')), "grid");
+      assert.match(goals, /<td>绿化面积<\/td><td>≥100 亩<\/td><td>80 亩<\/td><td class="num">80%<\/td><td>天气原因。<\/td>/);
+    });
+
+    it("draws one SVG bar per top-level indicator, scaled to the largest weight", () => {
+      const doc = html(THREE_LEVEL);
+      const svg = doc.slice(doc.indexOf("<svg"), doc.indexOf("</svg>"));
+      assert.equal((svg.match(/class="bar-score"/g) ?? []).length, 2);
+      assert.equal((svg.match(/class="bar-weight"/g) ?? []).length, 2);
+      assert.match(svg, /<text class="bar-label"[^>]*>投入<\/text>/);
+      assert.match(svg, /<text class="bar-value"[^>]*>14 \/ 20<\/text>/);
+      const widths = [...svg.matchAll(/class="bar-weight"[^>]*width="([\d.]+)"/g)].map((m) => Number(m[1]));
+      assert.deepEqual(widths, [95, 380]);
+      const scores = [...svg.matchAll(/class="bar-score"[^>]*width="([\d.]+)"/g)].map((m) => Number(m[1]));
+      assert.deepEqual(scores, [66.5, 213.75]);
+    });
+
+    it("truncates long chart labels and keeps the full name in <title>", () => {
+      const name = "这是一个非常非常非常非常长的一级指标名称";
+      const doc = html(`单位：X镇\n年度：2021\n# 表\n## ${name}（100分）\n得分：100\n`);
+      assert.match(doc, new RegExp(`<title>${name}：得分 100 / 分值 100</title>`));
+      assert.match(doc, /<text class="bar-label"[^>]*>这是一个非常非常非…<\/text>/);
+    });
+
+    it("has no chart and no score table without weighted indicators", () => {
+      const doc = html("单位：X镇\n年度：2021\n# 一\n正文\n");
+      assert.doesNotMatch(doc, /<svg|score-table/);
+    });
+
+    it("adds 审核提示 when asked", () => {
+      assert.doesNotMatch(html(THREE_LEVEL), /审核提示/);
+      const doc = html(THREE_LEVEL, EXPORT, true);
+      assert.match(doc, /<h2>审核提示<\/h2>/);
+      assert.match(doc, /<li class="warn"><span class="sev">警告<\/span> 第 7 行 <code>PE502<\/code>/);
+    });
+
+    it("renderReport('html') defaults to export and the light theme", () => {
+      const doc = renderReport(analyzeText(THREE_LEVEL), "html");
+      assert.match(csp(doc), /style-src 'sha256-/);
+      assert.match(doc, /<body class="theme-light">/);
+    });
+  });
+});
