@@ -112,13 +112,16 @@ EOF
     node --version
     npm install --no-save --no-package-lock --foreground-scripts "code-server@$CODE_SERVER_VERSION"
   ) > "$E2E/code-server-install.log" 2>&1 || { tail -n 40 "$E2E/code-server-install.log" >&2; die "npm install code-server@$CODE_SERVER_VERSION failed (full log: .e2e/code-server-install.log)"; }
-  if grep -qiE 'skipped|install-scripts approve' "$E2E/code-server-install.log"; then
+  if grep -qiE 'install-scripts' "$E2E/code-server-install.log"; then
     echo "e2e-setup:    note: npm mentioned skipped install scripts:" >&2
-    grep -iE 'skipped|install-scripts approve' "$E2E/code-server-install.log" | head -n 10 >&2
+    grep -iE 'install-scripts' "$E2E/code-server-install.log" | head -n 10 >&2
   fi
-  for f in lib/vscode/node_modules/node-pty/build/Release/pty.node lib/vscode/node_modules/@vscode/spdlog/build/Release/spdlog.node; do
-    [ -f "$CS/node_modules/code-server/$f" ] || die "native module missing after install: $f (install scripts held back? see .e2e/code-server-install.log)"
-  done
+  # The native modules the server needs must load in Node 24 (node-pty ships
+  # prebuilds; spdlog, sqlite3, kerberos, watchdog are compiled by node-gyp).
+  (cd "$CS/node_modules/code-server/lib/vscode" && "$N24/bin/node" -e '
+    for (const m of ["node-pty", "@vscode/spdlog", "@vscode/sqlite3", "kerberos", "@vscode/native-watchdog"]) {
+      try { require(m); } catch (e) { console.error(m + ": " + e.message); process.exitCode = 1; }
+    }') || die "native modules of code-server do not load in Node 24 (install scripts held back? see .e2e/code-server-install.log)"
   PATH="$N24/bin:$PATH" "$N24/bin/node" "$CS_BIN" --version >/dev/null || die "code-server --version fails"
   touch "$CS/.installed-$CODE_SERVER_VERSION"
 fi
