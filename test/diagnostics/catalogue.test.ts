@@ -417,12 +417,12 @@ export const CASES: Record<DiagnosticCode, Case[]> = {
   PE503: [
     {
       title: "a stated grade that is not the total's",
-      text: `${H}满分：2\n等级：优\n# A（2分）\n评分：符合 2；不符合 0\n结果：符合\n`,
+      text: `${H}满分：2\n等级：优\n# A（2分）\n评分：符合 2；不符合 0\n结果：不符合\n偏差原因：x\n`,
       line: 3,
       at: "优",
-      mentions: ["“优”", "总分 2 分", "“差”"],
+      mentions: ["“优”", "总分 0 分", "“差”"],
       data: { computed: "差" },
-      fixed: `${H}满分：2\n等级：差\n# A（2分）\n评分：符合 2；不符合 0\n结果：符合\n`,
+      fixed: `${H}满分：2\n等级：差\n# A（2分）\n评分：符合 2；不符合 0\n结果：不符合\n偏差原因：x\n`,
     },
   ],
   PE504: [

@@ -211,8 +211,8 @@ export const CATALOGUE = {
   PE502: {
     severity: "warning",
     slug: "stated-total-mismatch",
-    zh: (a) => `填报自评总分 ${s(a.stated)} 分，计算得 ${s(a.computed)} 分。`,
-    en: (a) => `Stated total ${s(a.stated)}, computed ${s(a.computed)}.`,
+    zh: (a) => `填报自评总分 ${s(a.stated)} 分，计算得 ${s(a.computed)} 分${a.unscored ? `（另有 ${s(a.unscored)} 项指标未计分，按 0 分计）` : ""}。`,
+    en: (a) => `Stated total ${s(a.stated)}, computed ${s(a.computed)}${a.unscored ? ` (${s(a.unscored)} indicators unscored, counted as 0)` : ""}.`,
   },
   PE503: {
     severity: "warning",

@@ -75,7 +75,7 @@ export function codeActions(a: Analysis, uri: string, range: Range, diagnostics:
     }
   }
   // Full-width digits in field values → half-width.
-  for (let line = range.start.line; line <= Math.min(range.end.line, lines.length - 1); line++) {
+  for (let line = Math.max(0, range.start.line); line <= Math.min(range.end.line, lines.length - 1); line++) {
     const n = lines[line].node;
     if (n.kind !== "field") continue;
     const value = lines[line].text.slice(n.value.span[0], n.value.span[1]);

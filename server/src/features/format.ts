@@ -12,6 +12,22 @@ function asciiDigits(text: string): string {
   return text.replace(FULL_DIGIT_RE, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
+/**
+ * Trailing spaces as the grammar sees them (space, tab, and what folds to a
+ * space). Not `trimEnd()`: that also eats U+2028, U+FEFF and the like, which
+ * the parser keeps, so removing them could turn a prose line into a heading.
+ */
+function trimTrailingSpaces(text: string): string {
+  let end = text.length;
+  while (end > 0 && " \t\u3000\u00a0".includes(text[end - 1])) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
+/** What follows a span that the grammar trimmed off but is not a plain space (kept: the formatter loses no character). */
+function rest(raw: string, end: number): string {
+  return trimTrailingSpaces(raw.slice(end));
+}
+
 /** Lines the model took as fields (header keys, indicator fields, data items). */
 function fieldLines(a: Analysis): Set<number> {
   const set = new Set<number>();
@@ -39,24 +55,27 @@ export function formatText(text: string, analysis?: Analysis): string {
         line = "";
         break;
       case "heading": {
-        const title = raw.slice(node.titleSpan[0], node.titleSpan[1]);
-        line = "#".repeat(node.level) + " " + title + (node.weight ? `（${node.weight.value}分）` : "");
+        // The title as written between the marks and the weight: the grammar's
+        // title span is JS-trimmed (it drops U+2028, U+FEFF…), so it is not used.
+        const start = /^ *#+[ \t]+/.exec(lines[i].folded)?.[0].length ?? node.titleSpan[0];
+        const title = trimTrailingSpaces(raw.slice(start, node.weight ? node.weight.span[0] : raw.length));
+        line = "#".repeat(node.level) + " " + title + (node.weight ? `（${node.weight.value}分）` + rest(raw, node.weight.span[1]) : "");
         break;
       }
       case "check":
-        line = `- [${node.checked ? "x" : " "}] ` + raw.slice(node.text.span[0], node.text.span[1]);
+        line = `- [${node.checked ? "x" : " "}] ` + raw.slice(node.text.span[0], node.text.span[1]) + rest(raw, node.text.span[1]);
         break;
       case "field":
         if (fields.has(i)) {
           const key = raw.slice(node.key.span[0], node.key.span[1]);
           const value = raw.slice(node.value.span[0], node.value.span[1]);
-          line = `${key}：${asciiDigits(value)}`;
+          line = `${key}：${asciiDigits(value)}` + rest(raw, node.value.span[1]);
           break;
         }
-        line = raw.trimEnd();
+        line = trimTrailingSpaces(raw);
         break;
       default:
-        line = raw.trimEnd();
+        line = trimTrailingSpaces(raw);
         break;
     }
     if (line === "") {

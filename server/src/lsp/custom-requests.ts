@@ -5,6 +5,7 @@
  */
 import type { Connection } from "vscode-languageserver/node";
 import type { Analysis } from "../analysis";
+import { renderReport, type ReportFormat, type RenderOptions } from "../report";
 
 export type WithDoc = <T>(uri: string, fallback: T, fn: (doc: { getText(): string; version: number }, a: Analysis) => T) => T;
 
@@ -28,4 +29,46 @@ export function registerCustomRequests(connection: Connection, withDoc: WithDoc)
       warnings: a.evaluation.diagnostics.filter((d) => d.severity === "warning").length,
     })),
   );
+  registerReportRequest(connection, withDoc);
+}
+
+export interface ReportParams {
+  uri: string;
+  format: ReportFormat;
+  /** Webview only: the webview's `cspSource`; without it the HTML is a self-contained export. */
+  cspSource?: string;
+  nonce?: string;
+  /** Default: `vscode` in a webview, `light` for an export. */
+  theme?: "vscode" | "light";
+  decimals?: number;
+  includeDiagnostics?: boolean;
+}
+
+/**
+ * `perf/report`: the rendered report of the document's current version — HTML
+ * or Markdown as text, Word (.docx) as base64. The renderer escapes every
+ * user value and puts the CSP first; the client only shows or saves it.
+ */
+export function registerReportRequest(connection: Connection, withDoc: WithDoc): void {
+  connection.onRequest("perf/report", async (params: ReportParams): Promise<string | null> => {
+    const pending = withDoc<Promise<string | null> | null>(params.uri, null, (_doc, a) => {
+      const decimals = typeof params.decimals === "number" && Number.isInteger(params.decimals) && params.decimals >= 0 && params.decimals <= 6 ? params.decimals : undefined;
+      const options: RenderOptions = {
+        decimals,
+        includeDiagnostics: params.includeDiagnostics === true,
+        csp: params.cspSource ? { webview: { cspSource: params.cspSource, nonce: params.nonce } } : "export",
+        theme: params.theme ?? (params.cspSource ? "vscode" : "light"),
+      };
+      if (params.format === "docx") return renderReport(a, "docx", options).then((b) => b.toString("base64"));
+      if (params.format === "html" || params.format === "md") return Promise.resolve(renderReport(a, params.format, options));
+      return Promise.resolve(null);
+    });
+    if (!pending) return null;
+    try {
+      return await pending;
+    } catch (e) {
+      connection.console.error(`perf-eval: perf/report: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      return null;
+    }
+  });
 }

@@ -95,6 +95,7 @@ class ModelBuilder {
     }
     for (let i = 0; i < lines.length; i++) this.scanPlaceholders(i);
 
+    this.checkYear();
     const scope = this.scope();
     const policy = this.policy();
     if (scope === "项目支出") this.addExecutionRow(policy);
@@ -387,6 +388,15 @@ class ModelBuilder {
 
   // ── header semantics ──
 
+  private checkYear(): void {
+    const f = this.header.get("年度");
+    if (!f) return;
+    const v = this.foldedField(f).trim();
+    if (!/^\d{4}\s*年?(度)?$/.test(v)) {
+      this.diagnostics.push(makeDiagnostic("PE106", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]), { key: "年度", value: f.value, expected: "四位年份，如 2024", expectedEn: "a four-digit year such as 2024" }));
+    }
+  }
+
   private scope(): Scope {
     const f = this.header.get("类型");
     if (!f) return "部门整体支出";
@@ -422,9 +432,11 @@ class ModelBuilder {
     }
     const over = this.header.get("超额预警");
     if (over) {
+      // `120%`, or a plain multiple `1.2`.
       const v = this.foldedField(over).trim();
-      const q = /^\d+(\.\d+)?\s*%?$/.test(v) ? Quantity.fromWritten(v.replace(/[%\s]/g, ""), "%") : undefined;
-      if (q) policy.overAchievement = q.value;
+      const m = /^(\d+(?:\.\d+)?)\s*(%?)$/.exec(v);
+      const q = m ? Quantity.fromWritten(m[1], m[2] ? "%" : null) : undefined;
+      if (q && q.value.greaterThan(0)) policy.overAchievement = q.value;
       else bad(over, "百分比，如 120%", "a percentage such as 120%");
     }
     const caps = this.header.get("执行率封顶");
@@ -443,7 +455,8 @@ class ModelBuilder {
     const gradesField = this.header.get("等级划分");
     const parsed = gradesField ? parseGrades(this.foldedField(gradesField)) : undefined;
     if (gradesField && !parsed) bad(gradesField, "如“优 90；良 80；中 60；差 0”", "e.g. 优 90；良 80；中 60；差 0");
-    policy.grades = parsed ?? parseGrades(DEFAULT_GRADES)!;
+    // The default bands are percentages of 满分 (90 of 100): they scale with it.
+    policy.grades = parsed ?? parseGrades(DEFAULT_GRADES)!.map((g) => ({ name: g.name, min: g.min.times(policy.fullScore).dividedBy(100) }));
     return policy;
   }
 
@@ -451,7 +464,7 @@ class ModelBuilder {
   private addExecutionRow(policy: Policy): void {
     if (this.roots.some((r) => r.name === "预算执行率")) return;
     void policy;
-    const anchor = this.data.get("全年执行数")?.field.line ?? this.data.get("全年预算数")?.field.line ?? 0;
+    const anchor = this.data.get("全年执行数")?.field.line ?? this.data.get("全年预算数")?.field.line ?? this.header.get("类型")?.line ?? 0;
     const name = (n: string): ExprNode => ({ kind: "name", name: n, span: [0, 0] });
     const expr: ExprNode = { kind: "binary", op: "/", left: name("全年执行数"), right: name("全年预算数"), span: [0, 0] };
     const field: Field = { key: "公式", value: "全年执行数 ÷ 全年预算数", line: anchor, keySpan: [0, 0], valueSpan: [0, 0] };

@@ -115,6 +115,11 @@ export function multiplyDims(a: string, b: string): string {
   return `${a}*${b}`;
 }
 
+/** Same dimension, or 人 vs 人次 (comparable, with a warning). */
+export function comparableDims(a: string, b: string): boolean {
+  return a === b || personVsPersonTime(a, b);
+}
+
 /** 人 and 人次 (and the like) compare with a warning rather than an error. */
 export function personVsPersonTime(a: string, b: string): boolean {
   const pair = (x: string) => x.replace(/^count:/, "");

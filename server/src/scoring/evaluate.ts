@@ -10,15 +10,15 @@ import { lineRange, type Diagnostic } from "../diagnostics/catalogue";
 import type { DataItem, Indicator, PerfModel } from "../model/types";
 import type { ComparatorOp, ScoreNode } from "../syntax/ast";
 import { parseValue } from "../syntax/parse";
-import { personVsPersonTime } from "../quantity/units";
+import { comparableDims, personVsPersonTime } from "../quantity/units";
 import { DiagnosticSink } from "./sink";
 import { evaluateExpr, type NameLookup } from "./expr";
 import type { DataResult, Evaluation, IndicatorResult, PlaceholderResult, Trace } from "./types";
-import { RULE_KIND_NAMES } from "./types";
+import { RULE_KIND_NAMES, type RuleKind } from "./types";
 import { resolveRule } from "./rules/resolve";
 import { achievementOf } from "./rules/qualitative";
 import type { RuleContext } from "./rules/rule";
-import { TraceBuilder, withLazyTrace } from "./trace";
+import { TraceBuilder, Traced } from "./trace";
 
 const COMPARATOR_TEXT: Record<ComparatorOp, string> = { ">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "=" };
 
@@ -107,11 +107,12 @@ class Evaluator {
       this.sink.add("PE605", lineRange(f.line, f.keySpan[0], f.keySpan[1]), { name: item.name });
       tb.steps.push("循环引用");
       tb.result = "—";
-      return withLazyTrace({ item }, tb);
+      return new DataOutcome(item, tb);
     }
     this.inProgress.add(item);
     const stated = item.stated;
-    const result = withLazyTrace<Omit<DataResult, "trace">>({ item, value: stated }, tb);
+    const result = new DataOutcome(item, tb);
+    result.value = stated;
     tb.result = stated ? () => stated.format() : "—";
     const derivation = item.node.derivation;
     if (derivation) {
@@ -178,7 +179,9 @@ class Evaluator {
     tb.rule = RULE_KIND_NAMES.sum;
     tb.steps.push(() => parts.map((p) => (p.score === undefined ? "?" : formatDecimal(p.score, 2))).join(" + ") + ` = ${formatDecimal(sum, 2)}`);
     tb.result = () => `${formatDecimal(sum, 2)}/${formatDecimal(ind.weight ?? ZERO, 2)} 分${known ? "" : "（部分下级未计分）"}`;
-    const r: IndicatorResult = withLazyTrace<Omit<IndicatorResult, "trace">>({ indicator: ind, score: sum, kind: "sum" }, tb);
+    const r = new IndicatorOutcome(ind, tb);
+    r.score = sum;
+    r.kind = "sum";
     if (ind.statedScore && !agrees(ind.statedScore.text, ind.statedScore.value, sum)) {
       const f = ind.statedScore.field;
       this.sink.add("PE501", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]), { stated: ind.statedScore.text, computed: formatDecimal(sum, 2) }, { computed: formatDecimal(sum, 2) });
@@ -231,7 +234,7 @@ class Evaluator {
   private computeLeaf(ind: Indicator): IndicatorResult {
     const lookup = this.lookup(ind);
     const trace = new TraceBuilder();
-    const result: IndicatorResult = withLazyTrace<Omit<IndicatorResult, "trace">>({ indicator: ind }, trace);
+    const result = new IndicatorOutcome(ind, trace);
 
     // A: 实际, else the value of 公式.
     let formulaValue: Quantity | undefined;
@@ -282,7 +285,7 @@ class Evaluator {
     const weight = ind.weight;
     const rule = resolveRule(ind, this.sink);
     if (!rule) {
-      if (!ind.formula && !ind.actual) this.sink.add("PE304", lineRange(ind.line, ind.titleSpan[0], ind.titleSpan[1]), { name: ind.name });
+      this.sink.add("PE304", lineRange(ind.line, ind.titleSpan[0], ind.titleSpan[1]), { name: ind.name });
       trace.result = "未计分";
       return result;
     }
@@ -340,11 +343,15 @@ class Evaluator {
 
   private completionRate(ind: Indicator, result: IndicatorResult, target: RuleContext["target"]): void {
     const a = result.measured;
-    if (!a || !target || target.value.value.isZero() || a.dim !== target.value.dim) {
+    if (!a || !target || target.value.value.isZero() || !comparableDims(a.dim, target.value.dim)) {
       if (ind.statedRate && !(a && target)) {
         // A stated rate with nothing to check it against is the measured value itself for a measure with a qualitative actual.
       }
       return;
+    }
+    if (ind.weight === null && personVsPersonTime(a.dim, target.value.dim) && ind.target) {
+      const f = ind.target.field;
+      this.sink.add("PE205", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]));
     }
     result.rate = a.value.dividedBy(target.value.value);
     if (ind.statedRate) {
@@ -378,7 +385,7 @@ class Evaluator {
     const a = result.measured;
     if (weight !== undefined && result.score !== undefined && result.score.lessThan(weight)) {
       why = [`得分 ${formatDecimal(result.score, 2)} 低于分值 ${formatDecimal(weight, 2)}`, `the score ${formatDecimal(result.score, 2)} is below the weight ${formatDecimal(weight, 2)}`];
-    } else if (a && target && a.dim === target.value.dim && target.value.value.greaterThan(0)) {
+    } else if (a && target && comparableDims(a.dim, target.value.dim) && target.value.value.greaterThan(0)) {
       const A = a.value;
       const T = target.value.value;
       const upward = target.op === ">=" || target.op === ">" || target.op === "=";
@@ -432,7 +439,8 @@ class Evaluator {
       const r = parseValue<ScoreNode>("Score", this.model.syntax.lines[statedTotal.line].folded.slice(statedTotal.valueSpan[0], statedTotal.valueSpan[1]), statedTotal.line, statedTotal.valueSpan[0]);
       if (!r.ok) this.sink.items.push(r.diagnostic);
       else if (!agrees(r.value.value, new D(r.value.value.replace(/,/g, "")), total)) {
-        this.sink.add("PE502", lineRange(statedTotal.line, statedTotal.valueSpan[0], statedTotal.valueSpan[1]), { stated: r.value.value, computed: formatDecimal(total, 2) }, { computed: formatDecimal(total, 2) });
+        const unscored = this.model.indicators.filter((i) => i.children.length === 0 && this.results.get(i)?.score === undefined).length;
+        this.sink.add("PE502", lineRange(statedTotal.line, statedTotal.valueSpan[0], statedTotal.valueSpan[1]), { stated: r.value.value, computed: formatDecimal(total, 2), unscored: unscored || "" }, { computed: formatDecimal(total, 2) });
       }
     }
     const statedGrade = header.get("等级");
@@ -515,6 +523,32 @@ class Evaluator {
       out.push({ placeholder: p, value: value ?? "—", trace });
     }
     return out;
+  }
+}
+
+class IndicatorOutcome extends Traced implements IndicatorResult {
+  measured?: Quantity;
+  target?: Quantity;
+  rate?: Decimal;
+  score?: Decimal;
+  kind?: RuleKind;
+  ruleMax?: Decimal;
+  constructor(
+    readonly indicator: Indicator,
+    tb: TraceBuilder,
+  ) {
+    super(tb);
+  }
+}
+
+class DataOutcome extends Traced implements DataResult {
+  value?: Quantity;
+  derived?: Quantity;
+  constructor(
+    readonly item: DataItem,
+    tb: TraceBuilder,
+  ) {
+    super(tb);
   }
 }
 

@@ -29,13 +29,11 @@ export class TraceBuilder {
   }
 }
 
-/** Give `target` a `trace` property computed from the builder on first read. */
-export function withLazyTrace<T extends object>(target: T, tb: TraceBuilder): T & { trace: Trace } {
-  let cached: Trace | undefined;
-  Object.defineProperty(target, "trace", {
-    enumerable: true,
-    configurable: true,
-    get: () => (cached ??= tb.build()),
-  });
-  return target as T & { trace: Trace };
+/** An object whose `trace` is built from a TraceBuilder on first read (a prototype getter: objects keep fast properties). */
+export abstract class Traced {
+  private cachedTrace?: Trace;
+  constructor(private readonly tb: TraceBuilder) {}
+  get trace(): Trace {
+    return (this.cachedTrace ??= this.tb.build());
+  }
 }

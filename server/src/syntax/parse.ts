@@ -197,7 +197,8 @@ function describeFailure(rule: ValueRule, text: string, f: PeggyFailure, line: n
   const start = Math.min(f.offset, text.length);
   const end = Math.max(start + 1, Math.min(text.length, f.end));
   // At the end of the value: point at its last character (where something is missing after it).
-  const range = start >= text.length ? lineRange(line, offset + Math.max(text.length - 1, 0), offset + Math.max(text.length, 1)) : lineRange(line, offset + start, offset + end);
+  // (An empty value gives an empty range at its start: the line may end right there.)
+  const range = start >= text.length ? lineRange(line, offset + Math.max(text.length - 1, 0), offset + text.length) : lineRange(line, offset + start, offset + end);
   return makeDiagnostic("PE101", range, {
     what,
     whatEn,

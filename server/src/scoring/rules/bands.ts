@@ -9,7 +9,7 @@
 import type Decimal from "decimal.js";
 import { lineRange } from "../../diagnostics/catalogue";
 import { D, ZERO, clamp, formatDecimal } from "../../quantity/decimal";
-import type { Quantity } from "../../quantity/quantity";
+import { Quantity } from "../../quantity/quantity";
 import { dimName } from "../../quantity/units";
 import type { ClauseNode } from "../../syntax/ast";
 import type { Rule, RuleContext, RuleOutcome } from "./rule";
@@ -22,7 +22,9 @@ type PerPoint = Extract<ClauseNode, { kind: "perPoint" }>;
 
 /** Thresholds as quantities, checking that A and each threshold have the same dimension. */
 function resolveThreshold(ctx: RuleContext, band: Band, a: Quantity): Decimal | undefined {
-  const t = threshold(band.quantity);
+  // A bare number against a percentage means percent: `≥95 满分` with A = 96% reads 95%.
+  const bare = band.quantity.unit === null && a.dim === "" && a.unit === "%";
+  const t = bare ? Quantity.fromWritten(band.quantity.value, "%") : threshold(band.quantity);
   if (!t) {
     if (band.quantity.unit) ctx.sink.add("PE203", lineRange(ctx.indicator.rule!.field.line, band.quantity.unit.span[0], band.quantity.unit.span[1]), { unit: band.quantity.unit.text });
     return undefined;
@@ -139,7 +141,8 @@ export class PerPointRule implements Rule {
     if (t === undefined) return { steps: [] };
     const w = ctx.weight;
     if (holds(a.value, this.full.comparator.op, t)) return { score: w, steps: [() => `${fmt(a)} 在满分界限内 → ${formatDecimal(w, 4)} 分`] };
-    const points = a.value.minus(t).abs().times(100); // percentage points
+    // Percentage points of a ratio; for other quantities, percent of the limit.
+    const points = a.dim === "" || t.isZero() ? a.value.minus(t).abs().times(100) : a.value.minus(t).abs().dividedBy(t.abs()).times(100);
     const steps = new D(this.per.step).times(points.dividedBy(new D(this.per.per)));
     const score = clamp(w.minus(steps), ZERO, w);
     return {

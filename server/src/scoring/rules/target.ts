@@ -10,7 +10,7 @@ import type Decimal from "decimal.js";
 import { ONE, ZERO, clamp, formatDecimal, max, min } from "../../quantity/decimal";
 import { formatPercent } from "../../quantity/quantity";
 import { lineRange } from "../../diagnostics/catalogue";
-import { dimName } from "../../quantity/units";
+import { dimName, personVsPersonTime } from "../../quantity/units";
 import type { Rule, RuleContext, RuleOutcome } from "./rule";
 import { MISSING_MEASURED, type Step } from "./rule";
 
@@ -27,7 +27,10 @@ export class TargetCompletionRule implements Rule {
     const t = ctx.target;
     if (!a) return { steps: [], missing: MISSING_MEASURED };
     if (!t) return { steps: [], missing: ["目标值", "the target"] };
-    if (a.dim !== t.value.dim) {
+    if (personVsPersonTime(a.dim, t.value.dim)) {
+      const f = ctx.indicator.target!.field;
+      ctx.sink.add("PE205", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]));
+    } else if (a.dim !== t.value.dim) {
       const f = ctx.indicator.target!.field;
       const [ln, lnEn] = dimName(a.dim);
       const [rn, rnEn] = dimName(t.value.dim);

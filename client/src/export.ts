@@ -1,0 +1,77 @@
+/**
+ * 导出报告: HTML (self-contained), Markdown, Word (.docx). The server renders;
+ * the client asks where to save (the save dialog confirms an overwrite) and
+ * writes the bytes. A target given programmatically that already exists is
+ * only overwritten after a modal confirmation.
+ */
+import * as vscode from "vscode";
+import type { LanguageClient } from "vscode-languageclient/node";
+import { requestReport, type ReportFormat } from "./requests";
+
+const EXTENSIONS: Record<ReportFormat, string> = { html: "html", md: "md", docx: "docx" };
+
+function filterFor(format: ReportFormat): Record<string, string[]> {
+  switch (format) {
+    case "html":
+      return { [vscode.l10n.t("HTML document")]: ["html", "htm"] };
+    case "md":
+      return { [vscode.l10n.t("Markdown document")]: ["md"] };
+    case "docx":
+      return { [vscode.l10n.t("Word document")]: ["docx"] };
+  }
+}
+
+/** The suggested file next to the .perf file (or in the first workspace folder for an untitled one). */
+function defaultTarget(doc: vscode.TextDocument, format: ReportFormat): vscode.Uri | undefined {
+  const ext = EXTENSIONS[format];
+  if (doc.uri.scheme === "file") return doc.uri.with({ path: doc.uri.path.replace(/(\.perf)?$/, `.${ext}`) });
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const base = (doc.uri.path.split("/").pop() ?? "report").replace(/\.perf$/, "");
+  return folder ? vscode.Uri.joinPath(folder, `${base}.${ext}`) : undefined;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function exportReport(client: LanguageClient, doc: vscode.TextDocument, format: ReportFormat, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  let uri = target;
+  if (uri) {
+    if (await exists(uri)) {
+      const overwrite = vscode.l10n.t("Overwrite");
+      const answer = await vscode.window.showWarningMessage(
+        vscode.l10n.t("{0} already exists. Overwrite it?", vscode.workspace.asRelativePath(uri)),
+        { modal: true },
+        overwrite,
+      );
+      if (answer !== overwrite) return undefined;
+    }
+  } else {
+    uri = await vscode.window.showSaveDialog({
+      defaultUri: defaultTarget(doc, format),
+      filters: filterFor(format),
+      saveLabel: vscode.l10n.t("Export"),
+      title: vscode.l10n.t("Export the report"),
+    });
+    if (!uri) return undefined;
+  }
+  const content = await requestReport(client, doc, { format, theme: "light" });
+  if (content === null) {
+    void vscode.window.showErrorMessage(vscode.l10n.t("The language server could not render the report."));
+    return undefined;
+  }
+  const bytes = format === "docx" ? Buffer.from(content, "base64") : Buffer.from(content, "utf8");
+  await vscode.workspace.fs.writeFile(uri, bytes);
+  const open = vscode.l10n.t("Open");
+  void vscode.window.showInformationMessage(vscode.l10n.t("Report exported to {0}", vscode.workspace.asRelativePath(uri)), open).then((a) => {
+    if (a !== open) return;
+    if (format === "docx") void vscode.env.openExternal(uri);
+    else void vscode.window.showTextDocument(uri);
+  });
+  return uri;
+}

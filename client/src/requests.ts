@@ -1,0 +1,38 @@
+/** The server's custom requests (server/src/lsp/custom-requests.ts), as the client sees them. */
+import * as vscode from "vscode";
+import type { LanguageClient } from "vscode-languageclient/node";
+
+export interface Summary {
+  version: number;
+  total: string | null;
+  grade: string | null;
+  fullScore: string;
+  errors: number;
+  warnings: number;
+}
+
+export type ReportFormat = "html" | "md" | "docx";
+
+export interface ReportRequest {
+  uri: string;
+  format: ReportFormat;
+  cspSource?: string;
+  nonce?: string;
+  theme?: "vscode" | "light";
+  decimals?: number;
+  includeDiagnostics?: boolean;
+}
+
+export async function requestSummary(client: LanguageClient, doc: vscode.TextDocument): Promise<Summary | null> {
+  return client.sendRequest<Summary | null>("perf/summary", { uri: doc.uri.toString() });
+}
+
+/** The report settings (perf.report.*) as request parameters. */
+export function reportSettings(doc: vscode.TextDocument): Pick<ReportRequest, "decimals" | "includeDiagnostics"> {
+  const c = vscode.workspace.getConfiguration("perf.report", doc.uri);
+  return { decimals: c.get<number>("decimals", 2), includeDiagnostics: c.get<boolean>("includeDiagnostics", false) };
+}
+
+export async function requestReport(client: LanguageClient, doc: vscode.TextDocument, params: Omit<ReportRequest, "uri">): Promise<string | null> {
+  return client.sendRequest<string | null>("perf/report", { ...reportSettings(doc), ...params, uri: doc.uri.toString() });
+}
