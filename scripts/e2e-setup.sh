@@ -22,7 +22,7 @@ CODE_SERVER_VERSION="${CODE_SERVER_VERSION:-4.139.1}"
 NODE24_SPEC="${NODE24_SPEC:-node@24}"
 PLAYWRIGHT_VERSION="${PLAYWRIGHT_VERSION:-1.64.1}"
 VSCE_VERSION="${VSCE_VERSION:-3.9.2}"
-APT_PACKAGES=(chromium fonts-noto-cjk libkrb5-dev)
+APT_PACKAGES=(chromium fonts-noto-cjk libkrb5-dev neovim)
 
 T0=$SECONDS
 step_start=$SECONDS
