@@ -8,9 +8,17 @@ export const ZERO = new D(0);
 export const ONE = new D(1);
 export const HUNDRED = new D(100);
 
-/** Parse `1,531.23` (thousands separators allowed). */
+const decimalMemo = new Map<string, Decimal>();
+
+/** Parse `1,531.23` (thousands separators allowed). Decimals are immutable, so equal texts share one. */
 export function parseDecimal(text: string): Decimal {
-  return new D(text.replace(/,/g, ""));
+  let d = decimalMemo.get(text);
+  if (d === undefined) {
+    d = new D(text.indexOf(",") >= 0 ? text.replace(/,/g, "") : text);
+    if (decimalMemo.size > 50_000) decimalMemo.clear();
+    decimalMemo.set(text, d);
+  }
+  return d;
 }
 
 /** Number of digits after the decimal point as written. */

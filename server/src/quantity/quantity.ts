@@ -7,6 +7,9 @@ import type Decimal from "decimal.js";
 import { D, formatDecimal, writtenDecimals, parseDecimal } from "./decimal";
 import { lookupUnit, divideDims, multiplyDims, type UnitInfo } from "./units";
 
+const quantityMemo = new Map<string, Quantity | null>();
+const PLAIN: UnitInfo = { dim: "", scale: new D(1) };
+
 export class Quantity {
   constructor(
     /** Value in the dimension's base unit. */
@@ -26,11 +29,16 @@ export class Quantity {
   }
 
   /** From a written number and unit; undefined when the unit is unknown. */
+  /** From a written number and unit; undefined when the unit is unknown. Quantities are immutable: equal inputs share one. */
   static fromWritten(number: string, unitText: string | null, approx = false): Quantity | undefined {
-    const info: UnitInfo | undefined = unitText ? lookupUnit(unitText) : { dim: "", scale: new D(1) };
-    if (!info) return undefined;
-    const v = parseDecimal(number).times(info.scale);
-    return new Quantity(v, info.dim, unitText ?? "", approx, writtenDecimals(number.replace(/,/g, "")));
+    const key = `${number}\u0000${unitText ?? ""}\u0000${approx ? 1 : 0}`;
+    const hit = quantityMemo.get(key);
+    if (hit !== undefined) return hit ?? undefined;
+    const info: UnitInfo | undefined = unitText ? lookupUnit(unitText) : PLAIN;
+    const q = info ? new Quantity(info.scale.equals(1) ? parseDecimal(number) : parseDecimal(number).times(info.scale), info.dim, unitText ?? "", approx, writtenDecimals(number.replace(/,/g, ""))) : undefined;
+    if (quantityMemo.size > 50_000) quantityMemo.clear();
+    quantityMemo.set(key, q ?? null);
+    return q;
   }
 
   get isRatio(): boolean {

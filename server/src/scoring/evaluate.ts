@@ -33,6 +33,9 @@ interface LeafEntry {
   context: string;
 }
 
+/** A shared empty list (never pushed to). */
+const NONE: never[] = [];
+
 const leafCaches = new WeakMap<PerfModel, Map<Indicator, LeafEntry>>();
 
 /**
@@ -61,7 +64,7 @@ class Evaluator {
 
   constructor(
     private readonly model: PerfModel,
-    private readonly previousLeaves?: Map<Indicator, LeafEntry>,
+    private previousLeaves?: Map<Indicator, LeafEntry>,
   ) {
     const p = model.policy;
     this.context = `${p.reverse}|${p.overAchievement.toString()}`;
@@ -77,6 +80,8 @@ class Evaluator {
     const placeholders = this.placeholders(total, grade);
     const diagnostics = sortDiagnostics([...this.model.syntax.diagnostics, ...this.model.diagnostics, ...this.sink.items]);
     leafCaches.set(this.model, this.leaves);
+    // Lazy traces keep this evaluator alive; without this, each one would keep the one before (a leak per edit).
+    this.previousLeaves = undefined;
     return { model: this.model, results: this.results, data: this.dataResults, total, grade, complete, totalTrace: trace, placeholders, diagnostics };
   }
 
@@ -204,16 +209,17 @@ class Evaluator {
     const d0 = this.sink.items.length;
     const outer = this.deps;
     this.deps = new Map();
+    const localData: DataResult[] = ind.data.size ? [] : NONE;
+    const usedLocal: DataItem[] = ind.data.size ? [] : NONE;
     for (const item of ind.data.values()) this.dataValue(item);
     const result = this.computeLeaf(ind);
-    const localData: DataResult[] = [];
-    const usedLocal: DataItem[] = [];
     for (const item of ind.data.values()) {
       const r = this.dataResults.get(item);
       if (r) localData.push(r);
       if (this.used.has(item)) usedLocal.push(item);
     }
-    this.leaves.set(ind, { result, diagnostics: this.sink.items.slice(d0), deps: this.deps, localData, usedLocal, context });
+    const diagnostics = this.sink.items.length > d0 ? this.sink.items.slice(d0) : NONE;
+    this.leaves.set(ind, { result, diagnostics, deps: this.deps, localData, usedLocal, context });
     this.deps = outer;
     return result;
   }
@@ -467,8 +473,16 @@ class Evaluator {
 
   private placeholders(total: Decimal | undefined, grade: string | undefined): PlaceholderResult[] {
     const out: PlaceholderResult[] = [];
-    const byName = new Map<string, Indicator>();
-    for (const ind of [...this.model.indicators, ...this.model.measures]) if (!byName.has(ind.name)) byName.set(ind.name, ind);
+    let names: Map<string, Indicator> | undefined;
+    const byName = {
+      get: (name: string): Indicator | undefined => {
+        if (!names) {
+          names = new Map();
+          for (const list of [this.model.indicators, this.model.measures]) for (const ind of list) if (!names.has(ind.name)) names.set(ind.name, ind);
+        }
+        return names.get(name);
+      },
+    };
     for (const p of this.model.placeholders) {
       let value: string | undefined;
       let trace: Trace | undefined;
