@@ -199,7 +199,7 @@ class ModelBuilder {
   private dataLine(i: number, node: FieldLine, scope: Indicator | undefined, strict: boolean): boolean {
     const folded = this.folded(i, node);
     if (folded.length === 0) return false;
-    const parsed = parseValue<DataValueNode>("DataValue", folded, i, node.value.span[0]);
+    const parsed = parseValue<DataValueNode>("DataValue", folded, i, node.value.span[0], this.syntax.lines[i]);
     if (!parsed.ok) {
       if (strict && looksNumeric(folded)) {
         this.diagnostics.push(parsed.diagnostic);
@@ -305,21 +305,21 @@ class ModelBuilder {
     const at = n.value.span[0];
     switch (key) {
       case "公式": {
-        const r = parseValue<ExprNode>("Expression", folded, i, at);
+        const r = parseValue<ExprNode>("Expression", folded, i, at, this.syntax.lines[i]);
         if (r.ok) ind.formula = { field: f, expr: r.value };
         else this.diagnostics.push(r.diagnostic);
         return;
       }
       case "目标":
       case "实际": {
-        const r = parseValue<TargetNode>("Target", folded, i, at);
+        const r = parseValue<TargetNode>("Target", folded, i, at, this.syntax.lines[i]);
         if (!r.ok) {
           this.diagnostics.push(r.diagnostic);
           return;
         }
         if (r.value.kind === "qualitative" && looksNumeric(r.value.word)) {
           // A number that did not parse as a quantity: say why.
-          const q = parseValue<DataValueNode>("DataValue", folded.replace(/^[≥≤<>=]+/, (m) => " ".repeat(m.length)), i, at);
+          const q = parseValue<DataValueNode>("DataValue", folded.replace(/^[≥≤<>=]+/, (m) => " ".repeat(m.length)), i, at, this.syntax.lines[i]);
           if (!q.ok) this.diagnostics.push(q.diagnostic);
           return;
         }
@@ -332,7 +332,7 @@ class ModelBuilder {
         return;
       }
       case "完成率": {
-        const r = parseValue<DataValueNode>("DataValue", folded, i, at);
+        const r = parseValue<DataValueNode>("DataValue", folded, i, at, this.syntax.lines[i]);
         if (!r.ok) {
           this.diagnostics.push(r.diagnostic);
           return;
@@ -342,13 +342,13 @@ class ModelBuilder {
         return;
       }
       case "评分": {
-        const r = parseValue<ClauseNode[]>("Rule", folded, i, at);
+        const r = parseValue<ClauseNode[]>("Rule", folded, i, at, this.syntax.lines[i]);
         if (r.ok) ind.rule = { field: f, clauses: r.value };
         else this.diagnostics.push(r.diagnostic);
         return;
       }
       case "得分": {
-        const r = parseValue<ScoreNode>("Score", folded, i, at);
+        const r = parseValue<ScoreNode>("Score", folded, i, at, this.syntax.lines[i]);
         if (r.ok) ind.statedScore = { field: f, value: parseDecimal(r.value.value), text: r.value.value };
         else this.diagnostics.push(r.diagnostic);
         return;
@@ -420,7 +420,7 @@ class ModelBuilder {
       this.diagnostics.push(makeDiagnostic("PE106", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]), { key: f.key, value: f.value, expected, expectedEn }));
     const full = this.header.get("满分");
     if (full) {
-      const r = parseValue<ScoreNode>("Score", this.foldedField(full), full.line, full.valueSpan[0]);
+      const r = parseValue<ScoreNode>("Score", this.foldedField(full), full.line, full.valueSpan[0], this.syntax.lines[full.line]);
       if (r.ok && parseDecimal(r.value.value).greaterThan(0)) policy.fullScore = parseDecimal(r.value.value);
       else bad(full, "正数，如 100", "a positive number such as 100");
     }
@@ -442,7 +442,7 @@ class ModelBuilder {
     const caps = this.header.get("执行率封顶");
     if (caps && !/^(否|无|不封顶)$/.test(caps.value.trim())) {
       const folded = this.syntax.lines[caps.line].folded.slice(caps.valueSpan[0], caps.valueSpan[1]);
-      const r = parseValue<ClauseNode[]>("Rule", folded, caps.line, caps.valueSpan[0]);
+      const r = parseValue<ClauseNode[]>("Rule", folded, caps.line, caps.valueSpan[0], this.syntax.lines[caps.line]);
       const clauses = r.ok ? r.value : [];
       for (const c of clauses) {
         if (c.kind === "band" && !c.score.full && c.score.value !== undefined) {

@@ -15,7 +15,7 @@ export function parseDecimal(text: string): Decimal {
   let d = decimalMemo.get(text);
   if (d === undefined) {
     d = new D(text.indexOf(",") >= 0 ? text.replace(/,/g, "") : text);
-    if (decimalMemo.size > 50_000) decimalMemo.clear();
+    if (decimalMemo.size > 5_000) decimalMemo.clear();
     decimalMemo.set(text, d);
   }
   return d;

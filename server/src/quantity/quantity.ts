@@ -36,7 +36,7 @@ export class Quantity {
     if (hit !== undefined) return hit ?? undefined;
     const info: UnitInfo | undefined = unitText ? lookupUnit(unitText) : PLAIN;
     const q = info ? new Quantity(info.scale.equals(1) ? parseDecimal(number) : parseDecimal(number).times(info.scale), info.dim, unitText ?? "", approx, writtenDecimals(number.replace(/,/g, ""))) : undefined;
-    if (quantityMemo.size > 50_000) quantityMemo.clear();
+    if (quantityMemo.size > 5_000) quantityMemo.clear();
     quantityMemo.set(key, q ?? null);
     return q;
   }

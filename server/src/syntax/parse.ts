@@ -17,6 +17,8 @@ export interface SourceLine {
   /** Full-width folded to half-width: same length, same offsets. */
   folded: string;
   node: LineNode;
+  /** Memoised parses of this line's field value (a cache: the line itself never changes). */
+  values?: Map<string, CachedValue>;
 }
 
 export interface SyntaxTree {
@@ -41,9 +43,11 @@ class BoundedCache<V> {
   }
 }
 
-const lineCache = new BoundedCache<LineNode>(200_000);
-/** Source lines by their raw text: an unchanged line is the same (immutable) object in every parse. */
-const sourceLineCache = new BoundedCache<SourceLine>(200_000);
+// Lines not found in the previous version of the document are looked up here
+// (another open file, a pasted block); bounded, so memory stays flat however
+// many edits a long session makes.
+const lineCache = new BoundedCache<LineNode>(20_000);
+const sourceLineCache = new BoundedCache<SourceLine>(20_000);
 const MAX_LINE_FOR_PARSE = 100_000;
 
 /** Drop the memoised line and value parses (benchmarks measure cold parses with this). */
@@ -54,7 +58,7 @@ export function clearParseCaches(): void {
 }
 
 /** Parse one line (folded text) into its node. Never throws. */
-export function parseLine(folded: string): LineNode {
+export function parseLine(folded: string, share = true): LineNode {
   const hit = lineCache.get(folded);
   if (hit) return hit;
   let node: LineNode;
@@ -64,7 +68,7 @@ export function parseLine(folded: string): LineNode {
   } else {
     node = parseLineSafe(folded);
   }
-  lineCache.set(folded, node);
+  if (share) lineCache.set(folded, node);
   return node;
 }
 
@@ -76,36 +80,88 @@ function parseLineSafe(folded: string): LineNode {
   }
 }
 
-/** Parse a whole document. Never throws. */
-export function parseDocument(text: string): SyntaxTree {
+/** Below this many unseen lines, parse them one by one; above, in one Peggy call (a call has a fixed set-up cost). */
+const BATCH_THRESHOLD = 8;
+
+/**
+ * Parse a whole document. Never throws. With `previous` (the same document
+ * before an edit), the unchanged lines before and after the edit are the
+ * previous line objects; only the lines in between are parsed.
+ */
+export function parseDocument(text: string, previous?: SyntaxTree): SyntaxTree {
   const raw = splitLines(text);
   const lines: SourceLine[] = new Array(raw.length);
   const diagnostics: Diagnostic[] = [];
   const conflictLines = new Set<number>();
+  let head = 0;
+  let tail = 0;
+  if (previous) {
+    const old = previous.lines;
+    const max = Math.min(old.length, raw.length);
+    while (head < max && old[head].text === raw[head]) {
+      lines[head] = old[head];
+      head++;
+    }
+    while (tail < max - head && old[old.length - 1 - tail].text === raw[raw.length - 1 - tail]) {
+      lines[raw.length - 1 - tail] = old[old.length - 1 - tail];
+      tail++;
+    }
+  }
+  // Lines seen before are shared objects; the rest are parsed together.
+  const unseen: number[] = [];
+  for (let i = head; i < raw.length - tail; i++) {
+    const line = sourceLineCache.get(raw[i]);
+    if (line) lines[i] = line;
+    else unseen.push(i);
+  }
+  // After an edit (previous given) the new lines are being typed: keep them
+  // out of the shared caches, which then hold only whole files as opened.
+  const share = previous === undefined;
+  if (unseen.length >= BATCH_THRESHOLD) parseBatch(raw, unseen, lines, share);
+  for (const i of unseen) {
+    if (lines[i]) continue;
+    const folded = foldWidth(raw[i]);
+    const line: SourceLine = { text: raw[i], folded, node: parseLine(folded, share) };
+    if (share) sourceLineCache.set(raw[i], line);
+    lines[i] = line;
+  }
   let conflictStart = -1;
   for (let i = 0; i < raw.length; i++) {
-    const t = raw[i];
-    let line = sourceLineCache.get(t);
-    if (!line) {
-      const folded = foldWidth(t);
-      line = { text: t, folded, node: parseLine(folded) };
-      sourceLineCache.set(t, line);
-    }
-    lines[i] = line;
-    const node = line.node;
-    if (node.kind === "conflict") {
-      if (node.marker === "<<<<<<<") {
-        conflictStart = i;
-        diagnostics.push(makeDiagnostic("PE102", lineRange(i, 0, t.length)));
-      } else if (node.marker === ">>>>>>>") {
-        if (conflictStart < 0) diagnostics.push(makeDiagnostic("PE102", lineRange(i, 0, t.length)));
-        for (let j = Math.max(conflictStart, 0); j <= i; j++) conflictLines.add(j);
-        conflictStart = -1;
-      }
+    const node = lines[i].node;
+    if (node.kind !== "conflict") continue;
+    if (node.marker === "<<<<<<<") {
+      conflictStart = i;
+      diagnostics.push(makeDiagnostic("PE102", lineRange(i, 0, raw[i].length)));
+    } else if (node.marker === ">>>>>>>") {
+      if (conflictStart < 0) diagnostics.push(makeDiagnostic("PE102", lineRange(i, 0, raw[i].length)));
+      for (let j = Math.max(conflictStart, 0); j <= i; j++) conflictLines.add(j);
+      conflictStart = -1;
     }
   }
   if (conflictStart >= 0) for (let j = conflictStart; j < raw.length; j++) conflictLines.add(j);
   return { lines, conflictLines, diagnostics };
+}
+
+/** Parse the unseen lines in one call with the start rule `Lines`; on any trouble, leave them to the line-by-line path. */
+function parseBatch(raw: string[], unseen: number[], out: SourceLine[], share: boolean): void {
+  const todo = unseen.filter((i) => raw[i].length <= MAX_LINE_FOR_PARSE);
+  if (todo.length < BATCH_THRESHOLD) return;
+  const folded = todo.map((i) => foldWidth(raw[i]));
+  let nodes: LineNode[];
+  try {
+    nodes = peg.parse(folded.join("\n"), { startRule: "Lines" }) as LineNode[];
+  } catch {
+    return;
+  }
+  if (nodes.length !== todo.length) return;
+  for (let k = 0; k < todo.length; k++) {
+    const i = todo[k];
+    const cached = lineCache.get(folded[k]);
+    const line: SourceLine = { text: raw[i], folded: folded[k], node: cached ?? nodes[k] };
+    if (!cached && share) lineCache.set(folded[k], nodes[k]);
+    if (share) sourceLineCache.set(raw[i], line);
+    out[i] = line;
+  }
 }
 
 // ───────────────────────── value parsing ─────────────────────────
@@ -137,7 +193,8 @@ const EXPECT_ZH: Record<string, string> = {
 export type ValueResult<T> = { ok: true; value: T } | { ok: false; diagnostic: Diagnostic };
 
 /** Memoised value parses, keyed by rule, offset and text; the results are shared and must not be mutated. */
-const valueCache = new BoundedCache<{ ok: true; value: unknown } | { ok: false; error: PeggyFailure }>(100_000);
+type CachedValue = { ok: true; value: unknown } | { ok: false; error: PeggyFailure };
+const valueCache = new BoundedCache<CachedValue>(20_000);
 
 interface PeggyFailure {
   offset: number;
@@ -150,16 +207,17 @@ interface PeggyFailure {
  * Parse a field value with a start rule. `text` is the folded value;
  * `line` and `offset` place it in the document for the diagnostic.
  */
-export function parseValue<T>(rule: ValueRule, text: string, line: number, offset: number): ValueResult<T> {
+export function parseValue<T>(rule: ValueRule, text: string, line: number, offset: number, source?: SourceLine): ValueResult<T> {
   const key = rule + "\u0000" + offset + "\u0000" + text;
-  let cached = valueCache.get(key);
+  let cached = source ? source.values?.get(key) : valueCache.get(key);
   if (!cached) {
     try {
       cached = { ok: true, value: shiftSpans(peg.parse(text, { startRule: rule }), offset) };
     } catch (e) {
       cached = { ok: false, error: toFailure(e, text) };
     }
-    valueCache.set(key, cached);
+    if (source) (source.values ??= new Map()).set(key, cached);
+    else valueCache.set(key, cached);
   }
   if (cached.ok) return { ok: true, value: cached.value as T };
   return { ok: false, diagnostic: describeFailure(rule, text, cached.error, line, offset) };

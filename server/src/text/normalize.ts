@@ -18,25 +18,17 @@ const EXTRA: Record<string, string> = {
   "\u2236": ":", // ratio sign looks like a colon
 };
 
-/** Fold full-width ASCII (U+FF01…U+FF5E) and a few look-alikes to ASCII. */
+const FOLD_RE = /[\uFF01-\uFF5E\u3000\u00a0≧≦﹪\u2014\u2212\uFE63\u2236]/g;
 const NEEDS_FOLD = /[\uFF01-\uFF5E\u3000\u00a0≧≦﹪\u2014\u2212\uFE63\u2236]/;
 
+function foldChar(ch: string): string {
+  const c = ch.charCodeAt(0);
+  return c >= 0xff01 && c <= 0xff5e ? String.fromCharCode(c - 0xfee0) : EXTRA[ch];
+}
+
+/** Fold full-width ASCII (U+FF01…U+FF5E) and a few look-alikes to ASCII. */
 export function foldWidth(text: string): string {
-  if (!NEEDS_FOLD.test(text)) return text;
-  let out: string[] | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    let r: string | undefined;
-    if (c >= 0xff01 && c <= 0xff5e) r = String.fromCharCode(c - 0xfee0);
-    else if (c > 0x7f) r = EXTRA[text[i]];
-    if (r !== undefined) {
-      if (!out) out = text.slice(0, i).split("");
-      out.push(r);
-    } else if (out) {
-      out.push(text[i]);
-    }
-  }
-  return out ? out.join("") : text;
+  return NEEDS_FOLD.test(text) ? text.replace(FOLD_RE, foldChar) : text;
 }
 
 /** True when the text holds full-width digits (the formatter and a quick fix convert them). */
