@@ -34,7 +34,7 @@ function generateParser() {
       "  expected: PeggyExpectation[] | null;",
       "  found: string | null;",
       "}",
-      "export declare function parse(input: string, options?: { startRule?: string }): unknown;",
+      "export declare function parse(input: string, options?: { startRule?: string; offset?: number }): unknown;",
       "",
     ].join("\n"),
   );

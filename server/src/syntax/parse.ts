@@ -212,7 +212,7 @@ export function parseValue<T>(rule: ValueRule, text: string, line: number, offse
   let cached = source ? source.values?.get(key) : valueCache.get(key);
   if (!cached) {
     try {
-      cached = { ok: true, value: shiftSpans(peg.parse(text, { startRule: rule }), offset) };
+      cached = { ok: true, value: peg.parse(text, { startRule: rule, offset }) };
     } catch (e) {
       cached = { ok: false, error: toFailure(e, text) };
     }
@@ -263,16 +263,4 @@ function describeFailure(rule: ValueRule, text: string, f: PeggyFailure, line: n
     detail: expectedZh.length ? `应为${expectedZh.slice(0, 6).join("、")}，但遇到${found}` : `遇到${found}`,
     detailEn: f.expected.length ? `expected ${expectedEn.slice(0, 6).join(", ")} but found ${foundEn}` : `unexpected ${foundEn}`,
   });
-}
-
-/** Copy a parse result with every `span` moved by `offset`. */
-function shiftSpans(value: unknown, offset: number): unknown {
-  if (offset === 0 || value === null || typeof value !== "object") return value;
-  if (Array.isArray(value)) return value.map((v) => shiftSpans(v, offset));
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    if (k === "span" && Array.isArray(v)) out[k] = [(v as Span)[0] + offset, (v as Span)[1] + offset];
-    else out[k] = shiftSpans(v, offset);
-  }
-  return out;
 }
