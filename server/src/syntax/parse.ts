@@ -142,9 +142,36 @@ export function parseDocument(text: string, previous?: SyntaxTree): SyntaxTree {
   return { lines, conflictLines, diagnostics };
 }
 
+const BLANK: LineNode = { kind: "blank" };
+const TEXT: LineNode = { kind: "text" };
+
+/**
+ * What the grammar says of a line that cannot be anything but blank or text —
+ * no heading, list or comment mark, no conflict marker, no colon — without
+ * running it (a prose line is long, and Peggy matches it a character at a
+ * time). `test/syntax/prefilter.test.ts` checks this against the grammar.
+ */
+export function obviousLine(folded: string): LineNode | undefined {
+  if (/^[ \t]*$/.test(folded)) return BLANK;
+  if (folded.includes(":") || /^[ \t]*[#\-*/<=>|]/.test(folded)) return undefined;
+  return TEXT;
+}
+
 /** Parse the unseen lines in one call with the start rule `Lines`; on any trouble, leave them to the line-by-line path. */
 function parseBatch(raw: string[], unseen: number[], out: SourceLine[], share: boolean): void {
-  const todo = unseen.filter((i) => raw[i].length <= MAX_LINE_FOR_PARSE);
+  const todo: number[] = [];
+  for (const i of unseen) {
+    if (raw[i].length > MAX_LINE_FOR_PARSE) continue;
+    const folded = foldWidth(raw[i]);
+    const obvious = obviousLine(folded);
+    if (!obvious) {
+      todo.push(i);
+      continue;
+    }
+    const line: SourceLine = { text: raw[i], folded, node: obvious };
+    if (share) sourceLineCache.set(raw[i], line);
+    out[i] = line;
+  }
   if (todo.length < BATCH_THRESHOLD) return;
   const folded = todo.map((i) => foldWidth(raw[i]));
   let nodes: LineNode[];
