@@ -85,12 +85,21 @@ interface Row {
 }
 
 const rows: Row[] = [];
+// Warm the JIT so the first size is not charged for it.
+for (const make of Object.values(KINDS)) analyze(make(20 * 1024));
+/** A size is skipped when the one before took longer than this (the curve is already known to be steep). */
+const SKIP_AFTER_MS = arg("--skip-after-ms", 30_000);
 console.log(`analyze() cost per KB, cold caches, median of ${RUNS} runs${gc ? "" : " (run with --expose-gc for steadier figures)"}`);
 for (const [kind, make] of Object.entries(KINDS)) {
   console.log(`\n${kind}`);
   console.log("    size        ms      ms/KB   ×(10 KB)   diagnostics");
   let base: number | undefined;
+  let lastMs = 0;
   for (const kb of SIZES_KB) {
+    if (lastMs > SKIP_AFTER_MS) {
+      console.log(`${(kb >= 1024 ? (kb / 1024).toFixed(1) + " MB" : kb + " KB").padStart(8)}   skipped (the previous size took ${(lastMs / 1000).toFixed(0)} s)`);
+      continue;
+    }
     const text = make(kb * 1024);
     const realKb = Buffer.byteLength(text) / 1024;
     const times: number[] = [];
@@ -104,6 +113,7 @@ for (const [kind, make] of Object.entries(KINDS)) {
       diagnostics = a.evaluation.diagnostics.length;
     }
     const ms = median(times);
+    lastMs = ms;
     const per = ms / realKb;
     base ??= per;
     rows.push({ kind, kb: realKb, ms, msPerKb: per, diagnostics });

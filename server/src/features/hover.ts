@@ -4,17 +4,17 @@ import type { Analysis } from "../analysis";
 import { formatDecimal } from "../quantity/decimal";
 import type { DataItem, Indicator } from "../model/types";
 import { semanticIndex, symbolAt } from "./semantic-index";
-import { traceMarkdown } from "./trace-markdown";
+import { esc, traceMarkdown } from "./trace-markdown";
 import { RULE_KIND_NAMES } from "../scoring/types";
 
 function indicatorHover(a: Analysis, ind: Indicator): string {
   const r = a.evaluation.results.get(ind);
   const head = ind.weight === null ? `考核指标（不计分）：${ind.name}` : `指标：${ind.name}（${formatDecimal(ind.weight, 4)} 分）`;
-  if (!r) return `**${head}**`;
+  if (!r) return `**${esc(head)}**`;
   const parts = [traceMarkdown(r.trace, head)];
   if (r.kind) parts.push("", `计分方式：${RULE_KIND_NAMES[r.kind]}`);
   const reason = ind.fields.get("偏差原因");
-  if (reason) parts.push("", `偏差原因：${reason.value}`);
+  if (reason) parts.push("", `偏差原因：${esc(reason.value)}`);
   return parts.join("\n");
 }
 
@@ -22,7 +22,7 @@ function dataHover(a: Analysis, item: DataItem): string {
   const r = a.evaluation.data.get(item);
   const scope = item.scope ? `指标“${item.scope.name}”内的数据` : "共享数据";
   const title = `数据：${item.name}（${scope}）`;
-  if (!r) return `**${title}**`;
+  if (!r) return `**${esc(title)}**`;
   return traceMarkdown(r.trace, title);
 }
 
@@ -36,10 +36,10 @@ export function hover(a: Analysis, line: number, character: number): Hover | nul
     if (sym.ref.placeholder) {
       const p = a.evaluation.placeholders.find((x) => x.placeholder === sym.ref.placeholder);
       const head = `引用：{{${sym.ref.placeholder.name}}} = ${p?.value ?? "（未知）"}`;
-      md = p?.trace ? traceMarkdown(p.trace, head) : `**${head}**`;
+      md = p?.trace ? traceMarkdown(p.trace, head) : `**${esc(head)}**`;
     } else if (t && "field" in t) md = dataHover(a, t);
     else if (t) md = indicatorHover(a, t);
-    else md = `**未定义的数据名：${sym.ref.name}**`;
+    else md = `**未定义的数据名：${esc(sym.ref.name)}**`;
   } else {
     // A rule, target or score line: the indicator's computation.
     const owner = semanticIndex(a).ownerOf(line);

@@ -1,7 +1,8 @@
 /** A trace (计算过程) as Chinese Markdown, for hovers and hint tooltips. */
 import type { Trace } from "../scoring/types";
 
-function esc(text: string): string {
+/** Escape text for inline Markdown (names and values from the file are text, never markup). */
+export function esc(text: string): string {
   return text.replace(/([\\`*_{}[\]<>|#])/g, "\\$1");
 }
 

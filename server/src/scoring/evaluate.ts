@@ -33,6 +33,9 @@ interface LeafEntry {
   context: string;
 }
 
+/** How many unknown names per evaluation get a "did you mean" hint. */
+const SUGGESTION_BUDGET = 200;
+
 /** A shared empty list (never pushed to). */
 const NONE: never[] = [];
 
@@ -58,6 +61,7 @@ class Evaluator {
   private readonly used = new Set<DataItem>();
   private readonly results = new Map<Indicator, IndicatorResult>();
   private readonly leaves = new Map<Indicator, LeafEntry>();
+  private suggestions = 0;
   /** The shared names read by the leaf being evaluated. */
   private deps: Map<string, string> | undefined;
   private readonly context: string;
@@ -99,7 +103,10 @@ class Evaluator {
       if (!item.scope) this.deps?.set(name, fingerprint(r.value));
       return { value: r.value ?? null, line: item.field.line };
     }) as NameLookup;
-    fn.names = () => [...(scope ? scope.data.keys() : []), ...this.model.data.keys()];
+    // "Did you mean" looks through the names in scope; past a budget of
+    // suggestions per evaluation it stops, so a file full of unknown names
+    // stays linear.
+    fn.names = () => (this.suggestions++ < SUGGESTION_BUDGET ? [...(scope ? scope.data.keys() : []), ...this.model.data.keys()] : []);
     return fn;
   }
 
