@@ -26,7 +26,7 @@ function packageExtension(outFile: string): void {
   execFileSync(process.execPath, [path.join(REPO_ROOT, "scripts", "build.mjs"), "--minify"], { cwd: REPO_ROOT, stdio: "inherit" });
   execFileSync(
     process.execPath,
-    [path.join(REPO_ROOT, "node_modules", "@vscode", "vsce", "vsce"), "package", "--no-dependencies", "--skip-license", "--allow-missing-repository", "--out", outFile],
+    [path.join(REPO_ROOT, "node_modules", "@vscode", "vsce", "vsce"), "package", "--no-dependencies", "--allow-missing-repository", "--no-rewrite-relative-links", "--out", outFile],
     { cwd: REPO_ROOT, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NODE_OPTIONS: "" } },
   );
 }

@@ -552,7 +552,7 @@ export function parseGrades(text: string): { name: string; min: Decimal }[] | un
   for (const p of parts) {
     const m = /^(\S+?)\s*[:：]?\s*(?:≥|>=|大于等于)?\s*(\d+(?:\.\d+)?)\s*分?\s*(?:以上|及以上)?$/.exec(p.replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
     if (!m) return undefined;
-    out.push({ name: m[1], min: new D(m[2]) });
+    out.push({ name: m[1], min: parseDecimal(m[2]) });
   }
   if (out.length === 0) return undefined;
   return out.sort((a, b) => b.min.comparedTo(a.min));

@@ -8,7 +8,7 @@
  */
 import type Decimal from "decimal.js";
 import { lineRange } from "../../diagnostics/catalogue";
-import { D, ZERO, clamp, formatDecimal } from "../../quantity/decimal";
+import { D, ZERO, clamp, formatDecimal, parseDecimal } from "../../quantity/decimal";
 import { Quantity } from "../../quantity/quantity";
 import { dimName } from "../../quantity/units";
 import type { ClauseNode } from "../../syntax/ast";
@@ -143,7 +143,7 @@ export class PerPointRule implements Rule {
     if (holds(a.value, this.full.comparator.op, t)) return { score: w, steps: [() => `${fmt(a)} 在满分界限内 → ${formatDecimal(w, 4)} 分`] };
     // Percentage points of a ratio; for other quantities, percent of the limit.
     const points = a.dim === "" || t.isZero() ? a.value.minus(t).abs().times(100) : a.value.minus(t).abs().dividedBy(t.abs()).times(100);
-    const steps = new D(this.per.step).times(points.dividedBy(new D(this.per.per)));
+    const steps = parseDecimal(this.per.step).times(points.dividedBy(parseDecimal(this.per.per)));
     const score = clamp(w.minus(steps), ZERO, w);
     return {
       score,

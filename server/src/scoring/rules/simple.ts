@@ -4,7 +4,7 @@
  * - 扣分 (deduction): w − findings × step, not below 0.
  */
 import type Decimal from "decimal.js";
-import { D, ZERO, clamp, formatDecimal } from "../../quantity/decimal";
+import { ZERO, clamp, formatDecimal, parseDecimal } from "../../quantity/decimal";
 import { formatPercent } from "../../quantity/quantity";
 import { lineRange } from "../../diagnostics/catalogue";
 import { dimName } from "../../quantity/units";
@@ -44,7 +44,7 @@ export class DeductionRule implements Rule {
   }
   apply(ctx: RuleContext): RuleOutcome {
     const n = ctx.indicator.findings.length;
-    const deducted = new D(this.step).times(n);
+    const deducted = parseDecimal(this.step).times(n);
     const score = clamp(ctx.weight.minus(deducted), ZERO, ctx.weight);
     return { score, steps: [() => `扣分事项 ${n} 项 × ${this.step} 分 = ${formatDecimal(deducted, 4)} 分`, () => `${formatDecimal(ctx.weight, 4)} − ${formatDecimal(deducted, 4)} → ${formatDecimal(score, 4)} 分`] };
   }
