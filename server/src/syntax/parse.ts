@@ -46,8 +46,9 @@ class BoundedCache<V> {
 // Lines not found in the previous version of the document are looked up here
 // (another open file, a pasted block); bounded, so memory stays flat however
 // many edits a long session makes.
-const lineCache = new BoundedCache<LineNode>(20_000);
-const sourceLineCache = new BoundedCache<SourceLine>(20_000);
+const SHARED_CACHE_LIMIT = 20_000;
+const lineCache = new BoundedCache<LineNode>(SHARED_CACHE_LIMIT);
+const sourceLineCache = new BoundedCache<SourceLine>(SHARED_CACHE_LIMIT);
 const MAX_LINE_FOR_PARSE = 100_000;
 
 /** Drop the memoised line and value parses (benchmarks measure cold parses with this). */
@@ -116,7 +117,8 @@ export function parseDocument(text: string, previous?: SyntaxTree): SyntaxTree {
   }
   // After an edit (previous given) the new lines are being typed: keep them
   // out of the shared caches, which then hold only whole files as opened.
-  const share = previous === undefined;
+  // (A file bigger than the caches would only churn them.)
+  const share = previous === undefined && raw.length < SHARED_CACHE_LIMIT / 2;
   if (unseen.length >= BATCH_THRESHOLD) parseBatch(raw, unseen, lines, share);
   for (const i of unseen) {
     if (lines[i]) continue;
@@ -145,16 +147,32 @@ export function parseDocument(text: string, previous?: SyntaxTree): SyntaxTree {
 const BLANK: LineNode = { kind: "blank" };
 const TEXT: LineNode = { kind: "text" };
 
+const FIELD_RE = /^([^ \t:,;。、!?#=<>≥≤+\n]+)[ \t]*:[ \t]*/;
+
 /**
- * What the grammar says of a line that cannot be anything but blank or text —
- * no heading, list or comment mark, no conflict marker, no colon — without
- * running it (a prose line is long, and Peggy matches it a character at a
- * time). `test/syntax/prefilter.test.ts` checks this against the grammar.
+ * What the grammar says of a line whose kind is plain from its first
+ * characters — blank, text (no mark, no colon), or a field (a key at the start
+ * of the line, then a colon) — without running Peggy, which matches a line a
+ * character at a time (and allocates a string per CJK character).
+ * `test/syntax/prefilter.test.ts` checks this against the grammar.
  */
 export function obviousLine(folded: string): LineNode | undefined {
   if (/^[ \t]*$/.test(folded)) return BLANK;
-  if (folded.includes(":") || /^[ \t]*[#\-*/<=>|]/.test(folded)) return undefined;
-  return TEXT;
+  const first = folded.charCodeAt(0);
+  // A line starting with a space or a mark may be a heading, list item, comment or conflict marker.
+  if (first === 32 || first === 9 || "#-*/<=>|".includes(folded[0])) return undefined;
+  const m = FIELD_RE.exec(folded);
+  if (m) {
+    const start = m[0].length;
+    const value = folded.slice(start).trimEnd();
+    return {
+      kind: "field",
+      key: { text: m[1], span: [0, m[1].length] },
+      value: { text: value, span: [start, start + value.length] },
+    };
+  }
+  // No field: text, unless a colon could still make it something else.
+  return folded.includes(":") ? undefined : TEXT;
 }
 
 /** Parse the unseen lines in one call with the start rule `Lines`; on any trouble, leave them to the line-by-line path. */
