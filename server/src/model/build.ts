@@ -126,9 +126,9 @@ class ModelBuilder {
   /** An indicator block, reused from the previous build when its lines are the same. */
   private cachedIndicator(start: number, end: number, parent: Indicator | undefined): Indicator {
     const lines = this.syntax.lines;
-    const block = lines.slice(start, end + 1);
     const prior = this.previousBlocks?.get(start);
-    const hit = prior && prior.lines.length === block.length && prior.lines.every((l, k) => l === block[k]) ? prior : undefined;
+    let hit = prior !== undefined && prior.lines.length === end - start + 1 ? prior : undefined;
+    for (let k = 0; hit && k < hit.lines.length; k++) if (hit.lines[k] !== lines[start + k]) hit = undefined;
     if (hit) {
       const ind = hit.indicator;
       ind.children = [];
@@ -142,7 +142,7 @@ class ModelBuilder {
     const d0 = this.diagnostics.length;
     const a0 = this.allData.length;
     const ind = this.indicator(start, end, parent);
-    this.blocks2.set(start, { start, lines: block, indicator: ind, diagnostics: this.diagnostics.slice(d0), data: this.allData.slice(a0) });
+    this.blocks2.set(start, { start, lines: lines.slice(start, end + 1), indicator: ind, diagnostics: this.diagnostics.slice(d0), data: this.allData.slice(a0) });
     return ind;
   }
 

@@ -100,7 +100,7 @@ class Evaluator {
       }
       this.used.add(item);
       const r = this.dataValue(item);
-      if (!item.scope) this.deps?.set(name, fingerprint(r.value));
+      if (!item.scope && this.deps) this.deps.set(name, this.fingerprintOf(item));
       return { value: r.value ?? null, line: item.field.line };
     }) as NameLookup;
     // "Did you mean" looks through the names in scope; past a budget of
@@ -187,7 +187,7 @@ class Evaluator {
       else sum = sum.plus(p.score);
     }
     const tb = new TraceBuilder();
-    tb.inputs = parts.map((p) => ({ name: p.indicator.name, value: () => (p.score === undefined ? "未计分" : `${formatDecimal(p.score, 2)}/${formatDecimal(p.indicator.weight ?? ZERO, 2)}`), line: p.indicator.line }));
+    tb.lazyInputs = () => parts.map((p) => ({ name: p.indicator.name, value: p.score === undefined ? "未计分" : `${formatDecimal(p.score, 2)}/${formatDecimal(p.indicator.weight ?? ZERO, 2)}`, line: p.indicator.line }));
     tb.rule = RULE_KIND_NAMES.sum;
     tb.steps.push(() => parts.map((p) => (p.score === undefined ? "?" : formatDecimal(p.score, 2))).join(" + ") + ` = ${formatDecimal(sum, 2)}`);
     tb.result = () => `${formatDecimal(sum, 2)}/${formatDecimal(ind.weight ?? ZERO, 2)} 分${known ? "" : "（部分下级未计分）"}`;
@@ -204,7 +204,7 @@ class Evaluator {
 
   /** A leaf indicator or a measure, reused from the previous evaluation when nothing it reads changed. */
   private leaf(ind: Indicator): IndicatorResult {
-    const context = `${this.context}|${ind.weight?.toString() ?? ""}`;
+    const context = `${this.context}|${ind.weightText ?? ""}`;
     const prev = this.previousLeaves?.get(ind);
     if (prev && prev.context === context && this.depsUnchanged(prev.deps)) {
       this.sink.items.push(...prev.diagnostics);
@@ -231,6 +231,18 @@ class Evaluator {
     return result;
   }
 
+  private readonly fingerprints = new Map<DataItem, string>();
+
+  /** A shared item's value fingerprint, once per evaluation. */
+  private fingerprintOf(item: DataItem): string {
+    let fp = this.fingerprints.get(item);
+    if (fp === undefined) {
+      fp = fingerprint(this.dataValue(item).value);
+      this.fingerprints.set(item, fp);
+    }
+    return fp;
+  }
+
   private depsUnchanged(deps: Map<string, string>): boolean {
     for (const [name, fp] of deps) {
       const item = this.model.data.get(name);
@@ -239,7 +251,7 @@ class Evaluator {
         continue;
       }
       if (fp === "") return false;
-      if (fingerprint(this.dataValue(item).value) !== fp) return false;
+      if (this.fingerprintOf(item) !== fp) return false;
     }
     return true;
   }

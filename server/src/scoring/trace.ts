@@ -11,6 +11,8 @@ const text = (x: Lazy): string => (typeof x === "string" ? x : x());
 
 export class TraceBuilder {
   inputs: { name: string; value: Lazy; line?: number }[] = [];
+  /** Inputs computed when the trace is read (a parent's children: no closure per child per evaluation). */
+  lazyInputs?: () => { name: string; value: string; line?: number }[];
   formula?: string;
   substituted?: Lazy;
   rule?: Lazy;
@@ -19,7 +21,7 @@ export class TraceBuilder {
 
   build(): Trace {
     return {
-      inputs: this.inputs.map((i) => ({ name: i.name, value: text(i.value), line: i.line })),
+      inputs: this.lazyInputs ? this.lazyInputs() : this.inputs.map((i) => ({ name: i.name, value: text(i.value), line: i.line })),
       formula: this.formula,
       substituted: this.substituted === undefined ? undefined : text(this.substituted),
       rule: this.rule === undefined ? undefined : text(this.rule),

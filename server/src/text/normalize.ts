@@ -38,6 +38,5 @@ export function hasFullWidthDigits(text: string): boolean {
 
 /** Split into physical lines, keeping the end-of-line style out of the text. */
 export function splitLines(text: string): string[] {
-  const lines = text.split(/\r\n|\r|\n/);
-  return lines;
+  return text.includes("\r") ? text.split(/\r\n|\r|\n/) : text.split("\n");
 }
