@@ -1,27 +1,11 @@
 /** The server's custom requests (server/src/lsp/custom-requests.ts), as the client sees them. */
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
+import type { ReportFormat, ReportParams, SummaryResult } from "../../server/src/lsp/protocol";
 
-export interface Summary {
-  version: number;
-  total: string | null;
-  grade: string | null;
-  fullScore: string;
-  errors: number;
-  warnings: number;
-}
-
-export type ReportFormat = "html" | "md" | "docx";
-
-export interface ReportRequest {
-  uri: string;
-  format: ReportFormat;
-  cspSource?: string;
-  nonce?: string;
-  theme?: "vscode" | "light";
-  decimals?: number;
-  includeDiagnostics?: boolean;
-}
+export type Summary = SummaryResult;
+export type { ReportFormat };
+export type ReportRequest = ReportParams;
 
 export async function requestSummary(client: LanguageClient, doc: vscode.TextDocument): Promise<Summary | null> {
   return client.sendRequest<Summary | null>("perf/summary", { uri: doc.uri.toString() });

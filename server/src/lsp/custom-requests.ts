@@ -5,18 +5,12 @@
  */
 import type { Connection } from "vscode-languageserver/node";
 import type { Analysis } from "../analysis";
-import { renderReport, type ReportFormat, type RenderOptions } from "../report";
+import { renderReport, type RenderOptions } from "../report";
+import type { ReportParams, SummaryResult } from "./protocol";
+
+export type { ReportParams, SummaryResult } from "./protocol";
 
 export type WithDoc = <T>(uri: string, fallback: T, fn: (doc: { getText(): string; version: number }, a: Analysis) => T) => T;
-
-export interface SummaryResult {
-  version: number;
-  total: string | null;
-  grade: string | null;
-  fullScore: string;
-  errors: number;
-  warnings: number;
-}
 
 export function registerCustomRequests(connection: Connection, withDoc: WithDoc): void {
   connection.onRequest("perf/summary", (params: { uri: string }): SummaryResult | null =>
@@ -30,18 +24,6 @@ export function registerCustomRequests(connection: Connection, withDoc: WithDoc)
     })),
   );
   registerReportRequest(connection, withDoc);
-}
-
-export interface ReportParams {
-  uri: string;
-  format: ReportFormat;
-  /** Webview only: the webview's `cspSource`; without it the HTML is a self-contained export. */
-  cspSource?: string;
-  nonce?: string;
-  /** Default: `vscode` in a webview, `light` for an export. */
-  theme?: "vscode" | "light";
-  decimals?: number;
-  includeDiagnostics?: boolean;
 }
 
 /**
