@@ -7,8 +7,9 @@ export const LANGUAGE_ID = "perf";
 export function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const module = vscode.Uri.joinPath(context.extensionUri, "dist", "server.js").fsPath;
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6019"] } },
+    // --expose-gc lets the server collect when the user pauses after editing a large file.
+    run: { module, transport: TransportKind.ipc, options: { execArgv: ["--expose-gc"] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ["--expose-gc", "--nolazy", "--inspect=6019"] } },
   };
   const config = vscode.workspace.getConfiguration("perf");
   const locale = config.get<string>("locale", "auto");

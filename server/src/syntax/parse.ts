@@ -17,8 +17,9 @@ export interface SourceLine {
   /** Full-width folded to half-width: same length, same offsets. */
   folded: string;
   node: LineNode;
-  /** Memoised parses of this line's field value (a cache: the line itself never changes). */
-  values?: Map<string, CachedValue>;
+  /** Memoised parse of this line's field value (a cache: the line itself never changes); one slot, as a line has one value. */
+  valueKey?: string;
+  value?: CachedValue;
 }
 
 export interface SyntaxTree {
@@ -254,14 +255,17 @@ interface PeggyFailure {
  */
 export function parseValue<T>(rule: ValueRule, text: string, line: number, offset: number, source?: SourceLine): ValueResult<T> {
   const key = rule + "\u0000" + offset + "\u0000" + text;
-  let cached = source ? source.values?.get(key) : valueCache.get(key);
+  let cached = source ? (source.valueKey === key ? source.value : undefined) : valueCache.get(key);
   if (!cached) {
     try {
       cached = { ok: true, value: peg.parse(text, { startRule: rule, offset }) };
     } catch (e) {
       cached = { ok: false, error: toFailure(e, text) };
     }
-    if (source) (source.values ??= new Map()).set(key, cached);
+    if (source) {
+      source.valueKey = key;
+      source.value = cached;
+    }
     else valueCache.set(key, cached);
   }
   if (cached.ok) return { ok: true, value: cached.value as T };
