@@ -171,6 +171,33 @@ export async function run(argv: string[]): Promise<number> {
     });
 
   program
+    .command("new")
+    .description("新建绩效自评文件：部门整体支出（种子 002 的指标体系）或项目支出模板")
+    .addOption(new Option("--type <type>", "评价类型").choices(["部门整体支出", "项目支出"]).default("部门整体支出"))
+    .requiredOption("--unit <name>", "单位")
+    .requiredOption("--year <year>", "年度")
+    .option("--project <name>", "项目名称（项目支出）", "")
+    .option("-o, --output <path>", "输出文件；“-”为标准输出")
+    .option("--force", "覆盖已有文件")
+    .action(async (opts: { type: "部门整体支出" | "项目支出"; unit: string; year: string; project: string; output?: string; force?: boolean }) => {
+      const { departmentTemplate } = await import("../templates/department.js");
+      const { projectTemplate } = await import("../templates/project.js");
+      const text = opts.type === "项目支出" ? projectTemplate(opts.unit, opts.year, opts.project || "项目") : departmentTemplate(opts.unit, opts.year);
+      const out = opts.output ?? `${opts.year}-${opts.type === "项目支出" ? opts.project || "项目" : opts.unit}.perf`;
+      if (out === "-") {
+        write(text);
+        return;
+      }
+      if (existsSync(out) && !opts.force) {
+        process.stderr.write(`perf-eval: ${out} 已存在；加 --force 覆盖 · ${out} exists; use --force to overwrite\n`);
+        exit = 1;
+        return;
+      }
+      writeFileSync(out, text);
+      process.stderr.write(`${out}\n`);
+    });
+
+  program
     .command("fmt")
     .description("格式化文件（原地改写，只写有变化的文件）；--check 只列出需要格式化的文件，有则退出码 1")
     .argument("<paths...>", ".perf 文件或目录")
