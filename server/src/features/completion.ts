@@ -58,7 +58,8 @@ export function completions(a: Analysis, line: number, character: number): Compl
   const text = a.syntax.lines[line]?.text ?? "";
   const before = foldWidth(text.slice(0, character));
   const idx = semanticIndex(a);
-  const firstHeading = a.model.blocks.length ? Math.min(...a.model.blocks.map((b) => (b.kind === "section" ? b.section.line : b.indicator.line))) : Infinity;
+  const first = a.model.blocks[0];
+  const firstHeading = first ? (first.kind === "section" ? first.section.line : first.indicator.line) : Infinity;
   const owner = idx.ownerOf(line);
 
   // Inside {{ … }}

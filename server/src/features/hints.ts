@@ -11,6 +11,7 @@ import { formatPercent } from "../quantity/quantity";
 import type { Indicator } from "../model/types";
 import type { IndicatorResult } from "../scoring/types";
 import { traceMarkdown } from "./trace-markdown";
+import { measuredText } from "../scoring/present";
 
 export interface HintSettings {
   scores: boolean;
@@ -22,15 +23,11 @@ export interface HintSettings {
 
 export const DEFAULT_HINTS: HintSettings = { scores: true, subtotals: true, total: true, data: true, placeholders: true };
 
-/** The short measured part of a leaf's hint: `98.21%`, `符合`, `2/2 项`. */
+/** The short measured part of a leaf's hint: `98.21%`, `符合`, `2/2 项`, or how it was scored. */
 export function measuredLabel(ind: Indicator, r: IndicatorResult | undefined): string {
-  if (r?.rate !== undefined && r.kind !== "proportional") return r.measured ? `${r.measured.format()}（${formatPercent(r.rate)}）` : formatPercent(r.rate);
-  if (r?.measured) return r.measured.format();
-  const result = ind.fields.get("结果");
-  if (result) return result.value;
-  if (ind.checks.length) return `${ind.checks.filter((c) => c.checked).length}/${ind.checks.length} 项`;
+  const text = measuredText(ind, r);
+  if (text) return text;
   if (ind.findings.length && r?.kind === "deduction") return `扣分 ${ind.findings.length} 项`;
-  if (ind.actual?.node.kind === "qualitative") return ind.actual.node.word;
   if (r?.kind === "judgement") return "评价人判断";
   return "";
 }

@@ -96,6 +96,7 @@ class ModelBuilder {
     for (let i = 0; i < lines.length; i++) this.scanPlaceholders(i);
 
     this.checkYear();
+    const statedTotal = this.statedTotal();
     const scope = this.scope();
     const policy = this.policy();
     if (scope === "项目支出") this.addExecutionRow(policy);
@@ -109,6 +110,7 @@ class ModelBuilder {
       header: this.header,
       scope,
       policy,
+      statedTotal,
       data: this.data,
       allData: this.allData,
       roots: this.roots,
@@ -387,6 +389,17 @@ class ModelBuilder {
   }
 
   // ── header semantics ──
+
+  private statedTotal(): PerfModel["statedTotal"] {
+    const f = this.header.get("自评总分");
+    if (!f) return undefined;
+    const r = parseValue<ScoreNode>("Score", this.foldedField(f), f.line, f.valueSpan[0], this.syntax.lines[f.line]);
+    if (!r.ok) {
+      this.diagnostics.push(r.diagnostic);
+      return undefined;
+    }
+    return { field: f, value: parseDecimal(r.value.value), text: r.value.value };
+  }
 
   private checkYear(): void {
     const f = this.header.get("年度");

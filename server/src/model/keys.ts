@@ -22,6 +22,3 @@ export const MEASURE_KEYS = new Set(["目标", "实际", "完成率", "公式"])
 export function isIndicatorKey(key: string): boolean {
   return TEXT_KEYS.has(key) || VALUE_KEYS.has(key);
 }
-
-/** Every reserved key, for completion and docs. */
-export const ALL_KEYS = [...HEADER_KEYS, ...VALUE_KEYS, ...TEXT_KEYS];

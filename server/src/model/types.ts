@@ -124,6 +124,8 @@ export interface PerfModel {
   header: Map<string, Field>;
   scope: Scope;
   policy: Policy;
+  /** 自评总分 as the author states it. */
+  statedTotal?: { field: Field; value: Decimal; text: string };
   /** Shared data items (header and prose sections). */
   data: Map<string, DataItem>;
   /** Every data item, shared and local, in file order. */

@@ -6,7 +6,6 @@ export type D = Decimal;
 
 export const ZERO = new D(0);
 export const ONE = new D(1);
-export const HUNDRED = new D(100);
 
 const decimalMemo = new Map<string, Decimal>();
 

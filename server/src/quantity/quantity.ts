@@ -24,10 +24,6 @@ export class Quantity {
     readonly writtenDecimals?: number,
   ) {}
 
-  static plain(value: Decimal | number | string): Quantity {
-    return new Quantity(new D(value), "", "");
-  }
-
   /** From a written number and unit; undefined when the unit is unknown. */
   /** From a written number and unit; undefined when the unit is unknown. Quantities are immutable: equal inputs share one. */
   static fromWritten(number: string, unitText: string | null, approx = false): Quantity | undefined {
@@ -39,10 +35,6 @@ export class Quantity {
     if (quantityMemo.size > 5_000) quantityMemo.clear();
     quantityMemo.set(key, q ?? null);
     return q;
-  }
-
-  get isRatio(): boolean {
-    return this.dim === "";
   }
 
   /** The value expressed in `unit` (its own display unit by default). */

@@ -13,10 +13,9 @@ import type Decimal from "decimal.js";
 import type { Analysis } from "../analysis";
 import type { Field, Indicator, Section } from "../model/types";
 import type { IndicatorResult } from "../scoring/types";
-import { formatDecimal, parseDecimal } from "../quantity/decimal";
-import { Quantity, formatPercent } from "../quantity/quantity";
+import { formatDecimal } from "../quantity/decimal";
+import { formatPercent } from "../quantity/quantity";
 import { cleanText, escapeMarkdownInline } from "./text";
-import { traceSteps } from "./trace";
 
 export interface ReportOptions {
   /** Add the warnings and errors as 审核提示. Default false. */
@@ -542,7 +541,7 @@ class ReportBuilder {
     }
     for (const c of ind.checks) facts.push(cleanText(`${c.checked ? "☑" : "☐"} ${c.text.trim()}`));
     for (const f of ind.findings) facts.push(cleanText(`· ${f.text.trim()}`));
-    const steps = traceSteps(t);
+    const steps = t?.steps ?? [];
     const chosen = this.field(ind, "结果");
     if (chosen && !steps.some((s) => s.includes(chosen))) facts.push(`结果：${chosen}`);
     for (const s of steps) facts.push(cleanText(s));
@@ -561,14 +560,7 @@ class ReportBuilder {
     const ev = this.analysis.evaluation;
     const statedTotal = this.header("自评总分");
     const statedGrade = this.header("等级");
-    let totalDiffers = false;
-    if (statedTotal !== undefined && ev.total !== undefined) {
-      try {
-        totalDiffers = !parseDecimal(statedTotal.replace(/\s*分$/, "")).equals(ev.total);
-      } catch {
-        totalDiffers = true;
-      }
-    }
+    const totalDiffers = ev.statedTotalDiffers;
     return {
       fullScore: this.num(this.analysis.model.policy.fullScore),
       total: ev.total === undefined ? undefined : this.num(ev.total),
@@ -627,12 +619,10 @@ class ReportBuilder {
     let statedShown: string | undefined;
     if (r?.rate !== undefined) {
       rate = formatPercent(r.rate);
-      if (statedRate && !statedRate.accepts(new Quantity(r.rate, "", "%"))) statedShown = cleanText(statedRate.format());
+      if (statedRate && r.statedRateDiffers) statedShown = cleanText(statedRate.format());
     } else if (statedRate) rate = cleanText(statedRate.format());
     const reason = this.field(m, "偏差原因");
-    const needsReason = this.analysis.evaluation.diagnostics.some(
-      (d) => d.code === "PE406" && d.range.start.line >= m.line && d.range.start.line <= m.endLine,
-    );
+    const needsReason = r?.reasonMissing === true;
     const notes = [this.field(m, "说明"), this.field(m, "指标解释")];
     return {
       name: this.indicatorName(m),

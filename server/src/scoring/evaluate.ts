@@ -8,9 +8,9 @@ import { D, ZERO, formatDecimal, writtenDecimals } from "../quantity/decimal";
 import { Quantity, formatPercent } from "../quantity/quantity";
 import { lineRange, type Diagnostic } from "../diagnostics/catalogue";
 import type { DataItem, Indicator, PerfModel } from "../model/types";
-import type { ComparatorOp, ScoreNode } from "../syntax/ast";
-import { parseValue } from "../syntax/parse";
-import { comparableDims, personVsPersonTime } from "../quantity/units";
+import type { ComparatorOp } from "../syntax/ast";
+import { comparableDims } from "../quantity/units";
+import { checkDims } from "./dims";
 import { DiagnosticSink } from "./sink";
 import { evaluateExpr, type NameLookup } from "./expr";
 import type { DataResult, Evaluation, IndicatorResult, PlaceholderResult, Trace } from "./types";
@@ -19,6 +19,7 @@ import { resolveRule } from "./rules/resolve";
 import { achievementOf } from "./rules/qualitative";
 import type { RuleContext } from "./rules/rule";
 import { TraceBuilder, Traced } from "./trace";
+import { gradeFor } from "./present";
 
 const COMPARATOR_TEXT: Record<ComparatorOp, string> = { ">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "=" };
 
@@ -79,14 +80,14 @@ class Evaluator {
     for (const root of this.model.roots) this.indicatorTree(root);
     for (const m of this.model.measures) this.results.set(m, this.leaf(m));
     this.checkUnused();
-    const { total, grade, trace } = this.totals();
+    const { total, grade, trace, statedTotalDiffers } = this.totals();
     const complete = this.model.indicators.every((i) => i.children.length > 0 || this.results.get(i)?.score !== undefined);
     const placeholders = this.placeholders(total, grade);
     const diagnostics = sortDiagnostics([...this.model.syntax.diagnostics, ...this.model.diagnostics, ...this.sink.items]);
     leafCaches.set(this.model, this.leaves);
     // Lazy traces keep this evaluator alive; without this, each one would keep the one before (a leak per edit).
     this.previousLeaves = undefined;
-    return { model: this.model, results: this.results, data: this.dataResults, total, grade, complete, totalTrace: trace, placeholders, diagnostics };
+    return { model: this.model, results: this.results, data: this.dataResults, total, grade, statedTotalDiffers, complete, totalTrace: trace, placeholders, diagnostics };
   }
 
   // ── data ──
@@ -139,11 +140,9 @@ class Evaluator {
         if (stated) {
           const shown = stated.unit ? derived.withUnit(stated.unit) : derived;
           tb.result = () => shown.format(4);
-          if (personVsPersonTime(stated.dim, derived.dim)) {
-            this.sink.add("PE205", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]));
-          }
-          if (stated.dim !== derived.dim && !personVsPersonTime(stated.dim, derived.dim)) {
-            this.sink.add("PE204", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]), { left: "填报值", right: "计算值", op: "比较", leftEn: "the stated value", rightEn: "the derived value", opEn: "compare" });
+          const valueRange = lineRange(f.line, f.valueSpan[0], f.valueSpan[1]);
+          if (!checkDims(this.sink, valueRange, stated.dim, derived.dim, { left: ["填报值", "the stated value"], right: ["计算值", "the derived value"], op: ["比较", "compare"] })) {
+            // diagnosed
           } else if (!stated.accepts(derived)) {
             this.sink.add("PE504", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]), { name: item.name, stated: stated.format(), computed: shown.format(4), formula: tb.formula }, { computed: shown.format(Math.max(stated.writtenDecimals ?? 2, 0)) });
             tb.steps.push(() => `填报 ${stated.format()}，与计算值 ${shown.format(4)} 不符`);
@@ -374,14 +373,16 @@ class Evaluator {
       }
       return;
     }
-    if (ind.weight === null && personVsPersonTime(a.dim, target.value.dim) && ind.target) {
+    // A measure runs no rule: its 实际 and 目标 are put side by side here.
+    if (ind.weight === null && ind.target) {
       const f = ind.target.field;
-      this.sink.add("PE205", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]));
+      checkDims(this.sink, lineRange(f.line, f.valueSpan[0], f.valueSpan[1]), a.dim, target.value.dim, { op: ["比较", "compare"] });
     }
     result.rate = a.value.dividedBy(target.value.value);
     if (ind.statedRate) {
       const computed = new Quantity(result.rate, "", "%");
       if (!ind.statedRate.quantity.accepts(computed)) {
+        result.statedRateDiffers = true;
         const f = ind.statedRate.field;
         this.sink.add(
           "PE505",
@@ -425,16 +426,17 @@ class Evaluator {
       const g = achievementOf(ind.actual.node.word);
       if (g && g !== "达成") why = [`实际为“${ind.actual.node.word}”`, `the actual is “${ind.actual.node.word}”`];
     }
+    if (why) result.reasonMissing = true;
     if (why) this.sink.add("PE406", lineRange(ind.line, ind.titleSpan[0], ind.titleSpan[1]), { why: why[0], whyEn: why[1] });
   }
 
   // ── totals ──
 
-  private totals(): { total?: Decimal; grade?: string; trace: Trace } {
+  private totals(): { total?: Decimal; grade?: string; trace: Trace; statedTotalDiffers: boolean } {
     const roots = this.model.roots;
     const header = this.model.header;
     const trace: Trace = { inputs: [], steps: [], result: "—" };
-    if (roots.length === 0) return { trace };
+    if (roots.length === 0) return { trace, statedTotalDiffers: false };
     let total: Decimal = ZERO;
     for (const r of roots) {
       const s = this.results.get(r)?.score;
@@ -457,22 +459,20 @@ class Evaluator {
         }
       }
     }
-    const grade = policy.grades.find((g) => total.greaterThanOrEqualTo(g.min))?.name ?? policy.grades[policy.grades.length - 1]?.name;
+    const grade = gradeFor(total, policy.grades);
     trace.result = `${formatDecimal(total, 2)} 分，${grade ?? ""}`;
-    const statedTotal = header.get("自评总分");
-    if (statedTotal) {
-      const r = parseValue<ScoreNode>("Score", this.model.syntax.lines[statedTotal.line].folded.slice(statedTotal.valueSpan[0], statedTotal.valueSpan[1]), statedTotal.line, statedTotal.valueSpan[0]);
-      if (!r.ok) this.sink.items.push(r.diagnostic);
-      else if (!agrees(r.value.value, new D(r.value.value.replace(/,/g, "")), total)) {
-        const unscored = this.model.indicators.filter((i) => i.children.length === 0 && this.results.get(i)?.score === undefined).length;
-        this.sink.add("PE502", lineRange(statedTotal.line, statedTotal.valueSpan[0], statedTotal.valueSpan[1]), { stated: r.value.value, computed: formatDecimal(total, 2), unscored: unscored || "" }, { computed: formatDecimal(total, 2) });
-      }
+    const stated = this.model.statedTotal;
+    const statedDiffers = stated !== undefined && !agrees(stated.text, stated.value, total);
+    if (stated && statedDiffers) {
+      const f = stated.field;
+      const unscored = this.model.indicators.filter((i) => i.children.length === 0 && this.results.get(i)?.score === undefined).length;
+      this.sink.add("PE502", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]), { stated: stated.text, computed: formatDecimal(total, 2), unscored: unscored || "" }, { computed: formatDecimal(total, 2) });
     }
     const statedGrade = header.get("等级");
     if (statedGrade && grade && statedGrade.value.trim() !== grade) {
       this.sink.add("PE503", lineRange(statedGrade.line, statedGrade.valueSpan[0], statedGrade.valueSpan[1]), { stated: statedGrade.value.trim(), total: formatDecimal(total, 2), computed: grade }, { computed: grade });
     }
-    return { total, grade, trace };
+    return { total, grade, trace, statedTotalDiffers: statedDiffers };
   }
 
   /** 执行率 for the caps: a data item 执行率, or 全年执行数 ÷ 全年预算数. */
@@ -566,6 +566,8 @@ class IndicatorOutcome extends Traced implements IndicatorResult {
   score?: Decimal;
   kind?: RuleKind;
   ruleMax?: Decimal;
+  reasonMissing?: boolean;
+  statedRateDiffers?: boolean;
   constructor(
     readonly indicator: Indicator,
     tb: TraceBuilder,

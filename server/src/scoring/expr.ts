@@ -2,9 +2,9 @@
  * Expression evaluation (公式求值): exact, unit-checked, traced. Names resolve
  * through a scope (an indicator's local data, then the file's shared data).
  */
-import { D } from "../quantity/decimal";
 import { Quantity } from "../quantity/quantity";
-import { dimName, lookupUnit, personVsPersonTime } from "../quantity/units";
+import { lookupUnit, personVsPersonTime } from "../quantity/units";
+import { checkDims } from "./dims";
 import type { ExprNode } from "../syntax/ast";
 import type { Range } from "../diagnostics/catalogue";
 import { lineRange } from "../diagnostics/catalogue";
@@ -61,13 +61,9 @@ export function evaluateExpr(expr: ExprNode, line: number, lookup: NameLookup, s
         const l = walk(e.left);
         const r = walk(e.right);
         if (!l || !r) return undefined;
-        if (personVsPersonTime(l.dim, r.dim)) sink.add("PE205", range(e), {});
-        if ((e.op === "+" || e.op === "-") && l.dim !== r.dim && !personVsPersonTime(l.dim, r.dim)) {
-          const [ln, lnEn] = dimName(l.dim);
-          const [rn, rnEn] = dimName(r.dim);
-          sink.add("PE204", range(e), { left: ln, right: rn, op: "相加减", leftEn: lnEn, rightEn: rnEn, opEn: e.op === "+" ? "add" : "subtract" });
-          return undefined;
-        }
+        if (e.op === "+" || e.op === "-") {
+          if (!checkDims(sink, range(e), l.dim, r.dim, { op: ["相加减", e.op === "+" ? "add" : "subtract"] })) return undefined;
+        } else if (personVsPersonTime(l.dim, r.dim)) sink.add("PE205", range(e));
         switch (e.op) {
           case "+":
             return l.plus(r);
@@ -162,4 +158,3 @@ function distance(a: string, b: string, cap: number): number {
   return prev[b.length];
 }
 
-export { D };

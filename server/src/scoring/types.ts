@@ -68,6 +68,10 @@ export interface IndicatorResult {
   kind?: RuleKind;
   /** The rule's highest possible score. */
   ruleMax?: Decimal;
+  /** 偏差原因 is required here and not written (PE406). */
+  reasonMissing?: boolean;
+  /** The stated 完成率 disagrees with 实际 ÷ 目标 (PE505). */
+  statedRateDiffers?: boolean;
   trace: Trace;
 }
 
@@ -95,6 +99,8 @@ export interface Evaluation {
   total?: Decimal;
   /** 等级 */
   grade?: string;
+  /** 自评总分 is stated and disagrees with the computed total (PE502). */
+  statedTotalDiffers: boolean;
   /** True when every leaf indicator got a score. */
   complete: boolean;
   totalTrace: Trace;

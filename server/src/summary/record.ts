@@ -9,6 +9,7 @@ import type { Analysis } from "../analysis";
 import type { Indicator } from "../model/types";
 import { formatDecimal, ZERO } from "../quantity/decimal";
 import { formatPercent } from "../quantity/quantity";
+import { measuredText } from "../scoring/present";
 import type { RuleKind } from "../scoring/types";
 
 /** One weighted indicator (指标) of the score sheet. */
@@ -60,18 +61,6 @@ export interface ScoreRecord {
   measures: MeasureRow[];
 }
 
-/** 实际值 of an indicator as a reviewer reads it. */
-export function measuredText(a: Analysis, ind: Indicator): string {
-  const r = a.evaluation.results.get(ind);
-  if (r?.rate !== undefined) return `${r.measured?.format() ?? ""}（${formatPercent(r.rate)}）`;
-  if (r?.measured) return r.measured.format();
-  const result = ind.fields.get("结果");
-  if (result) return result.value;
-  if (ind.checks.length) return `${ind.checks.filter((c) => c.checked).length}/${ind.checks.length} 项`;
-  if (ind.actual?.node.kind === "qualitative") return ind.actual.node.word;
-  return "";
-}
-
 /** The weighted indicators in file order (pre-order), as rows. */
 export function indicatorRows(a: Analysis): IndicatorRow[] {
   const rows: IndicatorRow[] = [];
@@ -84,7 +73,7 @@ export function indicatorRows(a: Analysis): IndicatorRow[] {
       level: here.length,
       line: ind.line,
       weight: ind.weight === null ? undefined : formatDecimal(ind.weight, 2),
-      measured: measuredText(a, ind),
+      measured: measuredText(ind, a.evaluation.results.get(ind)),
       score: r?.score === undefined ? undefined : formatDecimal(r.score, 2),
       kind: r?.kind,
       leaf: ind.children.length === 0,

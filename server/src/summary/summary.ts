@@ -9,6 +9,7 @@
  *   (the full-year, adjusted figure first; 年初 only when nothing else is written);
  * - 执行 spending: 全年执行数 → 执行数 → 支出总额 → 执行资金 → 全年总支出 → 本年支出.
  */
+import { gradeFor } from "../scoring/present";
 import type Decimal from "decimal.js";
 import type { Analysis } from "../analysis";
 import type { Indicator } from "../model/types";
@@ -163,7 +164,7 @@ export function countScoreBands(rows: { total?: string; fullScore: string }[]): 
 
 /** The grade for a total under a file's 等级划分 (highest first). */
 export function gradeOf(total: Decimal, grades: { name: string; min: string }[]): string | undefined {
-  return grades.find((g) => total.greaterThanOrEqualTo(new D(g.min)))?.name ?? grades[grades.length - 1]?.name;
+  return gradeFor(total, grades.map((g) => ({ name: g.name, min: new D(g.min) })));
 }
 
 /** Column sums of budget and spending (万元 only), and the count of files that give each. */

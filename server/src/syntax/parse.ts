@@ -7,7 +7,7 @@
  */
 import * as peg from "./generated/perf-parser";
 import { foldWidth, splitLines } from "../text/normalize";
-import type { LineNode, Span } from "./ast";
+import type { LineNode } from "./ast";
 import { makeDiagnostic, lineRange, type Diagnostic } from "../diagnostics/catalogue";
 import { chineseNumeralValue } from "./chinese-numerals";
 

@@ -31,11 +31,6 @@ export function foldWidth(text: string): string {
   return NEEDS_FOLD.test(text) ? text.replace(FOLD_RE, foldChar) : text;
 }
 
-/** True when the text holds full-width digits (the formatter and a quick fix convert them). */
-export function hasFullWidthDigits(text: string): boolean {
-  return /[\uFF10-\uFF19]/.test(text);
-}
-
 /** Split into physical lines, keeping the end-of-line style out of the text. */
 export function splitLines(text: string): string[] {
   return text.includes("\r") ? text.split(/\r\n|\r|\n/) : text.split("\n");

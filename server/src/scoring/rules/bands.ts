@@ -8,9 +8,9 @@
  */
 import type Decimal from "decimal.js";
 import { lineRange } from "../../diagnostics/catalogue";
-import { D, ZERO, clamp, formatDecimal, parseDecimal } from "../../quantity/decimal";
+import { ZERO, clamp, formatDecimal, parseDecimal } from "../../quantity/decimal";
 import { Quantity } from "../../quantity/quantity";
-import { dimName } from "../../quantity/units";
+import { checkDims } from "../dims";
 import type { ClauseNode } from "../../syntax/ast";
 import type { Rule, RuleContext, RuleOutcome } from "./rule";
 import { MISSING_MEASURED, type Step } from "./rule";
@@ -29,12 +29,8 @@ function resolveThreshold(ctx: RuleContext, band: Band, a: Quantity): Decimal | 
     if (band.quantity.unit) ctx.sink.add("PE203", lineRange(ctx.indicator.rule!.field.line, band.quantity.unit.span[0], band.quantity.unit.span[1]), { unit: band.quantity.unit.text });
     return undefined;
   }
-  if (t.dim !== a.dim) {
-    const [ln, lnEn] = dimName(a.dim);
-    const [rn, rnEn] = dimName(t.dim);
-    ctx.sink.add("PE204", lineRange(ctx.indicator.rule!.field.line, band.quantity.span[0], band.quantity.span[1]), { left: `实际值（${ln}）`, right: `评分界限（${rn}）`, op: "比较", leftEn: lnEn, rightEn: rnEn, opEn: "compare" });
-    return undefined;
-  }
+  const range = lineRange(ctx.indicator.rule!.field.line, band.quantity.span[0], band.quantity.span[1]);
+  if (!checkDims(ctx.sink, range, a.dim, t.dim, { left: ["实际值", "the actual"], right: ["评分界限", "the band limit"], op: ["比较", "compare"] })) return undefined;
   return t.value;
 }
 

@@ -1,7 +1,7 @@
 /** Comparisons and band helpers shared by the band-based rules. */
 import type Decimal from "decimal.js";
 import type { ComparatorOp, QuantityNode, ScoreValueNode } from "../../syntax/ast";
-import { D, parseDecimal, formatDecimal } from "../../quantity/decimal";
+import { parseDecimal, formatDecimal } from "../../quantity/decimal";
 import { Quantity } from "../../quantity/quantity";
 
 export function holds(a: Decimal, op: ComparatorOp, t: Decimal): boolean {
@@ -34,4 +34,3 @@ export function scoreText(s: ScoreValueNode): string {
   return s.full ? "满分" : `${formatDecimal(parseDecimal(s.value ?? "0"), 4)}分`;
 }
 
-export { D };

@@ -10,7 +10,7 @@ import type Decimal from "decimal.js";
 import { ONE, ZERO, clamp, formatDecimal, max, min } from "../../quantity/decimal";
 import { formatPercent } from "../../quantity/quantity";
 import { lineRange } from "../../diagnostics/catalogue";
-import { dimName, personVsPersonTime } from "../../quantity/units";
+import { checkDims } from "../dims";
 import type { Rule, RuleContext, RuleOutcome } from "./rule";
 import { MISSING_MEASURED, type Step } from "./rule";
 
@@ -27,16 +27,8 @@ export class TargetCompletionRule implements Rule {
     const t = ctx.target;
     if (!a) return { steps: [], missing: MISSING_MEASURED };
     if (!t) return { steps: [], missing: ["目标值", "the target"] };
-    if (personVsPersonTime(a.dim, t.value.dim)) {
-      const f = ctx.indicator.target!.field;
-      ctx.sink.add("PE205", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]));
-    } else if (a.dim !== t.value.dim) {
-      const f = ctx.indicator.target!.field;
-      const [ln, lnEn] = dimName(a.dim);
-      const [rn, rnEn] = dimName(t.value.dim);
-      ctx.sink.add("PE204", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]), { left: `实际值（${ln}）`, right: `目标值（${rn}）`, op: "比较", leftEn: lnEn, rightEn: rnEn, opEn: "compare" });
-      return { steps: [] };
-    }
+    const f = ctx.indicator.target!.field;
+    if (!checkDims(ctx.sink, lineRange(f.line, f.valueSpan[0], f.valueSpan[1]), a.dim, t.value.dim, { left: ["实际值", "the actual"], right: ["目标值", "the target"], op: ["比较", "compare"] })) return { steps: [] };
     const w = ctx.weight;
     const A = a.value;
     const T = t.value.value;
