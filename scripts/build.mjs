@@ -19,7 +19,7 @@ function generateParser() {
     format: "commonjs",
     cache: false,
     grammarSource: "grammar/perf.peggy",
-    allowedStartRules: ["Lines", "Line", "DataValue", "Score", "Quantity", "Expression", "Target", "Rule"],
+    allowedStartRules: ["Lines", "Line", "Values", "DataValue", "Score", "Quantity", "Expression", "Target", "Rule"],
   });
   mkdirSync(outDir, { recursive: true });
   writeFileSync(outJs, "// Generated from grammar/perf.peggy by scripts/build.mjs. Do not edit.\n" + source);

@@ -9,10 +9,10 @@ import type Decimal from "decimal.js";
 import { D, parseDecimal } from "../quantity/decimal";
 import { Quantity } from "../quantity/quantity";
 import { lookupUnit } from "../quantity/units";
-import { parseValue, type SourceLine, type SyntaxTree } from "../syntax/parse";
+import { parseValue, prefetchValues, type SourceLine, type SyntaxTree, type ValueRequest } from "../syntax/parse";
 import type { ClauseNode, DataValueNode, ExprNode, FieldLine, QuantityNode, ScoreNode, TargetNode } from "../syntax/ast";
 import { makeDiagnostic, lineRange, type Diagnostic } from "../diagnostics/catalogue";
-import { HEADER_KEYS, MEASURE_KEYS, REQUIRED_HEADER_KEYS, TEXT_KEYS, VALUE_KEYS, isIndicatorKey } from "./keys";
+import { HEADER_KEYS, MEASURE_KEYS, REQUIRED_HEADER_KEYS, TEXT_KEYS, VALUE_KEYS, isIndicatorKey, valueRuleForKey } from "./keys";
 import type { Block, DataItem, Field, Indicator, PerfModel, Placeholder, Policy, Scope, Section } from "./types";
 import { formatDecimal } from "../quantity/decimal";
 
@@ -60,6 +60,7 @@ class ModelBuilder {
 
   build(): PerfModel {
     const { lines, conflictLines } = this.syntax;
+    this.prefetch();
     // Where each block ends: the line before the next heading.
     const headingLines: number[] = [];
     for (let i = 0; i < lines.length; i++) if (lines[i].node.kind === "heading" && !conflictLines.has(i)) headingLines.push(i);
@@ -123,6 +124,19 @@ class ModelBuilder {
     };
     if (conflictLines.size === 0) blockCaches.set(model, this.blocks2);
     return model;
+  }
+
+  /** Parse the values of lines never parsed before in one batch (a cold file: one Peggy call instead of one per field). */
+  private prefetch(): void {
+    const requests: ValueRequest[] = [];
+    for (const line of this.syntax.lines) {
+      const node = line.node;
+      if (node.kind !== "field" || line.valueKey !== undefined) continue;
+      const rule = valueRuleForKey(node.key.text);
+      if (rule === undefined || node.value.span[0] === node.value.span[1]) continue;
+      requests.push({ line, rule, text: line.folded.slice(node.value.span[0], node.value.span[1]), offset: node.value.span[0] });
+    }
+    prefetchValues(requests);
   }
 
   /** An indicator block, reused from the previous build when its lines are the same. */

@@ -22,3 +22,27 @@ export const MEASURE_KEYS = new Set(["目标", "实际", "完成率", "公式"])
 export function isIndicatorKey(key: string): boolean {
   return TEXT_KEYS.has(key) || VALUE_KEYS.has(key);
 }
+
+/**
+ * The start rule a field's value is parsed with, judged by its key alone
+ * (where the field stands can change this: the model decides). Used to parse
+ * a new file's values in one batch before the model asks for them one by one.
+ */
+export function valueRuleForKey(key: string): "DataValue" | "Score" | "Expression" | "Target" | "Rule" | undefined {
+  switch (key) {
+    case "公式":
+      return "Expression";
+    case "目标":
+    case "实际":
+      return "Target";
+    case "评分":
+    case "执行率封顶":
+      return "Rule";
+    case "得分":
+    case "自评总分":
+    case "满分":
+      return "Score";
+    default:
+      return TEXT_KEYS.has(key) || HEADER_KEYS.has(key) ? undefined : "DataValue";
+  }
+}

@@ -120,10 +120,13 @@ export function parseDocument(text: string, previous?: SyntaxTree): SyntaxTree {
   // out of the shared caches, which then hold only whole files as opened.
   // (A file bigger than the caches would only churn them.)
   const share = previous === undefined && raw.length < SHARED_CACHE_LIMIT / 2;
-  if (unseen.length >= BATCH_THRESHOLD) parseBatch(raw, unseen, lines, share);
+  // Most lines new (a file opened): fold the whole text at once.
+  const folded = unseen.length > raw.length / 2 ? splitLines(foldWidth(text)) : undefined;
+  const foldedLine = folded ? (i: number) => folded[i] : (i: number) => foldWidth(raw[i]);
+  if (unseen.length >= BATCH_THRESHOLD) parseBatch(raw, foldedLine, unseen, lines, share);
   for (const i of unseen) {
     if (lines[i]) continue;
-    const folded = foldWidth(raw[i]);
+    const folded = foldedLine(i);
     const line: SourceLine = { text: raw[i], folded, node: parseLine(folded, share) };
     if (share) sourceLineCache.set(raw[i], line);
     lines[i] = line;
@@ -149,6 +152,11 @@ const BLANK: LineNode = { kind: "blank" };
 const TEXT: LineNode = { kind: "text" };
 
 const FIELD_RE = /^([^ \t:,;。、!?#=<>≥≤+\n]+)[ \t]*:[ \t]*/;
+// `## title (10分)`: the title is everything before a weight that ends the
+// line (`Heading`, `HeadingTitle`, `Weight` and `Number` in the grammar).
+const HEADING_RE = /^(#{1,6})([ \t]+)(.*?)(\([ \t]*([0-9]+(?:,[0-9][0-9][0-9](?![0-9]))*(?:\.[0-9]+)?)[ \t]*分[ \t]*\))?[ \t]*$/;
+// `- [x] text` (`Check`).
+const CHECK_RE = /^-[ \t]+\[([xX ])\][ \t]*/;
 
 /**
  * What the grammar says of a line whose kind is plain from its first
@@ -160,6 +168,8 @@ const FIELD_RE = /^([^ \t:,;。、!?#=<>≥≤+\n]+)[ \t]*:[ \t]*/;
 export function obviousLine(folded: string): LineNode | undefined {
   if (/^[ \t]*$/.test(folded)) return BLANK;
   const first = folded.charCodeAt(0);
+  if (first === 35 /* # */) return obviousHeading(folded);
+  if (first === 45 /* - */) return obviousCheck(folded);
   // A line starting with a space or a mark may be a heading, list item, comment or conflict marker.
   if (first === 32 || first === 9 || "#-*/<=>|".includes(folded[0])) return undefined;
   const m = FIELD_RE.exec(folded);
@@ -176,15 +186,48 @@ export function obviousLine(folded: string): LineNode | undefined {
   return folded.includes(":") ? undefined : TEXT;
 }
 
-/** Parse the unseen lines in one call with the start rule `Lines`; on any trouble, leave them to the line-by-line path. */
-function parseBatch(raw: string[], unseen: number[], out: SourceLine[], share: boolean): void {
+function obviousHeading(folded: string): LineNode | undefined {
+  const m = HEADING_RE.exec(folded);
+  if (!m) return undefined;
+  const [, hashes, blanks, text, weight, value] = m;
+  const at = hashes.length + blanks.length;
+  // Without a weight, the grammar's title text runs to the end of the line.
+  const full = weight === undefined ? folded.slice(at) : text;
+  const lead = full.length - full.trimStart().length;
+  const title = full.trim();
+  const weightAt = at + text.length;
+  return {
+    kind: "heading",
+    level: hashes.length,
+    title,
+    titleSpan: [at + lead, at + lead + title.length],
+    weight: weight === undefined ? null : { value, span: [weightAt, weightAt + weight.length] },
+  };
+}
+
+function obviousCheck(folded: string): LineNode | undefined {
+  const m = CHECK_RE.exec(folded);
+  if (!m) return undefined;
+  const start = m[0].length;
+  const text = folded.slice(start).trimEnd();
+  return { kind: "check", checked: m[1] !== " ", text: { text, span: [start, start + text.length] } };
+}
+
+/**
+ * Parse the unseen lines: the plain ones by `obviousLine`, the rest in one
+ * Peggy call with the start rule `Lines` (each distinct text once); on any
+ * trouble, leave them to the line-by-line path.
+ */
+function parseBatch(raw: string[], foldedLine: (i: number) => string, unseen: number[], out: SourceLine[], share: boolean): void {
   const todo: number[] = [];
+  const todoFolded: string[] = [];
   for (const i of unseen) {
     if (raw[i].length > MAX_LINE_FOR_PARSE) continue;
-    const folded = foldWidth(raw[i]);
+    const folded = foldedLine(i);
     const obvious = obviousLine(folded);
     if (!obvious) {
       todo.push(i);
+      todoFolded.push(folded);
       continue;
     }
     const line: SourceLine = { text: raw[i], folded, node: obvious };
@@ -192,19 +235,32 @@ function parseBatch(raw: string[], unseen: number[], out: SourceLine[], share: b
     out[i] = line;
   }
   if (todo.length < BATCH_THRESHOLD) return;
-  const folded = todo.map((i) => foldWidth(raw[i]));
+  // A text that recurs (`- [x] 要点一`) is parsed once; its node is shared (nodes are never mutated).
+  const distinct = new Map<string, number>();
+  const inputs: string[] = [];
+  const slot = todoFolded.map((f) => {
+    let k = distinct.get(f);
+    if (k === undefined) {
+      k = inputs.length;
+      inputs.push(f);
+      distinct.set(f, k);
+    }
+    return k;
+  });
   let nodes: LineNode[];
   try {
-    nodes = peg.parse(folded.join("\n"), { startRule: "Lines" }) as LineNode[];
+    nodes = peg.parse(inputs.join("\n"), { startRule: "Lines" }) as LineNode[];
   } catch {
     return;
   }
-  if (nodes.length !== todo.length) return;
+  if (nodes.length !== inputs.length) return;
   for (let k = 0; k < todo.length; k++) {
     const i = todo[k];
-    const cached = lineCache.get(folded[k]);
-    const line: SourceLine = { text: raw[i], folded: folded[k], node: cached ?? nodes[k] };
-    if (!cached && share) lineCache.set(folded[k], nodes[k]);
+    const folded = todoFolded[k];
+    const cached = lineCache.get(folded);
+    const node = nodes[slot[k]];
+    const line: SourceLine = { text: raw[i], folded, node: cached ?? node };
+    if (!cached && share) lineCache.set(folded, node);
     if (share) sourceLineCache.set(raw[i], line);
     out[i] = line;
   }
@@ -254,7 +310,7 @@ interface PeggyFailure {
  * `line` and `offset` place it in the document for the diagnostic.
  */
 export function parseValue<T>(rule: ValueRule, text: string, line: number, offset: number, source?: SourceLine): ValueResult<T> {
-  const key = rule + "\u0000" + offset + "\u0000" + text;
+  const key = valueKey(rule, offset, text);
   let cached = source ? (source.valueKey === key ? source.value : undefined) : valueCache.get(key);
   if (!cached) {
     try {
@@ -270,6 +326,67 @@ export function parseValue<T>(rule: ValueRule, text: string, line: number, offse
   }
   if (cached.ok) return { ok: true, value: cached.value as T };
   return { ok: false, diagnostic: describeFailure(rule, text, cached.error, line, offset) };
+}
+
+const RULE_TAGS: Record<ValueRule, string> = { DataValue: "D", Score: "S", Quantity: "Q", Expression: "E", Target: "T", Rule: "R" };
+
+/** A value to parse ahead of time: `text` (folded) starts at `offset` in `line`. */
+export interface ValueRequest {
+  line: SourceLine;
+  rule: ValueRule;
+  text: string;
+  offset: number;
+}
+
+/**
+ * Parse many field values in one Peggy call (start rule `Values`) and memoise
+ * each success on its line, so that the `parseValue` call that follows is a
+ * cache hit. A Peggy call has a fixed set-up cost that outweighs a short
+ * value's parse; a file opened cold has tens of thousands of values. Values
+ * that fail are left to `parseValue`, which parses them alone for the error.
+ * The result of `parseValue` is the same either way
+ * (`test/syntax/values-batch.test.ts`).
+ */
+export function prefetchValues(requests: ValueRequest[]): void {
+  const todo: ValueRequest[] = [];
+  const keys: string[] = [];
+  const slot: number[] = [];
+  // Each distinct (rule, offset, text) is parsed once; lines share its result (results are never mutated).
+  const distinct = new Map<string, number>();
+  const parts: string[] = [];
+  for (const r of requests) {
+    if (r.text.length > MAX_LINE_FOR_PARSE || r.text.includes("\n")) continue;
+    const key = valueKey(r.rule, r.offset, r.text);
+    if (r.line.valueKey === key) continue;
+    let k = distinct.get(key);
+    if (k === undefined) {
+      k = parts.length;
+      parts.push(r.offset + RULE_TAGS[r.rule] + r.text);
+      distinct.set(key, k);
+    }
+    todo.push(r);
+    keys.push(key);
+    slot.push(k);
+  }
+  if (parts.length < BATCH_THRESHOLD) return;
+  let values: unknown[];
+  try {
+    values = peg.parse(parts.join("\n"), { startRule: "Values" }) as unknown[];
+  } catch {
+    return;
+  }
+  if (values.length !== parts.length) return;
+  const results = values.map((value) => (value === null ? undefined : ({ ok: true, value } as const)));
+  for (let k = 0; k < todo.length; k++) {
+    const result = results[slot[k]];
+    if (result === undefined) continue;
+    todo[k].line.valueKey = keys[k];
+    todo[k].line.value = result;
+  }
+}
+
+function valueKey(rule: ValueRule, offset: number, text: string): string {
+  return rule + "\u0000" + offset + "\u0000" + text;
 }
 
 function toFailure(e: unknown, text: string): PeggyFailure {

@@ -28,7 +28,35 @@ function foldChar(ch: string): string {
 
 /** Fold full-width ASCII (U+FF01…U+FF5E) and a few look-alikes to ASCII. */
 export function foldWidth(text: string): string {
-  return NEEDS_FOLD.test(text) ? text.replace(FOLD_RE, foldChar) : text;
+  if (!NEEDS_FOLD.test(text)) return text;
+  return text.length < 4096 ? text.replace(FOLD_RE, foldChar) : foldLong(text);
+}
+
+/** Each UTF-16 unit's folded unit (built on first use of a long text). */
+let foldTable: Uint16Array | undefined;
+
+/**
+ * A whole document folded at once: a table lookup per unit, in chunks,
+ * rather than a callback per match (a document in full-width punctuation has
+ * one on nearly every line). Lone surrogates pass through unchanged.
+ */
+function foldLong(text: string): string {
+  if (!foldTable) {
+    foldTable = new Uint16Array(65536);
+    for (let c = 0; c < 65536; c++) foldTable[c] = c;
+    for (let c = 0xff01; c <= 0xff5e; c++) foldTable[c] = c - 0xfee0;
+    for (const [from, to] of Object.entries(EXTRA)) foldTable[from.charCodeAt(0)] = to.charCodeAt(0);
+  }
+  const table = foldTable;
+  const CHUNK = 8192;
+  const buf = new Uint16Array(CHUNK);
+  const parts: string[] = [];
+  for (let start = 0; start < text.length; start += CHUNK) {
+    const n = Math.min(CHUNK, text.length - start);
+    for (let i = 0; i < n; i++) buf[i] = table[text.charCodeAt(start + i)];
+    parts.push(String.fromCharCode.apply(null, n === CHUNK ? (buf as unknown as number[]) : (buf.subarray(0, n) as unknown as number[])));
+  }
+  return parts.join("");
 }
 
 /** Split into physical lines, keeping the end-of-line style out of the text. */
