@@ -10,6 +10,7 @@ import { join } from "node:path";
 import * as peg from "../../server/src/syntax/generated/perf-parser";
 import { obviousLine, prefetchValues, type SourceLine, type ValueRequest, type ValueRule } from "../../server/src/syntax/parse";
 import { foldWidth } from "../../server/src/text/normalize";
+import type { LineNode } from "../../server/src/syntax/ast";
 import { generateLarge } from "../../bench/generate";
 
 const root = join(__dirname, "..", "..");
@@ -61,8 +62,8 @@ describe("syntax: values parsed in one batch are the values parsed one by one", 
     const values: { text: string; offset: number }[] = [];
     for (const text of texts) {
       for (const raw of text.split(/\r?\n/)) {
-        const node = obviousLine(foldWidth(raw)) ?? peg.parse(foldWidth(raw), { startRule: "Line" });
-        if (node && typeof node === "object" && "kind" in node && node.kind === "field") {
+        const node = obviousLine(foldWidth(raw)) ?? (peg.parse(foldWidth(raw), { startRule: "Line" }) as LineNode);
+        if (node.kind === "field") {
           values.push({ text: foldWidth(raw).slice(node.value.span[0], node.value.span[1]), offset: node.value.span[0] });
         }
       }

@@ -21,12 +21,26 @@ const DEFAULT_GRADES = "优 90；良 80；中 60；差 0";
 /** A built indicator block, kept so that the next build can reuse it when its lines did not change. */
 interface BlockEntry {
   start: number;
-  /** The block's source lines (immutable objects shared by parses: compared by identity). */
-  lines: SourceLine[];
+  /** The block's last line; its lines are those of the model's syntax tree (immutable objects shared by parses: compared by identity). */
+  end: number;
   indicator: Indicator;
   diagnostics: Diagnostic[];
   data: DataItem[];
 }
+
+/** A shared empty list (never pushed to). */
+const NONE: never[] = [];
+
+/**
+ * The empty map an indicator starts with (most have no data items of their
+ * own): replaced by a map of its own at the first entry, never written to.
+ */
+class EmptyMap extends Map<never, never> {
+  override set(): this {
+    throw new Error("EMPTY is shared: give the indicator a map of its own");
+  }
+}
+const EMPTY: Map<never, never> = new EmptyMap();
 
 const blockCaches = new WeakMap<PerfModel, Map<number, BlockEntry>>();
 
@@ -36,7 +50,7 @@ const blockCaches = new WeakMap<PerfModel, Map<number, BlockEntry>>();
  * place) are reused instead of rebuilt: a keystroke rebuilds one block.
  */
 export function buildModel(syntax: SyntaxTree, previous?: PerfModel): PerfModel {
-  return new ModelBuilder(syntax, previous ? blockCaches.get(previous) : undefined).build();
+  return new ModelBuilder(syntax, previous ? blockCaches.get(previous) : undefined, previous?.syntax.lines).build();
 }
 
 class ModelBuilder {
@@ -56,6 +70,7 @@ class ModelBuilder {
   constructor(
     private readonly syntax: SyntaxTree,
     private readonly previousBlocks?: Map<number, BlockEntry>,
+    private readonly previousLines?: SourceLine[],
   ) {}
 
   build(): PerfModel {
@@ -143,8 +158,9 @@ class ModelBuilder {
   private cachedIndicator(start: number, end: number, parent: Indicator | undefined): Indicator {
     const lines = this.syntax.lines;
     const prior = this.previousBlocks?.get(start);
-    let hit = prior !== undefined && prior.lines.length === end - start + 1 ? prior : undefined;
-    for (let k = 0; hit && k < hit.lines.length; k++) if (hit.lines[k] !== lines[start + k]) hit = undefined;
+    const before = this.previousLines;
+    let hit = prior !== undefined && before !== undefined && prior.end === end ? prior : undefined;
+    for (let k = start; hit && k <= end; k++) if (before![k] !== lines[k]) hit = undefined;
     if (hit) {
       const ind = hit.indicator;
       ind.children = [];
@@ -158,7 +174,9 @@ class ModelBuilder {
     const d0 = this.diagnostics.length;
     const a0 = this.allData.length;
     const ind = this.indicator(start, end, parent);
-    this.blocks2.set(start, { start, lines: lines.slice(start, end + 1), indicator: ind, diagnostics: this.diagnostics.slice(d0), data: this.allData.slice(a0) });
+    const diagnostics = this.diagnostics.length > d0 ? this.diagnostics.slice(d0) : NONE;
+    const data = this.allData.length > a0 ? this.allData.slice(a0) : NONE;
+    this.blocks2.set(start, { start, end, indicator: ind, diagnostics, data });
     return ind;
   }
 
@@ -231,6 +249,7 @@ class ModelBuilder {
       if (stated) item.stated = stated;
       else if (!parsed.value.derivation) return true;
     }
+    if (scope && scope.data === EMPTY) scope.data = new Map();
     const map = scope ? scope.data : this.data;
     const prior = map.get(f.key);
     if (prior) {
@@ -275,8 +294,8 @@ class ModelBuilder {
       weightSpan: node.weight?.span ?? null,
       parent: weight !== null ? parent : undefined,
       children: [],
-      fields: new Map(),
-      data: new Map(),
+      fields: EMPTY,
+      data: EMPTY,
       checks: [],
       findings: [],
       textLines: [],
@@ -314,6 +333,7 @@ class ModelBuilder {
         this.diagnostics.push(makeDiagnostic("PE104", lineRange(i, f.keySpan[0], f.keySpan[1]), { key }));
         return;
       }
+      if (ind.fields === EMPTY) ind.fields = new Map();
       ind.fields.set(key, f);
     }
     if (TEXT_KEYS.has(key)) return;

@@ -7,7 +7,7 @@
  */
 import * as peg from "./generated/perf-parser";
 import { foldWidth, splitLines } from "../text/normalize";
-import type { LineNode } from "./ast";
+import type { LineNode, Span } from "./ast";
 import { makeDiagnostic, lineRange, type Diagnostic } from "../diagnostics/catalogue";
 import { chineseNumeralValue } from "./chinese-numerals";
 
@@ -27,6 +27,11 @@ export interface SyntaxTree {
   /** Line numbers inside Git conflict regions (not scored). */
   conflictLines: Set<number>;
   diagnostics: Diagnostic[];
+}
+
+/** A line object with its memo slots in place from the start (one object shape, no property store added later). */
+function sourceLine(text: string, folded: string, node: LineNode): SourceLine {
+  return { text, folded: folded === text ? text : folded, node, valueKey: undefined, value: undefined };
 }
 
 class BoundedCache<V> {
@@ -127,7 +132,7 @@ export function parseDocument(text: string, previous?: SyntaxTree): SyntaxTree {
   for (const i of unseen) {
     if (lines[i]) continue;
     const folded = foldedLine(i);
-    const line: SourceLine = { text: raw[i], folded, node: parseLine(folded, share) };
+    const line = sourceLine(raw[i], folded, parseLine(folded, share));
     if (share) sourceLineCache.set(raw[i], line);
     lines[i] = line;
   }
@@ -150,6 +155,30 @@ export function parseDocument(text: string, previous?: SyntaxTree): SyntaxTree {
 
 const BLANK: LineNode = { kind: "blank" };
 const TEXT: LineNode = { kind: "text" };
+
+/**
+ * Spans and keys recur on thousands of lines (`[0, 2]` for every two-character
+ * key; `说明`); a file opened cold would otherwise hold one copy per line.
+ * Shared spans are never mutated (no code writes to a span).
+ */
+const SPAN_STARTS = 64;
+const SPAN_ENDS = 1024;
+const spanTable: (Span | undefined)[] = new Array(SPAN_STARTS * SPAN_ENDS);
+
+export function sharedSpan(start: number, end: number): Span {
+  if (start >= SPAN_STARTS || end >= SPAN_ENDS || start < 0 || end < start) return [start, end];
+  const k = start * SPAN_ENDS + end;
+  return (spanTable[k] ??= [start, end]);
+}
+
+const keyTable = new BoundedCache<string>(2_000);
+
+function sharedKey(key: string): string {
+  const hit = keyTable.get(key);
+  if (hit !== undefined) return hit;
+  keyTable.set(key, key);
+  return key;
+}
 
 const FIELD_RE = /^([^ \t:,;。、!?#=<>≥≤+\n]+)[ \t]*:[ \t]*/;
 // `## title (10分)`: the title is everything before a weight that ends the
@@ -178,8 +207,8 @@ export function obviousLine(folded: string): LineNode | undefined {
     const value = folded.slice(start).trimEnd();
     return {
       kind: "field",
-      key: { text: m[1], span: [0, m[1].length] },
-      value: { text: value, span: [start, start + value.length] },
+      key: { text: sharedKey(m[1]), span: sharedSpan(0, m[1].length) },
+      value: { text: value, span: sharedSpan(start, start + value.length) },
     };
   }
   // No field: text, unless a colon could still make it something else.
@@ -200,8 +229,8 @@ function obviousHeading(folded: string): LineNode | undefined {
     kind: "heading",
     level: hashes.length,
     title,
-    titleSpan: [at + lead, at + lead + title.length],
-    weight: weight === undefined ? null : { value, span: [weightAt, weightAt + weight.length] },
+    titleSpan: sharedSpan(at + lead, at + lead + title.length),
+    weight: weight === undefined ? null : { value: sharedKey(value), span: sharedSpan(weightAt, weightAt + weight.length) },
   };
 }
 
@@ -210,7 +239,7 @@ function obviousCheck(folded: string): LineNode | undefined {
   if (!m) return undefined;
   const start = m[0].length;
   const text = folded.slice(start).trimEnd();
-  return { kind: "check", checked: m[1] !== " ", text: { text, span: [start, start + text.length] } };
+  return { kind: "check", checked: m[1] !== " ", text: { text, span: sharedSpan(start, start + text.length) } };
 }
 
 /**
@@ -230,7 +259,7 @@ function parseBatch(raw: string[], foldedLine: (i: number) => string, unseen: nu
       todoFolded.push(folded);
       continue;
     }
-    const line: SourceLine = { text: raw[i], folded, node: obvious };
+    const line = sourceLine(raw[i], folded, obvious);
     if (share) sourceLineCache.set(raw[i], line);
     out[i] = line;
   }
@@ -259,7 +288,7 @@ function parseBatch(raw: string[], foldedLine: (i: number) => string, unseen: nu
     const folded = todoFolded[k];
     const cached = lineCache.get(folded);
     const node = nodes[slot[k]];
-    const line: SourceLine = { text: raw[i], folded, node: cached ?? node };
+    const line = sourceLine(raw[i], folded, cached ?? node);
     if (!cached && share) lineCache.set(folded, node);
     if (share) sourceLineCache.set(raw[i], line);
     out[i] = line;
