@@ -28,8 +28,8 @@ describe("syntax: the line pre-filter agrees with the grammar", () => {
     assert.ok(skipped > lines.length / 4, `only ${skipped} lines skipped the parser`);
   });
 
-  it("random heading- and check-like lines: same node as the grammar, or left to it", () => {
-    const alphabet = ["#", "#", " ", "\t", "(", ")", "（", "）", "分", "1", "0", ",", ".", "a", "标", "-", "[", "]", "x", "X", "\u2003", "\u2028"];
+  it("random heading-, check- and field-like lines: same node as the grammar, or left to it", () => {
+    const alphabet = ["#", "#", " ", "\t", "(", ")", "（", "）", "分", "1", "0", ",", ".", "a", "标", "-", "[", "]", "x", "X", "\u2003", "\u2028", "\u00a0", "\u3000", "\uFEFF", "\u000b", "\u200b", "\u205f", "：", ":"];
     let seed = 20261124;
     const rand = (n: number) => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
@@ -37,15 +37,15 @@ describe("syntax: the line pre-filter agrees with the grammar", () => {
     };
     let heads = 0;
     for (let k = 0; k < 20000; k++) {
-      let raw = ["#", "##", "- [", "- [x] ", "# ", "### 指标"][rand(6)];
+      let raw = ["#", "##", "- [", "- [x] ", "# ", "### 指标", "说明：", "键 :\t", "完成数1："][rand(9)];
       const n = rand(14);
       for (let i = 0; i < n; i++) raw += alphabet[rand(alphabet.length)];
       const folded = foldWidth(raw);
       const fast = obviousLine(folded);
       if (!fast) continue;
-      if (fast.kind === "heading" || fast.kind === "check") heads++;
+      if (fast.kind === "heading" || fast.kind === "check" || fast.kind === "field") heads++;
       assert.deepEqual(fast, peg.parse(folded, { startRule: "Line" }), JSON.stringify(raw));
     }
-    assert.ok(heads > 5000, `only ${heads} headings and checks took the fast path`);
+    assert.ok(heads > 5000, `only ${heads} headings, checks and fields took the fast path`);
   });
 });

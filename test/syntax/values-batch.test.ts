@@ -26,20 +26,22 @@ function single(rule: ValueRule, text: string, offset: number): { ok: true; valu
 
 /** Batch-parse every value under every rule, then compare each with its single parse. */
 function compareAll(values: { text: string; offset: number }[]): { same: number; left: number } {
-  const requests: ValueRequest[] = [];
+  const requests: (ValueRequest & { text: string })[] = [];
   for (const v of values) {
     for (const rule of RULES) {
-      const line: SourceLine = { text: v.text, folded: v.text, node: { kind: "text" } };
-      requests.push({ line, rule, text: v.text, offset: v.offset });
+      // The value at its place in a line (after a key of `offset` characters).
+      const lineText = "键".repeat(v.offset) + v.text;
+      const line: SourceLine = { text: lineText, folded: lineText, node: { kind: "text" } };
+      requests.push({ line, rule, start: v.offset, end: v.offset + v.text.length, text: v.text });
     }
   }
   prefetchValues(requests);
   let same = 0;
   let left = 0;
   for (const r of requests) {
-    const alone = single(r.rule, r.text, r.offset);
+    const alone = single(r.rule, r.text, r.start);
     const batched = r.line.value;
-    const what = `${r.rule} @${r.offset} ${JSON.stringify(r.text)}`;
+    const what = `${r.rule} @${r.start} ${JSON.stringify(r.text)}`;
     if (batched === undefined) {
       // Left to the single parse: only a value that fails alone.
       assert.equal(alone.ok, false, `batch dropped a value that parses alone: ${what}`);

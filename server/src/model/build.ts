@@ -28,8 +28,20 @@ interface BlockEntry {
   data: DataItem[];
 }
 
-/** A shared empty list (never pushed to). */
-const NONE: never[] = [];
+/**
+ * The empty list an indicator's lists start with (a leaf has no children;
+ * most indicators no checks): replaced by a list of its own at the first
+ * entry (`add`), never pushed to.
+ */
+const NONE: never[] = Object.freeze([]) as never[];
+
+type ListKey = "children" | "checks" | "findings" | "textLines";
+
+function add<K extends ListKey>(ind: Indicator, key: K, item: Indicator[K][number]): void {
+  const list = ind[key] as unknown[];
+  if (list === NONE) (ind[key] as unknown[]) = [item];
+  else list.push(item);
+}
 
 /**
  * The empty map an indicator starts with (most have no data items of their
@@ -94,7 +106,7 @@ class ModelBuilder {
       if (node.weight !== null || isMeasure) {
         const ind = this.cachedIndicator(start, end, stack[stack.length - 1]);
         if (ind.weight !== null) {
-          if (ind.parent) ind.parent.children.push(ind);
+          if (ind.parent) add(ind.parent, "children", ind);
           else this.roots.push(ind);
           this.indicators.push(ind);
           stack.push(ind);
@@ -146,10 +158,10 @@ class ModelBuilder {
     const requests: ValueRequest[] = [];
     for (const line of this.syntax.lines) {
       const node = line.node;
-      if (node.kind !== "field" || line.valueKey !== undefined) continue;
+      if (node.kind !== "field" || line.valueRule !== undefined) continue;
       const rule = valueRuleForKey(node.key.text);
       if (rule === undefined || node.value.span[0] === node.value.span[1]) continue;
-      requests.push({ line, rule, text: line.folded.slice(node.value.span[0], node.value.span[1]), offset: node.value.span[0] });
+      requests.push({ line, rule, start: node.value.span[0], end: node.value.span[1] });
     }
     prefetchValues(requests);
   }
@@ -163,7 +175,7 @@ class ModelBuilder {
     for (let k = start; hit && k <= end; k++) if (before![k] !== lines[k]) hit = undefined;
     if (hit) {
       const ind = hit.indicator;
-      ind.children = [];
+      ind.children = NONE;
       ind.parent = ind.weight !== null ? parent : undefined;
       ind.subtreeEndLine = ind.endLine;
       this.diagnostics.push(...hit.diagnostics);
@@ -293,12 +305,12 @@ class ModelBuilder {
       weightText: node.weight?.value ?? null,
       weightSpan: node.weight?.span ?? null,
       parent: weight !== null ? parent : undefined,
-      children: [],
+      children: NONE,
       fields: EMPTY,
       data: EMPTY,
-      checks: [],
-      findings: [],
-      textLines: [],
+      checks: NONE,
+      findings: NONE,
+      textLines: NONE,
     };
     for (let i = start + 1; i <= end; i++) {
       if (this.syntax.conflictLines.has(i)) continue;
@@ -306,13 +318,13 @@ class ModelBuilder {
       const n = line.node;
       switch (n.kind) {
         case "check":
-          ind.checks.push({ text: line.text.slice(n.text.span[0], n.text.span[1]), checked: n.checked, line: i });
+          add(ind, "checks", { text: line.text.slice(n.text.span[0], n.text.span[1]), checked: n.checked, line: i });
           break;
         case "item":
-          ind.findings.push({ text: line.text.slice(n.text.span[0], n.text.span[1]), line: i });
+          add(ind, "findings", { text: line.text.slice(n.text.span[0], n.text.span[1]), line: i });
           break;
         case "text":
-          ind.textLines.push(i);
+          add(ind, "textLines", i);
           this.checkProseNumbers(i);
           break;
         case "field":
@@ -396,7 +408,7 @@ class ModelBuilder {
       this.diagnostics.push(makeDiagnostic("PE105", lineRange(i, f.keySpan[0], f.keySpan[1]), { key, where: "表头（第一个标题之前）", whereEn: "the header (before the first heading)" }));
       return;
     }
-    if (!this.dataLine(i, n, ind, true)) ind.textLines.push(i);
+    if (!this.dataLine(i, n, ind, true)) add(ind, "textLines", i);
   }
 
   /** `18.8841.4 万元` in prose: a number with two decimal points before a unit. */

@@ -28,7 +28,7 @@ interface LeafEntry {
   result: IndicatorResult;
   diagnostics: Diagnostic[];
   /** Shared names read, with a fingerprint of their values ("" when unknown). */
-  deps: Map<string, string>;
+  deps: ReadonlyMap<string, string>;
   localData: DataResult[];
   usedLocal: DataItem[];
   context: string;
@@ -38,7 +38,10 @@ interface LeafEntry {
 const SUGGESTION_BUDGET = 200;
 
 /** A shared empty list (never pushed to). */
-const NONE: never[] = [];
+const NONE: never[] = Object.freeze([]) as never[];
+
+/** The dependencies of a leaf that reads no shared name (never written to). */
+const NO_DEPS: ReadonlyMap<string, string> = new Map();
 
 const leafCaches = new WeakMap<PerfModel, Map<Indicator, LeafEntry>>();
 
@@ -64,7 +67,8 @@ class Evaluator {
   private readonly leaves = new Map<Indicator, LeafEntry>();
   private suggestions = 0;
   /** The shared names read by the leaf being evaluated. */
-  private deps: Map<string, string> | undefined;
+  /** Undefined outside a leaf; null in a leaf that has read no shared name yet. */
+  private deps: Map<string, string> | null | undefined;
   private readonly context: string;
 
   constructor(
@@ -96,12 +100,12 @@ class Evaluator {
     const fn = ((name: string) => {
       const item = scope?.data.get(name) ?? this.model.data.get(name);
       if (!item) {
-        this.deps?.set(name, "");
+        if (this.deps !== undefined) (this.deps ??= new Map()).set(name, "");
         return undefined;
       }
       this.used.add(item);
       const r = this.dataValue(item);
-      if (!item.scope && this.deps) this.deps.set(name, this.fingerprintOf(item));
+      if (!item.scope && this.deps !== undefined) (this.deps ??= new Map()).set(name, this.fingerprintOf(item));
       return { value: r.value ?? null, line: item.field.line };
     }) as NameLookup;
     // "Did you mean" looks through the names in scope; past a budget of
@@ -118,7 +122,7 @@ class Evaluator {
     const tb = new TraceBuilder();
     if (this.inProgress.has(item)) {
       this.sink.add("PE605", lineRange(f.line, f.keySpan[0], f.keySpan[1]), { name: item.name });
-      tb.steps.push("循环引用");
+      tb.step("循环引用");
       tb.result = "—";
       return new DataOutcome(item, tb);
     }
@@ -145,9 +149,9 @@ class Evaluator {
             // diagnosed
           } else if (!stated.accepts(derived)) {
             this.sink.add("PE504", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]), { name: item.name, stated: stated.format(), computed: shown.format(4), formula: tb.formula }, { computed: shown.format(Math.max(stated.writtenDecimals ?? 2, 0)) });
-            tb.steps.push(() => `填报 ${stated.format()}，与计算值 ${shown.format(4)} 不符`);
+            tb.step(() => `填报 ${stated.format()}，与计算值 ${shown.format(4)} 不符`);
           } else {
-            tb.steps.push(() => `填报 ${stated.format()}，与计算值相符（按填报精度）`);
+            tb.step(() => `填报 ${stated.format()}，与计算值相符（按填报精度）`);
           }
           result.value = derived.withUnit(stated.unit);
         } else {
@@ -188,7 +192,7 @@ class Evaluator {
     const tb = new TraceBuilder();
     tb.lazyInputs = () => parts.map((p) => ({ name: p.indicator.name, value: p.score === undefined ? "未计分" : `${formatDecimal(p.score, 2)}/${formatDecimal(p.indicator.weight ?? ZERO, 2)}`, line: p.indicator.line }));
     tb.rule = RULE_KIND_NAMES.sum;
-    tb.steps.push(() => parts.map((p) => (p.score === undefined ? "?" : formatDecimal(p.score, 2))).join(" + ") + ` = ${formatDecimal(sum, 2)}`);
+    tb.step(() => parts.map((p) => (p.score === undefined ? "?" : formatDecimal(p.score, 2))).join(" + ") + ` = ${formatDecimal(sum, 2)}`);
     tb.result = () => `${formatDecimal(sum, 2)}/${formatDecimal(ind.weight ?? ZERO, 2)} 分${known ? "" : "（部分下级未计分）"}`;
     const r = new IndicatorOutcome(ind, tb);
     r.score = sum;
@@ -203,7 +207,7 @@ class Evaluator {
 
   /** A leaf indicator or a measure, reused from the previous evaluation when nothing it reads changed. */
   private leaf(ind: Indicator): IndicatorResult {
-    const context = `${this.context}|${ind.weightText ?? ""}`;
+    const context = this.leafContext(ind.weightText ?? "");
     const prev = this.previousLeaves?.get(ind);
     if (prev && prev.context === context && this.depsUnchanged(prev.deps)) {
       this.sink.items.push(...prev.diagnostics);
@@ -214,7 +218,7 @@ class Evaluator {
     }
     const d0 = this.sink.items.length;
     const outer = this.deps;
-    this.deps = new Map();
+    this.deps = null;
     const localData: DataResult[] = ind.data.size ? [] : NONE;
     const usedLocal: DataItem[] = ind.data.size ? [] : NONE;
     for (const item of ind.data.values()) this.dataValue(item);
@@ -225,9 +229,21 @@ class Evaluator {
       if (this.used.has(item)) usedLocal.push(item);
     }
     const diagnostics = this.sink.items.length > d0 ? this.sink.items.slice(d0) : NONE;
-    this.leaves.set(ind, { result, diagnostics, deps: this.deps, localData, usedLocal, context });
+    this.leaves.set(ind, { result, diagnostics, deps: this.deps ?? NO_DEPS, localData, usedLocal, context });
     this.deps = outer;
     return result;
+  }
+
+  private readonly contexts = new Map<string, string>();
+
+  /** What a leaf's result depends on besides its block and its inputs (one string per weight, not per leaf). */
+  private leafContext(weightText: string): string {
+    let c = this.contexts.get(weightText);
+    if (c === undefined) {
+      c = `${this.context}|${weightText}`;
+      this.contexts.set(weightText, c);
+    }
+    return c;
   }
 
   private readonly fingerprints = new Map<DataItem, string>();
@@ -242,7 +258,7 @@ class Evaluator {
     return fp;
   }
 
-  private depsUnchanged(deps: Map<string, string>): boolean {
+  private depsUnchanged(deps: ReadonlyMap<string, string>): boolean {
     for (const [name, fp] of deps) {
       const item = this.model.data.get(name);
       if (!item) {
@@ -265,7 +281,7 @@ class Evaluator {
     if (ind.formula) {
       const r = evaluateExpr(ind.formula.expr, ind.formula.field.line, lookup, this.sink);
       formulaValue = r.value;
-      trace.inputs.push(...r.inputs);
+      trace.input(...r.inputs);
       trace.formula = ind.formula.field.value;
       const fv = r.value;
       trace.substituted = () => `${r.substituted()} = ${fv ? fv.format() : "—"}`;
@@ -275,7 +291,7 @@ class Evaluator {
       const q = Quantity.fromWritten(actual.quantity.value, actual.quantity.unit?.text ?? null, actual.quantity.approx);
       if (q) {
         result.measured = q;
-        trace.inputs.push({ name: "实际", value: () => q.format(), line: ind.actual!.field.line });
+        trace.input({ name: "实际", value: () => q.format(), line: ind.actual!.field.line });
         if (formulaValue && q.dim === formulaValue.dim && !q.accepts(formulaValue)) {
           const f = ind.actual!.field;
           this.sink.add("PE504", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]), { name: "实际", stated: q.format(), computed: formulaValue.withUnit(q.unit).format(4), formula: ind.formula!.field.value }, { computed: formulaValue.withUnit(q.unit).format(q.writtenDecimals ?? 2) });
@@ -292,7 +308,7 @@ class Evaluator {
         const op: ComparatorOp = target.comparator?.op ?? ">=";
         targetSpec = { op, value: q };
         result.target = q;
-        trace.inputs.push({ name: "目标", value: () => `${COMPARATOR_TEXT[op]} ${q.format()}`, line: ind.target!.field.line });
+        trace.input({ name: "目标", value: () => `${COMPARATOR_TEXT[op]} ${q.format()}`, line: ind.target!.field.line });
       }
     }
     this.completionRate(ind, result, targetSpec);
@@ -323,7 +339,7 @@ class Evaluator {
       this.sink.add("PE401", range, { max: formatDecimal(ruleMax, 4), weight: formatDecimal(weight, 4) });
     }
     const outcome = rule.apply({ indicator: ind, weight, policy: this.model.policy, measured: result.measured, target: targetSpec, sink: this.sink });
-    trace.steps.push(...outcome.steps);
+    trace.step(...outcome.steps);
     const stated = ind.statedScore;
     if (stated && (stated.value.isNegative() || stated.value.greaterThan(weight))) {
       this.sink.add("PE402", lineRange(stated.field.line, stated.field.valueSpan[0], stated.field.valueSpan[1]), { score: stated.text, weight: formatDecimal(weight, 4) });
@@ -333,13 +349,13 @@ class Evaluator {
     const alreadyDiagnosed = outcome.missing !== undefined && (broken("公式", ind.formula) || broken("实际", ind.actual) || broken("目标", ind.target));
     if (outcome.missing && alreadyDiagnosed) {
       if (stated) result.score = stated.value;
-      trace.steps.push(() => `数据有误，${stated ? `按填报得分 ${stated.text} 分` : "无法计分"}`);
+      trace.step(() => `数据有误，${stated ? `按填报得分 ${stated.text} 分` : "无法计分"}`);
     } else if (outcome.missing) {
       const [what, whatEn] = outcome.missing;
       if (stated && rule.kind !== "judgement" && rule.kind !== "qualitative") {
         this.sink.add("PE409", lineRange(stated.field.line, stated.field.keySpan[0], stated.field.valueSpan[1]), { what, whatEn, score: stated.text });
         result.score = stated.value;
-        trace.steps.push(() => `缺少${what}，按填报得分 ${stated.text} 分`);
+        trace.step(() => `缺少${what}，按填报得分 ${stated.text} 分`);
       } else {
         const at = ind.rule?.field ?? ind.target?.field;
         const range = at ? lineRange(at.line, at.keySpan[0], at.valueSpan[1]) : lineRange(ind.line, ind.titleSpan[0], ind.titleSpan[1]);
@@ -349,13 +365,13 @@ class Evaluator {
       let score = outcome.score;
       if (score.greaterThan(weight)) {
         const over = score;
-        trace.steps.push(() => `规则得分 ${formatDecimal(over, 4)} 超过分值，按分值 ${formatDecimal(weight, 4)} 计`);
+        trace.step(() => `规则得分 ${formatDecimal(over, 4)} 超过分值，按分值 ${formatDecimal(weight, 4)} 计`);
         score = weight;
       }
       result.score = score;
       if (stated && rule.kind !== "judgement" && rule.kind !== "qualitative" && !agrees(stated.text, stated.value, score)) {
         this.sink.add("PE501", lineRange(stated.field.line, stated.field.valueSpan[0], stated.field.valueSpan[1]), { stated: stated.text, computed: formatDecimal(score, 2) }, { computed: formatDecimal(score, 2) });
-        trace.steps.push(() => `填报得分 ${stated.text} 分与计算不符`);
+        trace.step(() => `填报得分 ${stated.text} 分与计算不符`);
       }
       if (ruleUsesMeasured(rule.kind)) this.approximate(ind, result);
     }

@@ -9,15 +9,32 @@ export type Lazy = string | (() => string);
 
 const text = (x: Lazy): string => (typeof x === "string" ? x : x());
 
+type Input = { name: string; value: Lazy; line?: number };
+
+/** The empty list a builder starts with: most traces of a large file are never read, so most builders never need a list of their own. */
+const NONE: never[] = Object.freeze([]) as never[];
+
 export class TraceBuilder {
-  inputs: { name: string; value: Lazy; line?: number }[] = [];
+  inputs: Input[] = NONE;
   /** Inputs computed when the trace is read (a parent's children: no closure per child per evaluation). */
   lazyInputs?: () => { name: string; value: string; line?: number }[];
   formula?: string;
   substituted?: Lazy;
   rule?: Lazy;
-  steps: Lazy[] = [];
+  steps: Lazy[] = NONE;
   result: Lazy = "";
+
+  input(...items: Input[]): void {
+    if (items.length === 0) return;
+    if (this.inputs === NONE) this.inputs = [];
+    this.inputs.push(...items);
+  }
+
+  step(...items: Lazy[]): void {
+    if (items.length === 0) return;
+    if (this.steps === NONE) this.steps = [];
+    this.steps.push(...items);
+  }
 
   build(): Trace {
     return {

@@ -10,6 +10,11 @@ export interface TextSpan {
   span: Span;
 }
 
+/** Where a part of the line is (its text is the line's: `line.text.slice(span[0], span[1])`). */
+export interface SpanRef {
+  span: Span;
+}
+
 /** 标题: a heading; with a weight it is an indicator (指标), else a prose section. */
 export interface HeadingLine {
   kind: "heading";
@@ -24,20 +29,20 @@ export interface HeadingLine {
 export interface CheckLine {
   kind: "check";
   checked: boolean;
-  text: TextSpan;
+  text: SpanRef;
 }
 
 /** A list item: a finding under a deduction rule, or prose. */
 export interface ItemLine {
   kind: "item";
-  text: TextSpan;
+  text: SpanRef;
 }
 
 /** `key：value`. Whether it is a field or text depends on where it stands. */
 export interface FieldLine {
   kind: "field";
   key: TextSpan;
-  value: TextSpan;
+  value: SpanRef;
 }
 
 export interface SimpleLine {

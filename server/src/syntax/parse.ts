@@ -7,7 +7,7 @@
  */
 import * as peg from "./generated/perf-parser";
 import { foldWidth, splitLines } from "../text/normalize";
-import type { LineNode, Span } from "./ast";
+import type { LineNode, Span, SpanRef, TextSpan } from "./ast";
 import { makeDiagnostic, lineRange, type Diagnostic } from "../diagnostics/catalogue";
 import { chineseNumeralValue } from "./chinese-numerals";
 
@@ -17,8 +17,14 @@ export interface SourceLine {
   /** Full-width folded to half-width: same length, same offsets. */
   folded: string;
   node: LineNode;
-  /** Memoised parse of this line's field value (a cache: the line itself never changes); one slot, as a line has one value. */
-  valueKey?: string;
+  /**
+   * Memoised parse of this line's field value (a cache: the line itself never
+   * changes); one slot, as a line has one value: the rule, and where the value
+   * is in `folded`.
+   */
+  valueRule?: ValueRule;
+  valueStart?: number;
+  valueEnd?: number;
   value?: CachedValue;
 }
 
@@ -31,7 +37,7 @@ export interface SyntaxTree {
 
 /** A line object with its memo slots in place from the start (one object shape, no property store added later). */
 function sourceLine(text: string, folded: string, node: LineNode): SourceLine {
-  return { text, folded: folded === text ? text : folded, node, valueKey: undefined, value: undefined };
+  return { text, folded: folded === text ? text : folded, node, valueRule: undefined, valueStart: 0, valueEnd: 0, value: undefined };
 }
 
 class BoundedCache<V> {
@@ -171,6 +177,15 @@ export function sharedSpan(start: number, end: number): Span {
   return (spanTable[k] ??= [start, end]);
 }
 
+const refTable: (SpanRef | undefined)[] = new Array(SPAN_STARTS * SPAN_ENDS);
+
+/** `{ span }` for a field's value or a list item's text: shared as spans are. */
+function sharedRef(start: number, end: number): SpanRef {
+  if (start >= SPAN_STARTS || end >= SPAN_ENDS || start < 0 || end < start) return { span: [start, end] };
+  const k = start * SPAN_ENDS + end;
+  return (refTable[k] ??= { span: sharedSpan(start, end) });
+}
+
 const keyTable = new BoundedCache<string>(2_000);
 
 function sharedKey(key: string): string {
@@ -178,6 +193,18 @@ function sharedKey(key: string): string {
   if (hit !== undefined) return hit;
   keyTable.set(key, key);
   return key;
+}
+
+/** A field key at the start of a line (`{ text, span: [0, length] }`), one object per distinct key. */
+const fieldKeyTable = new BoundedCache<TextSpan>(2_000);
+
+function sharedFieldKey(key: string): TextSpan {
+  let hit = fieldKeyTable.get(key);
+  if (hit === undefined) {
+    hit = { text: key, span: sharedSpan(0, key.length) };
+    fieldKeyTable.set(key, hit);
+  }
+  return hit;
 }
 
 const FIELD_RE = /^([^ \t:,;。、!?#=<>≥≤+\n]+)[ \t]*:[ \t]*/;
@@ -204,12 +231,7 @@ export function obviousLine(folded: string): LineNode | undefined {
   const m = FIELD_RE.exec(folded);
   if (m) {
     const start = m[0].length;
-    const value = folded.slice(start).trimEnd();
-    return {
-      kind: "field",
-      key: { text: sharedKey(m[1]), span: sharedSpan(0, m[1].length) },
-      value: { text: value, span: sharedSpan(start, start + value.length) },
-    };
+    return { kind: "field", key: sharedFieldKey(m[1]), value: sharedRef(start, start + trimmedEndLength(folded, start)) };
   }
   // No field: text, unless a colon could still make it something else.
   return folded.includes(":") ? undefined : TEXT;
@@ -238,8 +260,19 @@ function obviousCheck(folded: string): LineNode | undefined {
   const m = CHECK_RE.exec(folded);
   if (!m) return undefined;
   const start = m[0].length;
-  const text = folded.slice(start).trimEnd();
-  return { kind: "check", checked: m[1] !== " ", text: { text, span: sharedSpan(start, start + text.length) } };
+  return { kind: "check", checked: m[1] !== " ", text: sharedRef(start, start + trimmedEndLength(folded, start)) };
+}
+
+/** The length of `text.slice(start).trimEnd()`, without making the string. */
+function trimmedEndLength(text: string, start: number): number {
+  let end = text.length;
+  while (end > start && isTrimmedSpace(text.charCodeAt(end - 1))) end--;
+  return end - start;
+}
+
+/** What String.prototype.trimEnd removes: WhiteSpace and LineTerminator. */
+function isTrimmedSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /**
@@ -339,19 +372,20 @@ interface PeggyFailure {
  * `line` and `offset` place it in the document for the diagnostic.
  */
 export function parseValue<T>(rule: ValueRule, text: string, line: number, offset: number, source?: SourceLine): ValueResult<T> {
-  const key = valueKey(rule, offset, text);
-  let cached = source ? (source.valueKey === key ? source.value : undefined) : valueCache.get(key);
+  let cached: CachedValue | undefined;
+  if (source) {
+    // The memo holds when it is for this rule and this text (the text at that place of the line).
+    const same = source.valueRule === rule && source.valueStart === offset && source.valueEnd === offset + text.length && source.folded.startsWith(text, offset);
+    if (same) cached = source.value;
+  } else cached = valueCache.get(rule + "\u0000" + offset + "\u0000" + text);
   if (!cached) {
     try {
       cached = { ok: true, value: peg.parse(text, { startRule: rule, offset }) };
     } catch (e) {
       cached = { ok: false, error: toFailure(e, text) };
     }
-    if (source) {
-      source.valueKey = key;
-      source.value = cached;
-    }
-    else valueCache.set(key, cached);
+    if (source) memo(source, rule, offset, offset + text.length, cached);
+    else valueCache.set(rule + "\u0000" + offset + "\u0000" + text, cached);
   }
   if (cached.ok) return { ok: true, value: cached.value as T };
   return { ok: false, diagnostic: describeFailure(rule, text, cached.error, line, offset) };
@@ -359,12 +393,19 @@ export function parseValue<T>(rule: ValueRule, text: string, line: number, offse
 
 const RULE_TAGS: Record<ValueRule, string> = { DataValue: "D", Score: "S", Quantity: "Q", Expression: "E", Target: "T", Rule: "R" };
 
-/** A value to parse ahead of time: `text` (folded) starts at `offset` in `line`. */
+function memo(line: SourceLine, rule: ValueRule, start: number, end: number, value: CachedValue): void {
+  line.valueRule = rule;
+  line.valueStart = start;
+  line.valueEnd = end;
+  line.value = value;
+}
+
+/** A value to parse ahead of time: `line.folded` from `start` to `end`. */
 export interface ValueRequest {
   line: SourceLine;
   rule: ValueRule;
-  text: string;
-  offset: number;
+  start: number;
+  end: number;
 }
 
 /**
@@ -378,23 +419,23 @@ export interface ValueRequest {
  */
 export function prefetchValues(requests: ValueRequest[]): void {
   const todo: ValueRequest[] = [];
-  const keys: string[] = [];
   const slot: number[] = [];
   // Each distinct (rule, offset, text) is parsed once; lines share its result (results are never mutated).
   const distinct = new Map<string, number>();
   const parts: string[] = [];
   for (const r of requests) {
-    if (r.text.length > MAX_LINE_FOR_PARSE || r.text.includes("\n")) continue;
-    const key = valueKey(r.rule, r.offset, r.text);
-    if (r.line.valueKey === key) continue;
-    let k = distinct.get(key);
+    const line = r.line;
+    if (line.valueRule === r.rule && line.valueStart === r.start && line.valueEnd === r.end) continue;
+    if (r.end - r.start > MAX_LINE_FOR_PARSE) continue;
+    const part = r.start + RULE_TAGS[r.rule] + line.folded.slice(r.start, r.end);
+    if (part.includes("\n")) continue;
+    let k = distinct.get(part);
     if (k === undefined) {
       k = parts.length;
-      parts.push(r.offset + RULE_TAGS[r.rule] + r.text);
-      distinct.set(key, k);
+      parts.push(part);
+      distinct.set(part, k);
     }
     todo.push(r);
-    keys.push(key);
     slot.push(k);
   }
   if (parts.length < BATCH_THRESHOLD) return;
@@ -408,14 +449,8 @@ export function prefetchValues(requests: ValueRequest[]): void {
   const results = values.map((value) => (value === null ? undefined : ({ ok: true, value } as const)));
   for (let k = 0; k < todo.length; k++) {
     const result = results[slot[k]];
-    if (result === undefined) continue;
-    todo[k].line.valueKey = keys[k];
-    todo[k].line.value = result;
+    if (result !== undefined) memo(todo[k].line, todo[k].rule, todo[k].start, todo[k].end, result);
   }
-}
-
-function valueKey(rule: ValueRule, offset: number, text: string): string {
-  return rule + "\u0000" + offset + "\u0000" + text;
 }
 
 function toFailure(e: unknown, text: string): PeggyFailure {

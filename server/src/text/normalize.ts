@@ -32,31 +32,29 @@ export function foldWidth(text: string): string {
   return text.length < 4096 ? text.replace(FOLD_RE, foldChar) : foldLong(text);
 }
 
-/** Each UTF-16 unit's folded unit (built on first use of a long text). */
-let foldTable: Uint16Array | undefined;
+/** EXTRA by UTF-16 unit. */
+const EXTRA_UNITS = new Map(Object.entries(EXTRA).map(([from, to]) => [from.charCodeAt(0), to.charCodeAt(0)]));
 
 /**
- * A whole document folded at once: a table lookup per unit, in chunks,
- * rather than a callback per match (a document in full-width punctuation has
- * one on nearly every line). Lone surrogates pass through unchanged.
+ * A whole document folded at once: the text as UTF-16 units in a buffer,
+ * folded in place, then read back (no callback per match: a document in
+ * full-width punctuation has one on nearly every line). Units other than the
+ * folded ones, lone surrogates included, are copied as they are.
  */
 function foldLong(text: string): string {
-  if (!foldTable) {
-    foldTable = new Uint16Array(65536);
-    for (let c = 0; c < 65536; c++) foldTable[c] = c;
-    for (let c = 0xff01; c <= 0xff5e; c++) foldTable[c] = c - 0xfee0;
-    for (const [from, to] of Object.entries(EXTRA)) foldTable[from.charCodeAt(0)] = to.charCodeAt(0);
+  if (typeof Buffer === "undefined") return text.replace(FOLD_RE, foldChar);
+  const bytes = Buffer.from(text, "utf16le");
+  if (bytes.byteOffset % 2 !== 0) return text.replace(FOLD_RE, foldChar);
+  const units = new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length >> 1);
+  for (let i = 0; i < units.length; i++) {
+    const c = units[i];
+    if (c >= 0xff01 && c <= 0xff5e) units[i] = c - 0xfee0;
+    else if ((c >= 0xa0 && c <= 0x3000) || c === 0xfe6a || c === 0xfe63) {
+      const to = EXTRA_UNITS.get(c);
+      if (to !== undefined) units[i] = to;
+    }
   }
-  const table = foldTable;
-  const CHUNK = 8192;
-  const buf = new Uint16Array(CHUNK);
-  const parts: string[] = [];
-  for (let start = 0; start < text.length; start += CHUNK) {
-    const n = Math.min(CHUNK, text.length - start);
-    for (let i = 0; i < n; i++) buf[i] = table[text.charCodeAt(start + i)];
-    parts.push(String.fromCharCode.apply(null, n === CHUNK ? (buf as unknown as number[]) : (buf.subarray(0, n) as unknown as number[])));
-  }
-  return parts.join("");
+  return bytes.toString("utf16le");
 }
 
 /** Split into physical lines, keeping the end-of-line style out of the text. */
