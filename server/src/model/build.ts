@@ -254,7 +254,7 @@ class ModelBuilder {
       return false;
     }
     const f = this.field(i, node);
-    const item: DataItem = { name: f.key, field: f, node: parsed.value, scope };
+    const item: DataItem = { name: f.key, field: f, node: parsed.value, stated: undefined, scope };
     const q = parsed.value.quantity;
     if (q) {
       const stated = this.quantity(q, i);
@@ -311,6 +311,14 @@ class ModelBuilder {
       checks: NONE,
       findings: NONE,
       textLines: NONE,
+      // Every property in place from the start: one object shape, no property store added later.
+      formula: undefined,
+      target: undefined,
+      actual: undefined,
+      statedRate: undefined,
+      rule: undefined,
+      statedScore: undefined,
+      virtual: undefined,
     };
     for (let i = start + 1; i <= end; i++) {
       if (this.syntax.conflictLines.has(i)) continue;
