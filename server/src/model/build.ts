@@ -10,7 +10,7 @@ import { D, parseDecimal } from "../quantity/decimal";
 import { Quantity } from "../quantity/quantity";
 import { lookupUnit } from "../quantity/units";
 import { parseValue, prefetchValues, type SourceLine, type SyntaxTree, type ValueRequest } from "../syntax/parse";
-import type { ClauseNode, DataValueNode, ExprNode, FieldLine, QuantityNode, ScoreNode, TargetNode } from "../syntax/ast";
+import type { ClauseNode, DataValueNode, ExprNode, FieldLine, QuantityNode, ScoreNode, Span, TargetNode } from "../syntax/ast";
 import { makeDiagnostic, lineRange, type Diagnostic } from "../diagnostics/catalogue";
 import { HEADER_KEYS, MEASURE_KEYS, REQUIRED_HEADER_KEYS, TEXT_KEYS, VALUE_KEYS, isIndicatorKey, valueRuleForKey } from "./keys";
 import type { Block, DataItem, Field, Indicator, PerfModel, Placeholder, Policy, Scope, Section } from "./types";
@@ -26,6 +26,25 @@ interface BlockEntry {
   indicator: Indicator;
   diagnostics: Diagnostic[];
   data: DataItem[];
+}
+
+/**
+ * A field of a line: its value is sliced from the line when read (most
+ * values of a large file are never read as text; the parsed value is what
+ * the model keeps).
+ */
+class LineField implements Field {
+  constructor(
+    readonly key: string,
+    readonly line: number,
+    readonly keySpan: Span,
+    readonly valueSpan: Span,
+    private readonly source: string,
+  ) {}
+
+  get value(): string {
+    return this.source.slice(this.valueSpan[0], this.valueSpan[1]);
+  }
 }
 
 /**
@@ -196,7 +215,7 @@ class ModelBuilder {
 
   private field(i: number, node: FieldLine): Field {
     const text = this.syntax.lines[i].text;
-    return { key: node.key.text, value: text.slice(node.value.span[0], node.value.span[1]), line: i, keySpan: node.key.span, valueSpan: node.value.span };
+    return new LineField(node.key.text, i, node.key.span, node.value.span, text);
   }
 
   private foldedField(f: Field): string {

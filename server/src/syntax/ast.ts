@@ -19,7 +19,7 @@ export interface SpanRef {
 export interface HeadingLine {
   kind: "heading";
   level: number;
-  title: string;
+  /** Where the title is (without the weight, trimmed): `line.text.slice(titleSpan[0], titleSpan[1])`. */
   titleSpan: Span;
   /** 分值: the weight written as `（10分）`. */
   weight: { value: string; span: Span } | null;

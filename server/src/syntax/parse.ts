@@ -245,13 +245,12 @@ function obviousHeading(folded: string): LineNode | undefined {
   // Without a weight, the grammar's title text runs to the end of the line.
   const full = weight === undefined ? folded.slice(at) : text;
   const lead = full.length - full.trimStart().length;
-  const title = full.trim();
+  const titleLength = full.trim().length;
   const weightAt = at + text.length;
   return {
     kind: "heading",
     level: hashes.length,
-    title,
-    titleSpan: sharedSpan(at + lead, at + lead + title.length),
+    titleSpan: sharedSpan(at + lead, at + lead + titleLength),
     weight: weight === undefined ? null : { value: sharedKey(value), span: sharedSpan(weightAt, weightAt + weight.length) },
   };
 }
