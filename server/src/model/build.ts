@@ -175,7 +175,9 @@ class ModelBuilder {
   /** Parse the values of lines never parsed before in one batch (a cold file: one Peggy call instead of one per field). */
   private prefetch(): void {
     const requests: ValueRequest[] = [];
-    for (const line of this.syntax.lines) {
+    const lines = this.syntax.lines;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
       const node = line.node;
       if (node.kind !== "field" || line.valueRule !== undefined) continue;
       const rule = valueRuleForKey(node.key.text);
@@ -591,6 +593,7 @@ class ModelBuilder {
 
   private checkStructure(policy: Policy): void {
     const checkSiblings = (list: Indicator[]) => {
+      if (list.length < 2) return;
       const seen = new Map<string, Indicator>();
       for (const ind of list) {
         const prior = seen.get(ind.name);

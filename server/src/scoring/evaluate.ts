@@ -25,7 +25,7 @@ const COMPARATOR_TEXT: Record<ComparatorOp, string> = { ">=": "≥", "<=": "≤"
 
 /** What a leaf's evaluation produced and what it depended on, for reuse after an edit. */
 interface LeafEntry {
-  result: IndicatorResult;
+  result: IndicatorOutcome;
   diagnostics: Diagnostic[];
   /** Shared names read, with a fingerprint of their values ("" when unknown). */
   deps: ReadonlyMap<string, string>;
@@ -43,7 +43,6 @@ const NONE: never[] = Object.freeze([]) as never[];
 /** The dependencies of a leaf that reads no shared name (never written to). */
 const NO_DEPS: ReadonlyMap<string, string> = new Map();
 
-const leafCaches = new WeakMap<PerfModel, Map<Indicator, LeafEntry>>();
 
 /**
  * Evaluate a model. With `previous` (the evaluation before an edit), a leaf
@@ -51,20 +50,19 @@ const leafCaches = new WeakMap<PerfModel, Map<Indicator, LeafEntry>>();
  * inputs have the same values is not evaluated again.
  */
 export function evaluate(model: PerfModel, previous?: Evaluation): Evaluation {
-  return new Evaluator(model, previous ? leafCaches.get(previous.model) : undefined).run();
+  return new Evaluator(model, previous?.results).run();
 }
 
 function fingerprint(q: Quantity | undefined | null): string {
   return q ? `${q.value.toString()}|${q.dim}|${q.unit}|${q.approx ? 1 : 0}` : "∅";
 }
 
-class Evaluator {
-  private readonly sink = new DiagnosticSink();
+class Evaluator implements LeafTracer {
+  private sink = new DiagnosticSink();
   private readonly dataResults = new Map<DataItem, DataResult>();
   private readonly inProgress = new Set<DataItem>();
   private readonly used = new Set<DataItem>();
   private readonly results = new Map<Indicator, IndicatorResult>();
-  private readonly leaves = new Map<Indicator, LeafEntry>();
   private suggestions = 0;
   /** The shared names read by the leaf being evaluated. */
   /** Undefined outside a leaf; null in a leaf that has read no shared name yet. */
@@ -73,7 +71,8 @@ class Evaluator {
 
   constructor(
     private readonly model: PerfModel,
-    private previousLeaves?: Map<Indicator, LeafEntry>,
+    /** The previous evaluation's results: a leaf's result carries what its reuse needs (`leafEntry`). */
+    private previousResults?: ReadonlyMap<Indicator, IndicatorResult>,
   ) {
     const p = model.policy;
     this.context = `${p.reverse}|${p.overAchievement.toString()}`;
@@ -88,9 +87,8 @@ class Evaluator {
     const complete = this.model.indicators.every((i) => i.children.length > 0 || this.results.get(i)?.score !== undefined);
     const placeholders = this.placeholders(total, grade);
     const diagnostics = sortDiagnostics([...this.model.syntax.diagnostics, ...this.model.diagnostics, ...this.sink.items]);
-    leafCaches.set(this.model, this.leaves);
     // Lazy traces keep this evaluator alive; without this, each one would keep the one before (a leak per edit).
-    this.previousLeaves = undefined;
+    this.previousResults = undefined;
     return { model: this.model, results: this.results, data: this.dataResults, total, grade, statedTotalDiffers, complete, totalTrace: trace, placeholders, diagnostics };
   }
 
@@ -194,7 +192,7 @@ class Evaluator {
     tb.rule = RULE_KIND_NAMES.sum;
     tb.step(() => parts.map((p) => (p.score === undefined ? "?" : formatDecimal(p.score, 2))).join(" + ") + ` = ${formatDecimal(sum, 2)}`);
     tb.result = () => `${formatDecimal(sum, 2)}/${formatDecimal(ind.weight ?? ZERO, 2)} 分${known ? "" : "（部分下级未计分）"}`;
-    const r = new IndicatorOutcome(ind, tb);
+    const r = new IndicatorOutcome(ind, tb, undefined);
     r.score = sum;
     r.kind = "sum";
     if (ind.statedScore && !agrees(ind.statedScore.text, ind.statedScore.value, sum)) {
@@ -208,12 +206,12 @@ class Evaluator {
   /** A leaf indicator or a measure, reused from the previous evaluation when nothing it reads changed. */
   private leaf(ind: Indicator): IndicatorResult {
     const context = this.leafContext(ind.weightText ?? "");
-    const prev = this.previousLeaves?.get(ind);
+    const prev = (this.previousResults?.get(ind) as IndicatorOutcome | undefined)?.leafEntry;
     if (prev && prev.context === context && this.depsUnchanged(prev.deps)) {
+      prev.result.rebind(this);
       this.sink.items.push(...prev.diagnostics);
       for (const d of prev.localData) this.dataResults.set(d.item, d);
       for (const u of prev.usedLocal) this.used.add(u);
-      this.leaves.set(ind, prev);
       return prev.result;
     }
     const d0 = this.sink.items.length;
@@ -229,7 +227,7 @@ class Evaluator {
       if (this.used.has(item)) usedLocal.push(item);
     }
     const diagnostics = this.sink.items.length > d0 ? this.sink.items.slice(d0) : NONE;
-    this.leaves.set(ind, { result, diagnostics, deps: this.deps ?? NO_DEPS, localData, usedLocal, context });
+    result.leafEntry = { result, diagnostics, deps: this.deps ?? NO_DEPS, localData, usedLocal, context };
     this.deps = outer;
     return result;
   }
@@ -271,27 +269,50 @@ class Evaluator {
     return true;
   }
 
-  private computeLeaf(ind: Indicator): IndicatorResult {
-    const lookup = this.lookup(ind);
-    const trace = new TraceBuilder();
-    const result = new IndicatorOutcome(ind, trace);
+  /** A leaf's trace: the leaf evaluated again with its trace kept (its diagnostics were given the first time: dropped). */
+  retrace(ind: Indicator): Trace {
+    const sink = this.sink;
+    const deps = this.deps;
+    const suggestions = this.suggestions;
+    this.sink = new DiagnosticSink();
+    this.deps = undefined;
+    try {
+      return this.computeLeaf(ind, true).trace;
+    } finally {
+      this.sink = sink;
+      this.deps = deps;
+      this.suggestions = suggestions;
+    }
+  }
+
+  /**
+   * A leaf's result. Its trace is recorded as it is computed but kept only
+   * with `keepTrace` (when the trace is asked for: `retrace`); otherwise the
+   * result will evaluate the leaf again when its trace is first read.
+   */
+  private computeLeaf(ind: Indicator, keepTrace = false): IndicatorOutcome {
+    // The trace is recorded only when it is kept (no closures made for a trace nobody reads).
+    const trace = keepTrace ? new TraceBuilder() : undefined;
+    const result = trace ? new IndicatorOutcome(ind, trace, undefined) : new IndicatorOutcome(ind, undefined, this);
 
     // A: 实际, else the value of 公式.
     let formulaValue: Quantity | undefined;
     if (ind.formula) {
-      const r = evaluateExpr(ind.formula.expr, ind.formula.field.line, lookup, this.sink);
+      const r = evaluateExpr(ind.formula.expr, ind.formula.field.line, this.lookup(ind), this.sink, trace !== undefined);
       formulaValue = r.value;
-      trace.input(...r.inputs);
-      trace.formula = ind.formula.field.value;
-      const fv = r.value;
-      trace.substituted = () => `${r.substituted()} = ${fv ? fv.format() : "—"}`;
+      if (trace) {
+        trace.input(...r.inputs);
+        trace.formula = ind.formula.field.value;
+        const fv = r.value;
+        trace.substituted = () => `${r.substituted()} = ${fv ? fv.format() : "—"}`;
+      }
     }
     const actual = ind.actual?.node;
     if (actual && actual.kind === "quantitative") {
       const q = Quantity.fromWritten(actual.quantity.value, actual.quantity.unit?.text ?? null, actual.quantity.approx);
       if (q) {
         result.measured = q;
-        trace.input({ name: "实际", value: () => q.format(), line: ind.actual!.field.line });
+        trace?.input({ name: "实际", value: () => q.format(), line: ind.actual!.field.line });
         if (formulaValue && q.dim === formulaValue.dim && !q.accepts(formulaValue)) {
           const f = ind.actual!.field;
           this.sink.add("PE504", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]), { name: "实际", stated: q.format(), computed: formulaValue.withUnit(q.unit).format(4), formula: ind.formula!.field.value }, { computed: formulaValue.withUnit(q.unit).format(q.writtenDecimals ?? 2) });
@@ -308,7 +329,7 @@ class Evaluator {
         const op: ComparatorOp = target.comparator?.op ?? ">=";
         targetSpec = { op, value: q };
         result.target = q;
-        trace.input({ name: "目标", value: () => `${COMPARATOR_TEXT[op]} ${q.format()}`, line: ind.target!.field.line });
+        trace?.input({ name: "目标", value: () => `${COMPARATOR_TEXT[op]} ${q.format()}`, line: ind.target!.field.line });
       }
     }
     this.completionRate(ind, result, targetSpec);
@@ -318,7 +339,7 @@ class Evaluator {
       this.deviationReason(ind, result, targetSpec, undefined);
       const rate = result.rate;
       const measured = result.measured;
-      trace.result = () => (rate !== undefined ? `完成率 ${formatPercent(rate)}` : measured ? measured.format() : actual?.kind === "qualitative" ? actual.word : "—");
+      if (trace) trace.result = () => (rate !== undefined ? `完成率 ${formatPercent(rate)}` : measured ? measured.format() : actual?.kind === "qualitative" ? actual.word : "—");
       return result;
     }
 
@@ -326,11 +347,11 @@ class Evaluator {
     const rule = resolveRule(ind, this.sink);
     if (!rule) {
       this.sink.add("PE304", lineRange(ind.line, ind.titleSpan[0], ind.titleSpan[1]), { name: ind.name });
-      trace.result = "未计分";
+      if (trace) trace.result = "未计分";
       return result;
     }
     result.kind = rule.kind;
-    trace.rule = () => `${RULE_KIND_NAMES[rule.kind]}：${rule.describe(weight)}`;
+    if (trace) trace.rule = () => `${RULE_KIND_NAMES[rule.kind]}：${rule.describe(weight)}`;
     const ruleMax = rule.max(weight);
     result.ruleMax = ruleMax;
     if (!ruleMax.equals(weight)) {
@@ -339,7 +360,7 @@ class Evaluator {
       this.sink.add("PE401", range, { max: formatDecimal(ruleMax, 4), weight: formatDecimal(weight, 4) });
     }
     const outcome = rule.apply({ indicator: ind, weight, policy: this.model.policy, measured: result.measured, target: targetSpec, sink: this.sink });
-    trace.step(...outcome.steps);
+    trace?.step(...outcome.steps);
     const stated = ind.statedScore;
     if (stated && (stated.value.isNegative() || stated.value.greaterThan(weight))) {
       this.sink.add("PE402", lineRange(stated.field.line, stated.field.valueSpan[0], stated.field.valueSpan[1]), { score: stated.text, weight: formatDecimal(weight, 4) });
@@ -349,13 +370,13 @@ class Evaluator {
     const alreadyDiagnosed = outcome.missing !== undefined && (broken("公式", ind.formula) || broken("实际", ind.actual) || broken("目标", ind.target));
     if (outcome.missing && alreadyDiagnosed) {
       if (stated) result.score = stated.value;
-      trace.step(() => `数据有误，${stated ? `按填报得分 ${stated.text} 分` : "无法计分"}`);
+      trace?.step(() => `数据有误，${stated ? `按填报得分 ${stated.text} 分` : "无法计分"}`);
     } else if (outcome.missing) {
       const [what, whatEn] = outcome.missing;
       if (stated && rule.kind !== "judgement" && rule.kind !== "qualitative") {
         this.sink.add("PE409", lineRange(stated.field.line, stated.field.keySpan[0], stated.field.valueSpan[1]), { what, whatEn, score: stated.text });
         result.score = stated.value;
-        trace.step(() => `缺少${what}，按填报得分 ${stated.text} 分`);
+        trace?.step(() => `缺少${what}，按填报得分 ${stated.text} 分`);
       } else {
         const at = ind.rule?.field ?? ind.target?.field;
         const range = at ? lineRange(at.line, at.keySpan[0], at.valueSpan[1]) : lineRange(ind.line, ind.titleSpan[0], ind.titleSpan[1]);
@@ -365,18 +386,18 @@ class Evaluator {
       let score = outcome.score;
       if (score.greaterThan(weight)) {
         const over = score;
-        trace.step(() => `规则得分 ${formatDecimal(over, 4)} 超过分值，按分值 ${formatDecimal(weight, 4)} 计`);
+        trace?.step(() => `规则得分 ${formatDecimal(over, 4)} 超过分值，按分值 ${formatDecimal(weight, 4)} 计`);
         score = weight;
       }
       result.score = score;
       if (stated && rule.kind !== "judgement" && rule.kind !== "qualitative" && !agrees(stated.text, stated.value, score)) {
         this.sink.add("PE501", lineRange(stated.field.line, stated.field.valueSpan[0], stated.field.valueSpan[1]), { stated: stated.text, computed: formatDecimal(score, 2) }, { computed: formatDecimal(score, 2) });
-        trace.step(() => `填报得分 ${stated.text} 分与计算不符`);
+        trace?.step(() => `填报得分 ${stated.text} 分与计算不符`);
       }
       if (ruleUsesMeasured(rule.kind)) this.approximate(ind, result);
     }
     const final = result.score;
-    trace.result = () => (final === undefined ? "未计分" : `${formatDecimal(final, 2)}/${formatDecimal(weight, 2)} 分`);
+    if (trace) trace.result = () => (final === undefined ? "未计分" : `${formatDecimal(final, 2)}/${formatDecimal(weight, 2)} 分`);
     this.deviationReason(ind, result, targetSpec, weight);
     return result;
   }
@@ -575,7 +596,22 @@ class Evaluator {
   }
 }
 
-class IndicatorOutcome extends Traced implements IndicatorResult {
+/** Where a leaf's trace comes from when it is read: the leaf evaluated again, with its trace kept. */
+interface LeafTracer {
+  retrace(ind: Indicator): Trace;
+}
+
+/**
+ * A result with its trace: built from its TraceBuilder, or (a leaf) by
+ * evaluating the leaf again when the trace is first read. A leaf's trace
+ * steps are closures over its values; holding them for every leaf of a large
+ * file costs more (in memory and in garbage collection) than evaluating the
+ * few leaves whose traces are read again.
+ */
+class IndicatorOutcome implements IndicatorResult {
+  private cachedTrace?: Trace;
+  /** A leaf's: what the next evaluation needs to reuse it. */
+  leafEntry?: LeafEntry = undefined;
   measured?: Quantity;
   target?: Quantity;
   rate?: Decimal;
@@ -586,9 +622,17 @@ class IndicatorOutcome extends Traced implements IndicatorResult {
   statedRateDiffers?: boolean;
   constructor(
     readonly indicator: Indicator,
-    tb: TraceBuilder,
-  ) {
-    super(tb);
+    private readonly tb: TraceBuilder | undefined,
+    private tracer: LeafTracer | undefined,
+  ) {}
+
+  get trace(): Trace {
+    return (this.cachedTrace ??= this.tb ? this.tb.build() : this.tracer!.retrace(this.indicator));
+  }
+
+  /** A leaf result reused by the next evaluation: its trace is that evaluation's to make (the one before is let go). */
+  rebind(tracer: LeafTracer): void {
+    if (!this.tb) this.tracer = tracer;
   }
 }
 

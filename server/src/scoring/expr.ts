@@ -28,7 +28,8 @@ export interface ExprResult {
 
 const OP_TEXT: Record<string, string> = { "+": "+", "-": "−", "*": "×", "/": "÷" };
 
-export function evaluateExpr(expr: ExprNode, line: number, lookup: NameLookup, sink: DiagnosticSink): ExprResult {
+/** `record`: whether to record the inputs and the substituted expression for a trace (false: the result's are empty). */
+export function evaluateExpr(expr: ExprNode, line: number, lookup: NameLookup, sink: DiagnosticSink, record = true): ExprResult {
   const inputs: ExprResult["inputs"] = [];
   const values = new Map<string, Quantity | null>();
   const range = (e: ExprNode): Range => lineRange(line, e.span[0], e.span[1]);
@@ -48,7 +49,7 @@ export function evaluateExpr(expr: ExprNode, line: number, lookup: NameLookup, s
           sink.add("PE601", range(e), { name: e.name, hint: hint ?? "" });
           return undefined;
         }
-        if (!values.has(e.name)) {
+        if (record && !values.has(e.name)) {
           const v = found.value;
           values.set(e.name, v);
           inputs.push({ name: e.name, value: v ? () => v.format() : "（无值）", line: found.line });

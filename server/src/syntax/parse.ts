@@ -46,6 +46,9 @@ class BoundedCache<V> {
   get(key: string): V | undefined {
     return this.map.get(key);
   }
+  get size(): number {
+    return this.map.size;
+  }
   clear(): void {
     this.map.clear();
   }
@@ -122,8 +125,9 @@ export function parseDocument(text: string, previous?: SyntaxTree): SyntaxTree {
   }
   // Lines seen before are shared objects; the rest are parsed together.
   const unseen: number[] = [];
+  const shared = sourceLineCache.size > 0;
   for (let i = head; i < raw.length - tail; i++) {
-    const line = sourceLineCache.get(raw[i]);
+    const line = shared ? sourceLineCache.get(raw[i]) : undefined;
     if (line) lines[i] = line;
     else unseen.push(i);
   }
