@@ -73,7 +73,8 @@ class EmptyMap extends Map<never, never> {
 }
 const EMPTY: Map<never, never> = new EmptyMap();
 
-const blockCaches = new WeakMap<PerfModel, Map<number, BlockEntry>>();
+/** A model's indicator blocks by first line (an array indexed by line: blocks come in line order, so it stays dense enough to be fast). */
+const blockCaches = new WeakMap<PerfModel, BlockEntry[]>();
 
 /**
  * Build the model. With `previous` (the model of the same document before an
@@ -96,11 +97,11 @@ class ModelBuilder {
   private readonly blocks: Block[] = [];
   private readonly placeholders: Placeholder[] = [];
 
-  private readonly blocks2 = new Map<number, BlockEntry>();
+  private readonly blocks2: BlockEntry[] = [];
 
   constructor(
     private readonly syntax: SyntaxTree,
-    private readonly previousBlocks?: Map<number, BlockEntry>,
+    private readonly previousBlocks?: BlockEntry[],
     private readonly previousLines?: SourceLine[],
   ) {}
 
@@ -190,7 +191,7 @@ class ModelBuilder {
   /** An indicator block, reused from the previous build when its lines are the same. */
   private cachedIndicator(start: number, end: number, parent: Indicator | undefined): Indicator {
     const lines = this.syntax.lines;
-    const prior = this.previousBlocks?.get(start);
+    const prior = this.previousBlocks?.[start];
     const before = this.previousLines;
     let hit = prior !== undefined && before !== undefined && prior.end === end ? prior : undefined;
     for (let k = start; hit && k <= end; k++) if (before![k] !== lines[k]) hit = undefined;
@@ -201,7 +202,7 @@ class ModelBuilder {
       ind.subtreeEndLine = ind.endLine;
       this.diagnostics.push(...hit.diagnostics);
       this.allData.push(...hit.data);
-      this.blocks2.set(start, hit);
+      this.blocks2[start] = hit;
       return ind;
     }
     const d0 = this.diagnostics.length;
@@ -209,7 +210,7 @@ class ModelBuilder {
     const ind = this.indicator(start, end, parent);
     const diagnostics = this.diagnostics.length > d0 ? this.diagnostics.slice(d0) : NONE;
     const data = this.allData.length > a0 ? this.allData.slice(a0) : NONE;
-    this.blocks2.set(start, { start, end, indicator: ind, diagnostics, data });
+    this.blocks2[start] = { start, end, indicator: ind, diagnostics, data };
     return ind;
   }
 

@@ -35,8 +35,12 @@ export interface SyntaxTree {
   diagnostics: Diagnostic[];
 }
 
+/** Every empty line is this one object (a quarter of a typical file's lines). */
+const EMPTY_LINE: SourceLine = { text: "", folded: "", node: { kind: "blank" }, valueRule: undefined, valueStart: 0, valueEnd: 0, value: undefined };
+
 /** A line object with its memo slots in place from the start (one object shape, no property store added later). */
 function sourceLine(text: string, folded: string, node: LineNode): SourceLine {
+  if (text === "") return EMPTY_LINE;
   return { text, folded: folded === text ? text : folded, node, valueRule: undefined, valueStart: 0, valueEnd: 0, value: undefined };
 }
 
