@@ -290,8 +290,17 @@ function isTrimmedSpace(c: number): boolean {
 function parseBatch(raw: string[], foldedLine: (i: number) => string, unseen: number[], out: SourceLine[], share: boolean): void {
   const todo: number[] = [];
   const todoFolded: string[] = [];
+  // A file too big for the shared cache still shares one line object between
+  // its own equal lines (`评分：符合 1；不符合 0` on many indicators), as the
+  // shared cache does for smaller files.
+  const local = share ? undefined : new Map<string, SourceLine>();
   for (const i of unseen) {
     if (raw[i].length > MAX_LINE_FOR_PARSE) continue;
+    const seen = local?.get(raw[i]);
+    if (seen) {
+      out[i] = seen;
+      continue;
+    }
     const folded = foldedLine(i);
     const obvious = obviousLine(folded);
     if (!obvious) {
@@ -301,6 +310,7 @@ function parseBatch(raw: string[], foldedLine: (i: number) => string, unseen: nu
     }
     const line = sourceLine(raw[i], folded, obvious);
     if (share) sourceLineCache.set(raw[i], line);
+    else local!.set(raw[i], line);
     out[i] = line;
   }
   if (todo.length < BATCH_THRESHOLD) return;
