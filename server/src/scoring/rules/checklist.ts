@@ -21,12 +21,15 @@ export type CountTest =
 const NUM = "(\\d+|[零〇一二两三四五六七八九十]+)";
 
 /** Read a checklist label; undefined when the label is not a count. */
+const FAILING_RE = new RegExp(`^(?:其中)?(?:有)?${NUM}项(?:及以上)?不符合$`);
+const MEETING_RE = new RegExp(`^(?:符合|满足|达到)(?:其中)?${NUM}项(及以下|以下|及以上|以上)?$`);
+
 export function parseCountLabel(label: string): CountTest | undefined {
   const l = label.replace(/[\s，,、]/g, "");
   if (/^(全部符合|符合全部(\S*项)?|全部达到|全部满足|均符合|全部完成)$/.test(l)) return { kind: "all" };
-  let m = new RegExp(`^(?:其中)?(?:有)?${NUM}项(?:及以上)?不符合$`).exec(l);
+  let m = FAILING_RE.exec(l);
   if (m) return { kind: "failing", n: countValue(m[1])! };
-  m = new RegExp(`^(?:符合|满足|达到)(?:其中)?${NUM}项(及以下|以下|及以上|以上)?$`).exec(l);
+  m = MEETING_RE.exec(l);
   if (m) {
     const n = countValue(m[1]);
     if (n === undefined) return undefined;

@@ -13,19 +13,42 @@ import { JudgementRule, QualitativeRule } from "./qualitative";
 
 type Band = Extract<ClauseNode, { kind: "band" }>;
 
+// Rules without parameters: one object each.
+const TARGET_COMPLETION = new TargetCompletionRule();
+const QUALITATIVE = new QualitativeRule();
+const JUDGEMENT = new JudgementRule();
+
 export function resolveRule(ind: Indicator, sink: DiagnosticSink): Rule | undefined {
   if (ind.rule) return fromClauses(ind, ind.rule.clauses, sink);
-  if (ind.target) return ind.target.node.kind === "quantitative" ? new TargetCompletionRule() : new QualitativeRule();
-  if (ind.statedScore) return new JudgementRule();
+  if (ind.target) return ind.target.node.kind === "quantitative" ? TARGET_COMPLETION : QUALITATIVE;
+  if (ind.statedScore) return JUDGEMENT;
   return undefined;
 }
 
+/** What a list of clauses makes: a rule, or why it makes none ([Chinese, English]). */
+type Resolved = Rule | [string, string];
+
+/**
+ * Rules by clause list. A rule is made from its clauses alone and holds no
+ * state, and equal 评分 values share one parsed clause list, so the many
+ * indicators of a file that are scored alike share one rule.
+ */
+const resolvedRules = new WeakMap<ClauseNode[], Resolved>();
+
 function fromClauses(ind: Indicator, clauses: ClauseNode[], sink: DiagnosticSink): Rule | undefined {
+  let resolved = resolvedRules.get(clauses);
+  if (resolved === undefined) {
+    resolved = resolve(clauses);
+    resolvedRules.set(clauses, resolved);
+  }
+  if (!Array.isArray(resolved)) return resolved;
   const field = ind.rule!.field;
-  const fail = (detail: string, detailEn: string) => {
-    sink.add("PE408", lineRange(field.line, field.valueSpan[0], field.valueSpan[1]), { detail, detailEn });
-    return undefined;
-  };
+  sink.add("PE408", lineRange(field.line, field.valueSpan[0], field.valueSpan[1]), { detail: resolved[0], detailEn: resolved[1] });
+  return undefined;
+}
+
+function resolve(clauses: ClauseNode[]): Resolved {
+  const fail = (detail: string, detailEn: string): Resolved => [detail, detailEn];
   const kinds = new Set(clauses.map((c) => c.kind));
   if (kinds.has("proportional")) {
     return clauses.length === 1 ? new ProportionalRule() : fail("“比例”不能与其他条款并用", "比例 cannot be combined with other clauses");
