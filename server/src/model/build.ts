@@ -94,7 +94,6 @@ class ModelBuilder {
   private readonly indicators: Indicator[] = [];
   private readonly measures: Indicator[] = [];
   private readonly sections: Section[] = [];
-  private readonly blocks: Block[] = [];
   private readonly placeholders: Placeholder[] = [];
 
   private readonly blocks2: BlockEntry[] = [];
@@ -133,11 +132,9 @@ class ModelBuilder {
         } else {
           this.measures.push(ind);
         }
-        this.blocks.push({ kind: "indicator", indicator: ind });
       } else {
         const section: Section = { title: this.syntax.lines[start].text.slice(node.titleSpan[0], node.titleSpan[1]), level: node.level, line: start, endLine: end, titleSpan: node.titleSpan };
         this.sections.push(section);
-        this.blocks.push({ kind: "section", section });
         for (let i = start + 1; i <= end; i++) this.proseLine(i);
       }
     }
@@ -153,6 +150,8 @@ class ModelBuilder {
     for (const key of REQUIRED_HEADER_KEYS) {
       if (!this.header.has(key)) this.diagnostics.push(makeDiagnostic("PE103", lineRange(0, 0, lines[0]?.text.length ?? 0), { key }));
     }
+    const { sections, indicators, measures } = this;
+    let blocks: Block[] | undefined;
     const model: PerfModel = {
       syntax: this.syntax,
       header: this.header,
@@ -165,7 +164,10 @@ class ModelBuilder {
       indicators: this.indicators,
       measures: this.measures,
       sections: this.sections,
-      blocks: this.blocks,
+      // Built when first read (the report and the outline read it; scoring does not).
+      get blocks(): Block[] {
+        return (blocks ??= blocksInOrder(sections, indicators, measures));
+      },
       placeholders: this.placeholders,
       diagnostics: this.diagnostics,
     };
@@ -624,6 +626,24 @@ class ModelBuilder {
       }
     }
   }
+}
+
+/** Sections, indicators (but the added 预算执行率 row) and measures in document order: each list is in line order, so a merge. */
+function blocksInOrder(sections: Section[], indicators: Indicator[], measures: Indicator[]): Block[] {
+  const written = indicators.filter((i) => !i.virtual);
+  const out: Block[] = [];
+  let s = 0;
+  let i = 0;
+  let m = 0;
+  while (s < sections.length || i < written.length || m < measures.length) {
+    const ls = s < sections.length ? sections[s].line : Infinity;
+    const li = i < written.length ? written[i].line : Infinity;
+    const lm = m < measures.length ? measures[m].line : Infinity;
+    if (ls <= li && ls <= lm) out.push({ kind: "section", section: sections[s++] });
+    else if (li <= lm) out.push({ kind: "indicator", indicator: written[i++] });
+    else out.push({ kind: "indicator", indicator: measures[m++] });
+  }
+  return out;
 }
 
 /** Whether a value is meant as a number: digits, or a Chinese numeral with at most a unit after it. */
