@@ -217,14 +217,17 @@ class Evaluator implements LeafTracer {
     const d0 = this.sink.items.length;
     const outer = this.deps;
     this.deps = null;
-    const localData: DataResult[] = ind.data.size ? [] : NONE;
-    const usedLocal: DataItem[] = ind.data.size ? [] : NONE;
-    for (const item of ind.data.values()) this.dataValue(item);
+    const hasData = ind.data.size > 0;
+    const localData: DataResult[] = hasData ? [] : NONE;
+    const usedLocal: DataItem[] = hasData ? [] : NONE;
+    if (hasData) for (const item of ind.data.values()) this.dataValue(item);
     const result = this.computeLeaf(ind);
-    for (const item of ind.data.values()) {
-      const r = this.dataResults.get(item);
-      if (r) localData.push(r);
-      if (this.used.has(item)) usedLocal.push(item);
+    if (hasData) {
+      for (const item of ind.data.values()) {
+        const r = this.dataResults.get(item);
+        if (r) localData.push(r);
+        if (this.used.has(item)) usedLocal.push(item);
+      }
     }
     const diagnostics = this.sink.items.length > d0 ? this.sink.items.slice(d0) : NONE;
     result.leafEntry = { result, diagnostics, deps: this.deps ?? NO_DEPS, localData, usedLocal, context };

@@ -215,7 +215,35 @@ function sharedFieldKey(key: string): TextSpan {
   return hit;
 }
 
-const FIELD_RE = /^([^ \t:,;。、!?#=<>≥≤+\n]+)[ \t]*:[ \t]*/;
+/** What ends a key (the grammar's `KeyChar` is any other character): ` \t:,;。、!?#=<>≥≤+\n`. */
+function isKeyStop(c: number): boolean {
+  switch (c) {
+    case 32: // space
+    case 9: // tab
+    case 58: // :
+    case 44: // ,
+    case 59: // ;
+    case 0x3002: // 。
+    case 0x3001: // 、
+    case 33: // !
+    case 63: // ?
+    case 35: // #
+    case 61: // =
+    case 60: // <
+    case 62: // >
+    case 0x2265: // ≥
+    case 0x2264: // ≤
+    case 43: // +
+    case 10: // \n
+      return true;
+    default:
+      return false;
+  }
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
+}
 // `## title (10分)`: the title is everything before a weight that ends the
 // line (`Heading`, `HeadingTitle`, `Weight` and `Number` in the grammar).
 const HEADING_RE = /^(#{1,6})([ \t]+)(.*?)(\([ \t]*([0-9]+(?:,[0-9][0-9][0-9](?![0-9]))*(?:\.[0-9]+)?)[ \t]*分[ \t]*\))?[ \t]*$/;
@@ -236,10 +264,18 @@ export function obviousLine(folded: string): LineNode | undefined {
   if (first === 45 /* - */) return obviousCheck(folded);
   // A line starting with a space or a mark may be a heading, list item, comment or conflict marker.
   if (first === 32 || first === 9 || "#-*/<=>|".includes(folded[0])) return undefined;
-  const m = FIELD_RE.exec(folded);
-  if (m) {
-    const start = m[0].length;
-    return { kind: "field", key: sharedFieldKey(m[1]), value: sharedRef(start, start + trimmedEndLength(folded, start)) };
+  // The grammar's `Field`: a key (`KeyChar+`), blanks, a colon, blanks; scanned by hand (no match array per line).
+  const n = folded.length;
+  let keyEnd = 0;
+  while (keyEnd < n && !isKeyStop(folded.charCodeAt(keyEnd))) keyEnd++;
+  if (keyEnd > 0) {
+    let j = keyEnd;
+    while (j < n && isBlank(folded.charCodeAt(j))) j++;
+    if (j < n && folded.charCodeAt(j) === 58 /* : */) {
+      j++;
+      while (j < n && isBlank(folded.charCodeAt(j))) j++;
+      return { kind: "field", key: sharedFieldKey(folded.slice(0, keyEnd)), value: sharedRef(j, j + trimmedEndLength(folded, j)) };
+    }
   }
   // No field: text, unless a colon could still make it something else.
   return folded.includes(":") ? undefined : TEXT;
