@@ -18,14 +18,19 @@ import { formatDecimal } from "../quantity/decimal";
 
 const DEFAULT_GRADES = "优 90；良 80；中 60；差 0";
 
-/** A built indicator block, kept so that the next build can reuse it when its lines did not change. */
-interface BlockEntry {
-  start: number;
-  /** The block's last line; its lines are those of the model's syntax tree (immutable objects shared by parses: compared by identity). */
-  end: number;
-  indicator: Indicator;
-  diagnostics: Diagnostic[];
-  data: DataItem[];
+/**
+ * A model's built indicator blocks, kept so that the next build can reuse
+ * those whose lines did not change: the indicator by its first line (an array
+ * indexed by line: blocks come in line order, so it stays dense enough to be
+ * fast), and the diagnostics and data items the block gave, where it gave
+ * any. A block's lines are those of the model's syntax tree (immutable
+ * objects shared by parses: compared by identity), from `indicator.line` to
+ * `indicator.endLine`.
+ */
+interface BlockCache {
+  indicators: Indicator[];
+  diagnostics: Diagnostic[][];
+  data: DataItem[][];
 }
 
 /**
@@ -73,8 +78,7 @@ class EmptyMap extends Map<never, never> {
 }
 const EMPTY: Map<never, never> = new EmptyMap();
 
-/** A model's indicator blocks by first line (an array indexed by line: blocks come in line order, so it stays dense enough to be fast). */
-const blockCaches = new WeakMap<PerfModel, BlockEntry[]>();
+const blockCaches = new WeakMap<PerfModel, BlockCache>();
 
 /**
  * Build the model. With `previous` (the model of the same document before an
@@ -96,11 +100,11 @@ class ModelBuilder {
   private readonly sections: Section[] = [];
   private readonly placeholders: Placeholder[] = [];
 
-  private readonly blocks2: BlockEntry[] = [];
+  private readonly blockCache: BlockCache = { indicators: [], diagnostics: [], data: [] };
 
   constructor(
     private readonly syntax: SyntaxTree,
-    private readonly previousBlocks?: BlockEntry[],
+    private readonly previousBlocks?: BlockCache,
     private readonly previousLines?: SourceLine[],
   ) {}
 
@@ -171,7 +175,7 @@ class ModelBuilder {
       placeholders: this.placeholders,
       diagnostics: this.diagnostics,
     };
-    if (conflictLines.size === 0) blockCaches.set(model, this.blocks2);
+    if (conflictLines.size === 0) blockCaches.set(model, this.blockCache);
     return model;
   }
 
@@ -193,26 +197,36 @@ class ModelBuilder {
   /** An indicator block, reused from the previous build when its lines are the same. */
   private cachedIndicator(start: number, end: number, parent: Indicator | undefined): Indicator {
     const lines = this.syntax.lines;
-    const prior = this.previousBlocks?.[start];
+    const previous = this.previousBlocks;
     const before = this.previousLines;
-    let hit = prior !== undefined && before !== undefined && prior.end === end ? prior : undefined;
+    const cache = this.blockCache;
+    let hit = previous?.indicators[start];
+    if (hit !== undefined && (before === undefined || hit.endLine !== end)) hit = undefined;
     for (let k = start; hit && k <= end; k++) if (before![k] !== lines[k]) hit = undefined;
     if (hit) {
-      const ind = hit.indicator;
+      const ind = hit;
       ind.children = NONE;
       ind.parent = ind.weight !== null ? parent : undefined;
       ind.subtreeEndLine = ind.endLine;
-      this.diagnostics.push(...hit.diagnostics);
-      this.allData.push(...hit.data);
-      this.blocks2[start] = hit;
+      const diagnostics = previous!.diagnostics[start];
+      const data = previous!.data[start];
+      if (diagnostics) {
+        this.diagnostics.push(...diagnostics);
+        cache.diagnostics[start] = diagnostics;
+      }
+      if (data) {
+        this.allData.push(...data);
+        cache.data[start] = data;
+      }
+      cache.indicators[start] = ind;
       return ind;
     }
     const d0 = this.diagnostics.length;
     const a0 = this.allData.length;
     const ind = this.indicator(start, end, parent);
-    const diagnostics = this.diagnostics.length > d0 ? this.diagnostics.slice(d0) : NONE;
-    const data = this.allData.length > a0 ? this.allData.slice(a0) : NONE;
-    this.blocks2[start] = { start, end, indicator: ind, diagnostics, data };
+    if (this.diagnostics.length > d0) cache.diagnostics[start] = this.diagnostics.slice(d0);
+    if (this.allData.length > a0) cache.data[start] = this.allData.slice(a0);
+    cache.indicators[start] = ind;
     return ind;
   }
 

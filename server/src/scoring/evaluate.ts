@@ -23,16 +23,6 @@ import { gradeFor } from "./present";
 
 const COMPARATOR_TEXT: Record<ComparatorOp, string> = { ">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "=" };
 
-/** What a leaf's evaluation produced and what it depended on, for reuse after an edit. */
-interface LeafEntry {
-  result: IndicatorOutcome;
-  diagnostics: Diagnostic[];
-  /** Shared names read, with a fingerprint of their values ("" when unknown). */
-  deps: ReadonlyMap<string, string>;
-  localData: DataResult[];
-  usedLocal: DataItem[];
-  context: string;
-}
 
 /** How many unknown names per evaluation get a "did you mean" hint. */
 const SUGGESTION_BUDGET = 200;
@@ -71,7 +61,7 @@ class Evaluator implements LeafTracer {
 
   constructor(
     private readonly model: PerfModel,
-    /** The previous evaluation's results: a leaf's result carries what its reuse needs (`leafEntry`). */
+    /** The previous evaluation's results: a leaf's result carries what its reuse needs (`leafContext`, `leafDeps`…). */
     private previousResults?: ReadonlyMap<Indicator, IndicatorResult>,
   ) {
     const p = model.policy;
@@ -206,13 +196,13 @@ class Evaluator implements LeafTracer {
   /** A leaf indicator or a measure, reused from the previous evaluation when nothing it reads changed. */
   private leaf(ind: Indicator): IndicatorResult {
     const context = this.leafContext(ind.weightText ?? "");
-    const prev = (this.previousResults?.get(ind) as IndicatorOutcome | undefined)?.leafEntry;
-    if (prev && prev.context === context && this.depsUnchanged(prev.deps)) {
-      prev.result.rebind(this);
-      this.sink.items.push(...prev.diagnostics);
-      for (const d of prev.localData) this.dataResults.set(d.item, d);
-      for (const u of prev.usedLocal) this.used.add(u);
-      return prev.result;
+    const prev = this.previousResults?.get(ind) as IndicatorOutcome | undefined;
+    if (prev && prev.leafContext === context && this.depsUnchanged(prev.leafDeps)) {
+      prev.rebind(this);
+      this.sink.items.push(...prev.leafDiagnostics);
+      for (const d of prev.leafLocalData) this.dataResults.set(d.item, d);
+      for (const u of prev.leafUsedLocal) this.used.add(u);
+      return prev;
     }
     const d0 = this.sink.items.length;
     const outer = this.deps;
@@ -230,7 +220,11 @@ class Evaluator implements LeafTracer {
       }
     }
     const diagnostics = this.sink.items.length > d0 ? this.sink.items.slice(d0) : NONE;
-    result.leafEntry = { result, diagnostics, deps: this.deps ?? NO_DEPS, localData, usedLocal, context };
+    result.leafContext = context;
+    result.leafDiagnostics = diagnostics;
+    result.leafDeps = this.deps ?? NO_DEPS;
+    result.leafLocalData = localData;
+    result.leafUsedLocal = usedLocal;
     this.deps = outer;
     return result;
   }
@@ -613,8 +607,14 @@ interface LeafTracer {
  */
 class IndicatorOutcome implements IndicatorResult {
   private cachedTrace?: Trace;
-  /** A leaf's: what the next evaluation needs to reuse it. */
-  leafEntry?: LeafEntry = undefined;
+  // A leaf's: what the next evaluation needs to reuse it (a parent's stay empty).
+  /** What the leaf's result depends on besides its block and inputs (policy, weight). */
+  leafContext: string | undefined = undefined;
+  leafDiagnostics: Diagnostic[] = NONE;
+  /** Shared names read, with a fingerprint of their values ("" when unknown). */
+  leafDeps: ReadonlyMap<string, string> = NO_DEPS;
+  leafLocalData: DataResult[] = NONE;
+  leafUsedLocal: DataItem[] = NONE;
   measured?: Quantity;
   target?: Quantity;
   rate?: Decimal;
