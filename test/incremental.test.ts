@@ -15,6 +15,7 @@ function summary(a: Analysis): unknown {
     diagnostics: a.evaluation.diagnostics.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character} ${d.message}`),
     placeholders: a.evaluation.placeholders.map((p) => p.value),
     // Traces are made when read (a leaf is evaluated again): a reused leaf's must be a fresh one's.
+    fields: [...a.model.indicators, ...a.model.measures].map((i) => [...i.fields].map(([k, f]) => `${k}@${f.line}=${f.value}`).join("|")),
     traces: [...a.model.indicators, ...a.model.measures].map((i) => JSON.stringify(a.evaluation.results.get(i)?.trace)),
     dataTraces: a.model.allData.map((d) => JSON.stringify(a.evaluation.data.get(d)?.trace)),
   };

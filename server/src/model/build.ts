@@ -12,8 +12,9 @@ import { lookupUnit } from "../quantity/units";
 import { parseValue, prefetchValues, type SourceLine, type SyntaxTree, type ValueRequest } from "../syntax/parse";
 import type { ClauseNode, DataValueNode, ExprNode, FieldLine, QuantityNode, ScoreNode, Span, TargetNode } from "../syntax/ast";
 import { makeDiagnostic, lineRange, type Diagnostic } from "../diagnostics/catalogue";
+import type { FieldLookup } from "./fields";
 import { HEADER_KEYS, MEASURE_KEYS, REQUIRED_HEADER_KEYS, TEXT_KEYS, VALUE_KEYS, isIndicatorKey, valueRuleForKey } from "./keys";
-import type { Block, DataItem, Field, Indicator, PerfModel, Placeholder, Policy, Scope, Section } from "./types";
+import type { Block, CheckPoint, DataItem, Field, Finding, Indicator, PerfModel, Placeholder, Policy, Scope, Section } from "./types";
 import { formatDecimal } from "../quantity/decimal";
 
 const DEFAULT_GRADES = "优 90；良 80；中 60；差 0";
@@ -28,7 +29,7 @@ const DEFAULT_GRADES = "优 90；良 80；中 60；差 0";
  * `indicator.endLine`.
  */
 interface BlockCache {
-  indicators: Indicator[];
+  indicators: BlockIndicator[];
   diagnostics: Diagnostic[][];
   data: DataItem[][];
 }
@@ -49,6 +50,97 @@ class LineField implements Field {
 
   get value(): string {
     return this.source.slice(this.valueSpan[0], this.valueSpan[1]);
+  }
+}
+
+/**
+ * An indicator built from its block of lines. Its `fields` map (the block's
+ * reserved-key fields, first of each key) is made when first read: scoring
+ * asks only whether a key is there (`hasField`), which a look at the block's
+ * few lines answers; the report and hover read the map. The fields that carry
+ * a parsed value (`formula`, `rule`, …) are the same objects in the map.
+ */
+class BlockIndicator implements Indicator, FieldLookup {
+  parent: Indicator | undefined;
+  children: Indicator[] = NONE;
+  data: Map<string, DataItem> = EMPTY;
+  checks: CheckPoint[] = NONE;
+  findings: Finding[] = NONE;
+  textLines: number[] = NONE;
+  formula: Indicator["formula"] = undefined;
+  target: Indicator["target"] = undefined;
+  actual: Indicator["actual"] = undefined;
+  statedRate: Indicator["statedRate"] = undefined;
+  rule: Indicator["rule"] = undefined;
+  statedScore: Indicator["statedScore"] = undefined;
+  virtual: boolean | undefined = undefined;
+  subtreeEndLine: number;
+  private fieldMap: Map<string, Field> | undefined = undefined;
+
+  constructor(
+    readonly name: string,
+    readonly level: number,
+    readonly line: number,
+    readonly endLine: number,
+    readonly titleSpan: Span,
+    readonly weight: Decimal | null,
+    readonly weightText: string | null,
+    readonly weightSpan: Span | null,
+    parent: Indicator | undefined,
+    /** The syntax tree the block's lines are in (re-pointed when the block is reused by a later build). */
+    private source: SyntaxTree,
+  ) {
+    this.subtreeEndLine = endLine;
+    this.parent = parent;
+  }
+
+  get fields(): Map<string, Field> {
+    return (this.fieldMap ??= this.collectFields());
+  }
+
+  set fields(map: Map<string, Field>) {
+    this.fieldMap = map;
+  }
+
+  /** Whether the block has a field with this reserved key (without making the map). */
+  hasField(key: string): boolean {
+    if (this.fieldMap) return this.fieldMap.has(key);
+    const { lines, conflictLines } = this.source;
+    for (let i = this.line + 1; i <= this.endLine; i++) {
+      const n = lines[i].node;
+      if (n.kind === "field" && n.key.text === key && !conflictLines.has(i)) return true;
+    }
+    return false;
+  }
+
+  /** The field with this reserved key, without making the map (a fresh object when the map is not made yet). */
+  findField(key: string): Field | undefined {
+    if (this.fieldMap) return this.fieldMap.get(key);
+    const { lines, conflictLines } = this.source;
+    for (let i = this.line + 1; i <= this.endLine; i++) {
+      const n = lines[i].node;
+      if (n.kind === "field" && n.key.text === key && !conflictLines.has(i)) return new LineField(key, i, n.key.span, n.value.span, lines[i].text);
+    }
+    return undefined;
+  }
+
+  /** The block reused by a build of a later version: its lines are the same objects in that version's tree. */
+  rebind(source: SyntaxTree): void {
+    this.source = source;
+  }
+
+  private collectFields(): Map<string, Field> {
+    const map = new Map<string, Field>();
+    const parsed = [this.formula?.field, this.target?.field, this.actual?.field, this.statedRate?.field, this.rule?.field, this.statedScore?.field];
+    const { lines, conflictLines } = this.source;
+    for (let i = this.line + 1; i <= this.endLine; i++) {
+      const n = lines[i].node;
+      if (n.kind !== "field" || conflictLines.has(i)) continue;
+      const key = n.key.text;
+      if (map.has(key) || !(TEXT_KEYS.has(key) || VALUE_KEYS.has(key))) continue;
+      map.set(key, parsed.find((f) => f !== undefined && f.line === i) ?? new LineField(key, i, n.key.span, n.value.span, lines[i].text));
+    }
+    return map;
   }
 }
 
@@ -205,6 +297,7 @@ class ModelBuilder {
     for (let k = start; hit && k <= end; k++) if (before![k] !== lines[k]) hit = undefined;
     if (hit) {
       const ind = hit;
+      ind.rebind(this.syntax);
       ind.children = NONE;
       ind.parent = ind.weight !== null ? parent : undefined;
       ind.subtreeEndLine = ind.endLine;
@@ -327,37 +420,27 @@ class ModelBuilder {
     return false;
   }
 
-  private indicator(start: number, end: number, parent: Indicator | undefined): Indicator {
+  /** Reserved keys seen in the block being built (a repeated one is PE104). */
+  private readonly seenKeys = new Set<string>();
+
+  private indicator(start: number, end: number, parent: Indicator | undefined): BlockIndicator {
     const node = this.syntax.lines[start].node;
     if (node.kind !== "heading") throw new Error("not a heading");
     let weight: Decimal | null = null;
     if (node.weight) weight = parseDecimal(node.weight.value);
-    const ind: Indicator = {
-      name: this.syntax.lines[start].text.slice(node.titleSpan[0], node.titleSpan[1]),
-      level: node.level,
-      line: start,
-      endLine: end,
-      subtreeEndLine: end,
-      titleSpan: node.titleSpan,
+    const ind = new BlockIndicator(
+      this.syntax.lines[start].text.slice(node.titleSpan[0], node.titleSpan[1]),
+      node.level,
+      start,
+      end,
+      node.titleSpan,
       weight,
-      weightText: node.weight?.value ?? null,
-      weightSpan: node.weight?.span ?? null,
-      parent: weight !== null ? parent : undefined,
-      children: NONE,
-      fields: EMPTY,
-      data: EMPTY,
-      checks: NONE,
-      findings: NONE,
-      textLines: NONE,
-      // Every property in place from the start: one object shape, no property store added later.
-      formula: undefined,
-      target: undefined,
-      actual: undefined,
-      statedRate: undefined,
-      rule: undefined,
-      statedScore: undefined,
-      virtual: undefined,
-    };
+      node.weight?.value ?? null,
+      node.weight?.span ?? null,
+      weight !== null ? parent : undefined,
+      this.syntax,
+    );
+    this.seenKeys.clear();
     for (let i = start + 1; i <= end; i++) {
       if (this.syntax.conflictLines.has(i)) continue;
       const line = this.syntax.lines[i];
@@ -384,17 +467,17 @@ class ModelBuilder {
   }
 
   private indicatorField(ind: Indicator, i: number, n: FieldLine): void {
-    const f = this.field(i, n);
-    const key = f.key;
+    const key = n.key.text;
     if (TEXT_KEYS.has(key) || VALUE_KEYS.has(key)) {
-      if (ind.fields.has(key)) {
-        this.diagnostics.push(makeDiagnostic("PE104", lineRange(i, f.keySpan[0], f.keySpan[1]), { key }));
+      if (this.seenKeys.has(key)) {
+        this.diagnostics.push(makeDiagnostic("PE104", lineRange(i, n.key.span[0], n.key.span[1]), { key }));
         return;
       }
-      if (ind.fields === EMPTY) ind.fields = new Map();
-      ind.fields.set(key, f);
+      this.seenKeys.add(key);
     }
+    // A text field is in the indicator's `fields` (made when read); nothing to parse.
     if (TEXT_KEYS.has(key)) return;
+    const f = this.field(i, n);
     const folded = this.folded(i, n);
     const at = n.value.span[0];
     switch (key) {

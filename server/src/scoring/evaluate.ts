@@ -3,6 +3,7 @@
  * are computed on demand (with cycle detection), then every indicator
  * bottom-up, then the total and grade, then the placeholders in prose.
  */
+import { hasField } from "../model/fields";
 import type Decimal from "decimal.js";
 import { D, ZERO, formatDecimal, writtenDecimals } from "../quantity/decimal";
 import { Quantity, formatPercent } from "../quantity/quantity";
@@ -363,7 +364,7 @@ class Evaluator implements LeafTracer {
       this.sink.add("PE402", lineRange(stated.field.line, stated.field.valueSpan[0], stated.field.valueSpan[1]), { score: stated.text, weight: formatDecimal(weight, 4) });
     }
     // A value that is missing because its own line is wrong was diagnosed there already.
-    const broken = (key: string, parsed: unknown) => ind.fields.has(key) && (parsed === undefined || (key === "公式" && !result.measured && !ind.actual));
+    const broken = (key: string, parsed: unknown) => hasField(ind, key) && (parsed === undefined || (key === "公式" && !result.measured && !ind.actual));
     const alreadyDiagnosed = outcome.missing !== undefined && (broken("公式", ind.formula) || broken("实际", ind.actual) || broken("目标", ind.target));
     if (outcome.missing && alreadyDiagnosed) {
       if (stated) result.score = stated.value;
@@ -439,7 +440,7 @@ class Evaluator implements LeafTracer {
 
   /** 偏差原因 is required where 得分 < 分值, where a target is missed, or where A ≥ 120 % of T. */
   private deviationReason(ind: Indicator, result: IndicatorResult, target: RuleContext["target"], weight: Decimal | undefined): void {
-    if (ind.fields.has("偏差原因") || ind.virtual) return;
+    if (hasField(ind, "偏差原因") || ind.virtual) return;
     let why: [string, string] | undefined;
     const policy = this.model.policy;
     const a = result.measured;

@@ -1,4 +1,5 @@
 /** 选项计分: `符合 1；不符合 0` with `结果：符合` — the chosen option's score. */
+import { getField } from "../../model/fields";
 import type Decimal from "decimal.js";
 import { lineRange } from "../../diagnostics/catalogue";
 import { formatDecimal } from "../../quantity/decimal";
@@ -25,7 +26,7 @@ export class OptionsRule implements Rule {
   }
 
   apply(ctx: RuleContext): RuleOutcome {
-    const result = ctx.indicator.fields.get("结果");
+    const result = getField(ctx.indicator, "结果");
     if (!result) return { steps: [], missing: ["结果（写“结果：…”选择一个选项）", "the chosen option (结果：…)"] };
     const chosen = normalizeLabel(result.value);
     const hit = this.clauses.find((c) => c.kind === "option" && normalizeLabel(c.label) === chosen) ?? this.clauses.find((c) => c.kind === "else");

@@ -3,6 +3,7 @@
  * The score is the evaluator's; it must lie in the grade's band of the
  * weight: 达成 80–100 %, 部分达成 60–80 %, 未达成 0–60 %.
  */
+import { hasField } from "../../model/fields";
 import type Decimal from "decimal.js";
 import { D, formatDecimal } from "../../quantity/decimal";
 import { lineRange } from "../../diagnostics/catalogue";
@@ -71,7 +72,7 @@ export class JudgementRule implements Rule {
   apply(ctx: RuleContext): RuleOutcome {
     const stated = ctx.indicator.statedScore;
     if (!stated) return { steps: [], missing: ["得分", "the score (得分：…)"] };
-    if (!ctx.indicator.fields.has("理由")) {
+    if (!hasField(ctx.indicator, "理由")) {
       ctx.sink.add("PE407", lineRange(stated.field.line, stated.field.keySpan[0], stated.field.valueSpan[1]), { name: ctx.indicator.name, score: stated.text });
     }
     return { score: stated.value, steps: [() => `评价人打分 ${stated.text} 分`] };
