@@ -351,24 +351,10 @@ function parseBatch(raw: string[], foldedLine: (i: number) => string, unseen: nu
   }
   if (todo.length < BATCH_THRESHOLD) return;
   // A text that recurs (`- [x] 要点一`) is parsed once; its node is shared (nodes are never mutated).
-  const distinct = new Map<string, number>();
-  const inputs: string[] = [];
-  const slot = todoFolded.map((f) => {
-    let k = distinct.get(f);
-    if (k === undefined) {
-      k = inputs.length;
-      inputs.push(f);
-      distinct.set(f, k);
-    }
-    return k;
-  });
-  let nodes: LineNode[];
-  try {
-    nodes = peg.parse(inputs.join("\n"), { startRule: "Lines" }) as LineNode[];
-  } catch {
-    return;
-  }
-  if (nodes.length !== inputs.length) return;
+  const batch = parseMany(todoFolded, "Lines");
+  if (!batch) return;
+  const nodes = batch.results as LineNode[];
+  const slot = batch.slot;
   for (let k = 0; k < todo.length; k++) {
     const i = todo[k];
     const folded = todoFolded[k];
@@ -472,9 +458,6 @@ export interface ValueRequest {
  */
 export function prefetchValues(requests: ValueRequest[]): void {
   const todo: ValueRequest[] = [];
-  const slot: number[] = [];
-  // Each distinct (rule, offset, text) is parsed once; lines share its result (results are never mutated).
-  const distinct = new Map<string, number>();
   const parts: string[] = [];
   for (const r of requests) {
     const line = r.line;
@@ -482,28 +465,45 @@ export function prefetchValues(requests: ValueRequest[]): void {
     if (r.end - r.start > MAX_LINE_FOR_PARSE) continue;
     const part = r.start + RULE_TAGS[r.rule] + line.folded.slice(r.start, r.end);
     if (part.includes("\n")) continue;
-    let k = distinct.get(part);
-    if (k === undefined) {
-      k = parts.length;
-      parts.push(part);
-      distinct.set(part, k);
-    }
     todo.push(r);
-    slot.push(k);
+    parts.push(part);
   }
-  if (parts.length < BATCH_THRESHOLD) return;
-  let values: unknown[];
-  try {
-    values = peg.parse(parts.join("\n"), { startRule: "Values" }) as unknown[];
-  } catch {
-    return;
-  }
-  if (values.length !== parts.length) return;
-  const results = values.map((value) => (value === null ? undefined : ({ ok: true, value } as const)));
+  if (todo.length < BATCH_THRESHOLD) return;
+  // Each distinct (offset, rule, text) is parsed once; lines share its result (results are never mutated).
+  const batch = parseMany(parts, "Values");
+  if (!batch) return;
+  const results = batch.results.map((value) => (value === null ? undefined : ({ ok: true, value } as const)));
   for (let k = 0; k < todo.length; k++) {
-    const result = results[slot[k]];
+    const result = results[batch.slot[k]];
     if (result !== undefined) memo(todo[k].line, todo[k].rule, todo[k].start, todo[k].end, result);
   }
+}
+
+/**
+ * Parse one-line inputs in one Peggy call with a start rule that takes them
+ * one per line (`Lines`, `Values`), each distinct text once: `results[slot[i]]`
+ * is the result for `texts[i]`. Undefined when the call fails.
+ */
+function parseMany(texts: string[], startRule: "Lines" | "Values"): { results: unknown[]; slot: number[] } | undefined {
+  const distinct = new Map<string, number>();
+  const inputs: string[] = [];
+  const slot = new Array<number>(texts.length);
+  for (let i = 0; i < texts.length; i++) {
+    let k = distinct.get(texts[i]);
+    if (k === undefined) {
+      k = inputs.length;
+      inputs.push(texts[i]);
+      distinct.set(texts[i], k);
+    }
+    slot[i] = k;
+  }
+  let results: unknown[];
+  try {
+    results = peg.parse(inputs.join("\n"), { startRule }) as unknown[];
+  } catch {
+    return undefined;
+  }
+  return results.length === inputs.length ? { results, slot } : undefined;
 }
 
 function toFailure(e: unknown, text: string): PeggyFailure {
