@@ -192,13 +192,16 @@ class ModelBuilder {
   private readonly sections: Section[] = [];
   private readonly placeholders: Placeholder[] = [];
 
-  private readonly blockCache: BlockCache = { indicators: [], diagnostics: [], data: [] };
+  private readonly blockCache: BlockCache;
 
   constructor(
     private readonly syntax: SyntaxTree,
     private readonly previousBlocks?: BlockCache,
     private readonly previousLines?: SourceLine[],
-  ) {}
+  ) {
+    // Sized to the document at once: blocks are stored by first line, in order (no growing as they come).
+    this.blockCache = { indicators: new Array(syntax.lines.length), diagnostics: [], data: [] };
+  }
 
   build(): PerfModel {
     const { lines, conflictLines } = this.syntax;
