@@ -29,7 +29,8 @@ export function writtenDecimals(text: string): number {
 /** Round half-up to at most `dp` decimals and drop trailing zeros, never in exponent notation. */
 export function formatDecimal(value: Decimal, dp = 2): string {
   if (!value.isFinite()) return "—";
-  const fixed = value.toDecimalPlaces(dp, D.ROUND_HALF_UP).toFixed(dp);
+  // toFixed rounds with the constructor's rounding: half-up for D (and decimal.js's default).
+  const fixed = value.toFixed(dp, D.ROUND_HALF_UP);
   const trimmed = fixed.includes(".") ? fixed.replace(/0+$/, "").replace(/\.$/, "") : fixed;
   return trimmed === "-0" ? "0" : trimmed;
 }

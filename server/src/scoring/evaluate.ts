@@ -445,17 +445,22 @@ class Evaluator implements LeafTracer {
     const policy = this.model.policy;
     const a = result.measured;
     if (weight !== undefined && result.score !== undefined && result.score.lessThan(weight)) {
-      why = [`得分 ${formatDecimal(result.score, 2)} 低于分值 ${formatDecimal(weight, 2)}`, `the score ${formatDecimal(result.score, 2)} is below the weight ${formatDecimal(weight, 2)}`];
+      const score = formatDecimal(result.score, 2);
+      const w = formatDecimal(weight, 2);
+      why = [`得分 ${score} 低于分值 ${w}`, `the score ${score} is below the weight ${w}`];
     } else if (a && target && comparableDims(a.dim, target.value.dim) && target.value.value.greaterThan(0)) {
       const A = a.value;
       const T = target.value.value;
       const upward = target.op === ">=" || target.op === ">" || target.op === "=";
       if (upward && A.greaterThanOrEqualTo(T.times(policy.overAchievement))) {
-        why = [`实际 ${a.format()} 达到目标 ${target.value.format()} 的 ${formatPercent(A.dividedBy(T), 1)}（超额 ${formatPercent(policy.overAchievement, 0)} 以上，目标是否偏低？）`, `the actual reaches ${formatPercent(A.dividedBy(T), 1)} of the target (was the target set too low?)`];
+        const share = formatPercent(A.dividedBy(T), 1);
+        why = [`实际 ${a.format()} 达到目标 ${target.value.format()} 的 ${share}（超额 ${formatPercent(policy.overAchievement, 0)} 以上，目标是否偏低？）`, `the actual reaches ${share} of the target (was the target set too low?)`];
       } else if (weight === undefined && upward && A.lessThan(T)) {
-        why = [`实际 ${a.format()} 未达到目标 ${target.value.format()}`, `the actual ${a.format()} misses the target ${target.value.format()}`];
+        const [actual, aim] = [a.format(), target.value.format()];
+        why = [`实际 ${actual} 未达到目标 ${aim}`, `the actual ${actual} misses the target ${aim}`];
       } else if (weight === undefined && !upward && A.greaterThan(T)) {
-        why = [`实际 ${a.format()} 超出目标 ${target.value.format()}`, `the actual ${a.format()} exceeds the target ${target.value.format()}`];
+        const [actual, aim] = [a.format(), target.value.format()];
+        why = [`实际 ${actual} 超出目标 ${aim}`, `the actual ${actual} exceeds the target ${aim}`];
       }
     } else if (weight === undefined && ind.actual?.node.kind === "qualitative") {
       const g = achievementOf(ind.actual.node.word);
