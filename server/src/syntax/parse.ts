@@ -70,11 +70,10 @@ const lineCache = new BoundedCache<LineNode>(SHARED_CACHE_LIMIT);
 const sourceLineCache = new BoundedCache<SourceLine>(SHARED_CACHE_LIMIT);
 const MAX_LINE_FOR_PARSE = 100_000;
 
-/** Drop the memoised line and value parses (benchmarks measure cold parses with this). */
+/** Drop the memoised line parses (benchmarks measure cold parses with this; value parses live on their lines). */
 export function clearParseCaches(): void {
   lineCache.clear();
   sourceLineCache.clear();
-  valueCache.clear();
 }
 
 /** Parse one line (folded text) into its node. Never throws. */
@@ -142,7 +141,9 @@ export function parseDocument(text: string, previous?: SyntaxTree): SyntaxTree {
   // Most lines new (a file opened): fold the whole text at once.
   const folded = unseen.length > raw.length / 2 ? splitLines(foldWidth(text)) : undefined;
   const foldedLine = folded ? (i: number) => folded[i] : (i: number) => foldWidth(raw[i]);
-  if (unseen.length >= BATCH_THRESHOLD) parseBatch(raw, foldedLine, unseen, lines, share);
+  // Where the batch keeps the line objects it makes, so that equal lines share one: the shared cache when
+  // the file goes there, else a map of this parse (a big file would only churn the shared cache).
+  if (unseen.length >= BATCH_THRESHOLD) parseBatch(raw, foldedLine, unseen, lines, share ? sourceLineCache : new Map<string, SourceLine>(), share);
   for (const i of unseen) {
     if (lines[i]) continue;
     const folded = foldedLine(i);
@@ -194,13 +195,14 @@ function sharedRef(start: number, end: number): SpanRef {
   return (refTable[k] ??= { span: sharedSpan(start, end) });
 }
 
-const keyTable = new BoundedCache<string>(2_000);
+/** One copy of a short text that recurs (a weight such as `1`). */
+const textTable = new BoundedCache<string>(2_000);
 
-function sharedKey(key: string): string {
-  const hit = keyTable.get(key);
+function sharedText(text: string): string {
+  const hit = textTable.get(text);
   if (hit !== undefined) return hit;
-  keyTable.set(key, key);
-  return key;
+  textTable.set(text, text);
+  return text;
 }
 
 /** A field key at the start of a line (`{ text, span: [0, length] }`), one object per distinct key. */
@@ -295,7 +297,7 @@ function obviousHeading(folded: string): LineNode | undefined {
     kind: "heading",
     level: hashes.length,
     titleSpan: sharedSpan(at + lead, at + lead + titleLength),
-    weight: weight === undefined ? null : { value: sharedKey(value), span: sharedSpan(weightAt, weightAt + weight.length) },
+    weight: weight === undefined ? null : { value: sharedText(value), span: sharedSpan(weightAt, weightAt + weight.length) },
   };
 }
 
@@ -318,21 +320,24 @@ function isTrimmedSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
+/** Line objects by raw text: the shared cache, or a map of one parse. */
+interface LineStore {
+  get(text: string): SourceLine | undefined;
+  set(text: string, line: SourceLine): unknown;
+}
+
 /**
  * Parse the unseen lines: the plain ones by `obviousLine`, the rest in one
  * Peggy call with the start rule `Lines` (each distinct text once); on any
  * trouble, leave them to the line-by-line path.
  */
-function parseBatch(raw: string[], foldedLine: (i: number) => string, unseen: number[], out: SourceLine[], share: boolean): void {
+function parseBatch(raw: string[], foldedLine: (i: number) => string, unseen: number[], out: SourceLine[], store: LineStore, share: boolean): void {
   const todo: number[] = [];
   const todoFolded: string[] = [];
-  // A file too big for the shared cache still shares one line object between
-  // its own equal lines (`评分：符合 1；不符合 0` on many indicators), as the
-  // shared cache does for smaller files.
-  const local = share ? undefined : new Map<string, SourceLine>();
   for (const i of unseen) {
     if (raw[i].length > MAX_LINE_FOR_PARSE) continue;
-    const seen = local?.get(raw[i]);
+    // An equal line made earlier in this batch (`评分：符合 1；不符合 0` on many indicators) is the same object.
+    const seen = store.get(raw[i]);
     if (seen) {
       out[i] = seen;
       continue;
@@ -345,8 +350,7 @@ function parseBatch(raw: string[], foldedLine: (i: number) => string, unseen: nu
       continue;
     }
     const line = sourceLine(raw[i], folded, obvious);
-    if (share) sourceLineCache.set(raw[i], line);
-    else local!.set(raw[i], line);
+    store.set(raw[i], line);
     out[i] = line;
   }
   if (todo.length < BATCH_THRESHOLD) return;
@@ -362,7 +366,7 @@ function parseBatch(raw: string[], foldedLine: (i: number) => string, unseen: nu
     const node = nodes[slot[k]];
     const line = sourceLine(raw[i], folded, cached ?? node);
     if (!cached && share) lineCache.set(folded, node);
-    if (share) sourceLineCache.set(raw[i], line);
+    store.set(raw[i], line);
     out[i] = line;
   }
 }
@@ -395,9 +399,8 @@ const EXPECT_ZH: Record<string, string> = {
 
 export type ValueResult<T> = { ok: true; value: T } | { ok: false; diagnostic: Diagnostic };
 
-/** Memoised value parses, keyed by rule, offset and text; the results are shared and must not be mutated. */
+/** A memoised value parse (on its line); results are shared and must not be mutated. */
 type CachedValue = { ok: true; value: unknown } | { ok: false; error: PeggyFailure };
-const valueCache = new BoundedCache<CachedValue>(20_000);
 
 interface PeggyFailure {
   offset: number;
@@ -407,24 +410,22 @@ interface PeggyFailure {
 }
 
 /**
- * Parse a field value with a start rule. `text` is the folded value;
- * `line` and `offset` place it in the document for the diagnostic.
+ * Parse a field value of `source` with a start rule. `text` is the folded
+ * value (as a rule may need it rewritten, not always the line's own text);
+ * `line` and `offset` place it in the document for the diagnostic. The parse
+ * is memoised on the line.
  */
-export function parseValue<T>(rule: ValueRule, text: string, line: number, offset: number, source?: SourceLine): ValueResult<T> {
-  let cached: CachedValue | undefined;
-  if (source) {
-    // The memo holds when it is for this rule and this text (the text at that place of the line).
-    const same = source.valueRule === rule && source.valueStart === offset && source.valueEnd === offset + text.length && source.folded.startsWith(text, offset);
-    if (same) cached = source.value;
-  } else cached = valueCache.get(rule + "\u0000" + offset + "\u0000" + text);
+export function parseValue<T>(rule: ValueRule, text: string, line: number, offset: number, source: SourceLine): ValueResult<T> {
+  // The memo holds when it is for this rule and this text (the text at that place of the line).
+  const same = source.valueRule === rule && source.valueStart === offset && source.valueEnd === offset + text.length && source.folded.startsWith(text, offset);
+  let cached = same ? source.value : undefined;
   if (!cached) {
     try {
       cached = { ok: true, value: peg.parse(text, { startRule: rule, offset }) };
     } catch (e) {
       cached = { ok: false, error: toFailure(e, text) };
     }
-    if (source) memo(source, rule, offset, offset + text.length, cached);
-    else valueCache.set(rule + "\u0000" + offset + "\u0000" + text, cached);
+    memo(source, rule, offset, offset + text.length, cached);
   }
   if (cached.ok) return { ok: true, value: cached.value as T };
   return { ok: false, diagnostic: describeFailure(rule, text, cached.error, line, offset) };
