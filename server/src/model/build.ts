@@ -104,24 +104,14 @@ class BlockIndicator implements Indicator, FieldLookup {
 
   /** Whether the block has a field with this reserved key (without making the map). */
   hasField(key: string): boolean {
-    if (this.fieldMap) return this.fieldMap.has(key);
-    const { lines, conflictLines } = this.source;
-    for (let i = this.line + 1; i <= this.endLine; i++) {
-      const n = lines[i].node;
-      if (n.kind === "field" && n.key.text === key && !conflictLines.has(i)) return true;
-    }
-    return false;
+    return this.fieldMap ? this.fieldMap.has(key) : this.fieldLine(key) >= 0;
   }
 
   /** The field with this reserved key, without making the map (a fresh object when the map is not made yet). */
   findField(key: string): Field | undefined {
     if (this.fieldMap) return this.fieldMap.get(key);
-    const { lines, conflictLines } = this.source;
-    for (let i = this.line + 1; i <= this.endLine; i++) {
-      const n = lines[i].node;
-      if (n.kind === "field" && n.key.text === key && !conflictLines.has(i)) return new LineField(key, i, n.key.span, n.value.span, lines[i].text);
-    }
-    return undefined;
+    const i = this.fieldLine(key);
+    return i < 0 ? undefined : this.lineField(i);
   }
 
   /** The block reused by a build of a later version: its lines are the same objects in that version's tree. */
@@ -132,15 +122,37 @@ class BlockIndicator implements Indicator, FieldLookup {
   private collectFields(): Map<string, Field> {
     const map = new Map<string, Field>();
     const parsed = [this.formula?.field, this.target?.field, this.actual?.field, this.statedRate?.field, this.rule?.field, this.statedScore?.field];
+    this.eachField((key, i) => {
+      if (map.has(key) || !(TEXT_KEYS.has(key) || VALUE_KEYS.has(key))) return;
+      map.set(key, parsed.find((f) => f !== undefined && f.line === i) ?? this.lineField(i));
+    });
+    return map;
+  }
+
+  /** The first line of the block with a field of this key, or -1. */
+  private fieldLine(key: string): number {
+    let found = -1;
+    this.eachField((k, i) => {
+      if (k !== key) return;
+      found = i;
+      return true;
+    });
+    return found;
+  }
+
+  /** Each field line of the block (not in a conflict region), in order, until `visit` returns true. */
+  private eachField(visit: (key: string, line: number) => boolean | void): void {
     const { lines, conflictLines } = this.source;
     for (let i = this.line + 1; i <= this.endLine; i++) {
       const n = lines[i].node;
-      if (n.kind !== "field" || conflictLines.has(i)) continue;
-      const key = n.key.text;
-      if (map.has(key) || !(TEXT_KEYS.has(key) || VALUE_KEYS.has(key))) continue;
-      map.set(key, parsed.find((f) => f !== undefined && f.line === i) ?? new LineField(key, i, n.key.span, n.value.span, lines[i].text));
+      if (n.kind === "field" && !conflictLines.has(i) && visit(n.key.text, i)) return;
     }
-    return map;
+  }
+
+  private lineField(i: number): Field {
+    const line = this.source.lines[i];
+    const n = line.node as FieldLine;
+    return new LineField(n.key.text, i, n.key.span, n.value.span, line.text);
   }
 }
 

@@ -611,8 +611,7 @@ interface LeafTracer {
  * file costs more (in memory and in garbage collection) than evaluating the
  * few leaves whose traces are read again.
  */
-class IndicatorOutcome implements IndicatorResult {
-  private cachedTrace?: Trace;
+class IndicatorOutcome extends Traced implements IndicatorResult {
   // A leaf's: what the next evaluation needs to reuse it (a parent's stay empty).
   /** What the leaf's result depends on besides its block and inputs (policy, weight). */
   leafContext: string | undefined = undefined;
@@ -631,12 +630,14 @@ class IndicatorOutcome implements IndicatorResult {
   statedRateDiffers?: boolean;
   constructor(
     readonly indicator: Indicator,
-    private readonly tb: TraceBuilder | undefined,
+    tb: TraceBuilder | undefined,
     private tracer: LeafTracer | undefined,
-  ) {}
+  ) {
+    super(tb);
+  }
 
-  get trace(): Trace {
-    return (this.cachedTrace ??= this.tb ? this.tb.build() : this.tracer!.retrace(this.indicator));
+  protected override makeTrace(): Trace {
+    return this.tb ? this.tb.build() : this.tracer!.retrace(this.indicator);
   }
 
   /** A leaf result reused by the next evaluation: its trace is that evaluation's to make (the one before is let go). */

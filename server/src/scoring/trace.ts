@@ -48,11 +48,18 @@ export class TraceBuilder {
   }
 }
 
-/** An object whose `trace` is built from a TraceBuilder on first read (a prototype getter: objects keep fast properties). */
+/**
+ * An object whose `trace` is made on first read and kept (a prototype getter:
+ * objects keep fast properties). `makeTrace` says how: by default from the
+ * builder the object was given.
+ */
 export abstract class Traced {
   private cachedTrace?: Trace;
-  constructor(private readonly tb: TraceBuilder) {}
+  constructor(protected readonly tb: TraceBuilder | undefined) {}
   get trace(): Trace {
-    return (this.cachedTrace ??= this.tb.build());
+    return (this.cachedTrace ??= this.makeTrace());
+  }
+  protected makeTrace(): Trace {
+    return this.tb!.build();
   }
 }
