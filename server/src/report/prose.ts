@@ -37,35 +37,25 @@ export interface InlineRun {
   href?: string;
 }
 
+/** markdown-it's paired style tokens (`strong_open` … `strong_close`) and the run style each sets. */
+const STYLE_TOKENS: Record<string, "bold" | "italic" | "strike"> = { strong: "bold", em: "italic", s: "strike" };
+
 /** Inline Markdown → runs of text with their styles. */
 export function inlineRuns(markdown: string): InlineRun[] {
   const tokens = md.parseInline(markdown, {});
   const runs: InlineRun[] = [];
-  let bold = 0;
-  let italic = 0;
-  let strike = 0;
+  // How deep inside each style the current text is.
+  const depth = { bold: 0, italic: 0, strike: 0 };
   let href: string | undefined;
   for (const block of tokens) {
     for (const t of block.children ?? []) {
+      const paired = /^(\w+)_(open|close)$/.exec(t.type);
+      const style = paired ? STYLE_TOKENS[paired[1]] : undefined;
+      if (style) {
+        depth[style] = Math.max(0, depth[style] + (paired![2] === "open" ? 1 : -1));
+        continue;
+      }
       switch (t.type) {
-        case "strong_open":
-          bold++;
-          break;
-        case "strong_close":
-          bold = Math.max(0, bold - 1);
-          break;
-        case "em_open":
-          italic++;
-          break;
-        case "em_close":
-          italic = Math.max(0, italic - 1);
-          break;
-        case "s_open":
-          strike++;
-          break;
-        case "s_close":
-          strike = Math.max(0, strike - 1);
-          break;
         case "link_open":
           href = String(t.attrGet("href") ?? "") || undefined;
           break;
@@ -81,7 +71,7 @@ export function inlineRuns(markdown: string): InlineRun[] {
           break;
         case "text":
         case "html_inline":
-          if (t.content) runs.push({ text: t.content, bold: bold > 0 || undefined, italic: italic > 0 || undefined, strike: strike > 0 || undefined, href });
+          if (t.content) runs.push({ text: t.content, bold: depth.bold > 0 || undefined, italic: depth.italic > 0 || undefined, strike: depth.strike > 0 || undefined, href });
           break;
         default:
           if (t.content) runs.push({ text: t.content });
