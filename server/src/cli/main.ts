@@ -1,16 +1,14 @@
 /** CLI commands: argument parsing and output only; the language lives in the core. */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { Command, Option } from "commander";
-import { analyze } from "../analysis";
 import type { Diagnostic } from "../diagnostics/catalogue";
 import { formatText } from "../features/format";
-import { scoreRecord } from "../summary/record";
 import { textconv } from "../summary/textconv";
 import { cohortScores } from "../summary/cohort";
 import { expandPaths } from "./files";
-import { renderScoreSheet } from "./score-sheet";
+import { renderScoreSheet, scoreCsv, scoreJson } from "./score-sheet";
+import { analyzeFile } from "./tasks";
 import { toSarif } from "./sarif";
-import { toCsv } from "./csv";
 import { createProgress } from "./progress";
 import { mapFiles } from "./parallel";
 import { renderSummaryText, summaryCsv, summaryJson } from "./summary-table";
@@ -96,36 +94,16 @@ export async function run(argv: string[]): Promise<number> {
     .action((paths: string[], opts: { format: string }) => {
       const files = expandPaths(paths);
       if (opts.format === "json") {
-        const recs = files.map((file) => ({ path: file, ...scoreRecord(analyze(readFileSync(file, "utf8"))) }));
-        const json = recs.map((r) => ({
-          path: r.path,
-          unit: r.unit,
-          year: r.year,
-          scope: r.scope,
-          project: r.project,
-          total: r.total === undefined ? null : Number(r.total),
-          grade: r.grade ?? null,
-          fullScore: Number(r.fullScore),
-          complete: r.complete,
-          statedTotal: r.statedTotal ?? null,
-          indicators: r.indicators.map((i) => ({ path: i.path, level: i.level, weight: i.weight === undefined ? null : Number(i.weight), measured: i.measured, score: i.score === undefined ? null : Number(i.score), kind: i.kind ?? null, line: i.line + 1 })),
-          measures: r.measures.map((m) => ({ name: m.name, target: m.target, actual: m.actual, rate: m.rate ?? null, line: m.line + 1 })),
-        }));
+        const json = files.map((file) => scoreJson(file, analyzeFile(file)));
         write(JSON.stringify(json.length === 1 ? json[0] : json, null, 2) + "\n");
         return;
       }
       if (opts.format === "csv") {
-        const rows: (string | number)[][] = [];
-        for (const file of files) {
-          const r = scoreRecord(analyze(readFileSync(file, "utf8")));
-          for (const i of r.indicators) rows.push([file, r.unit, r.year, i.path.join("/"), i.level, i.weight ?? "", i.measured, i.score ?? ""]);
-          rows.push([file, r.unit, r.year, "自评总分", 0, r.fullScore, r.grade ?? "", r.total ?? ""]);
-        }
-        write(toCsv(["文件", "单位", "年度", "指标路径", "层级", "分值", "实际值", "得分"], rows));
+        write(scoreCsv(files.map((path) => ({ path, analysis: analyzeFile(path) }))));
         return;
       }
       files.forEach((file, i) => {
-        const a = analyze(readFileSync(file, "utf8"));
+        const a = analyzeFile(file);
         if (i > 0) write("\n");
         write(renderScoreSheet(a, file) + "\n");
         const ds = a.evaluation.diagnostics;
@@ -159,7 +137,7 @@ export async function run(argv: string[]): Promise<number> {
       }
       // Loaded on demand: the report writers (docx, markdown-it) are most of the bundle.
       const { renderReport } = await import("../report/index.js");
-      const a = analyze(readFileSync(file, "utf8"));
+      const a = analyzeFile(file);
       const options = { includeDiagnostics: opts.includeDiagnostics, decimals: opts.decimals };
       if (opts.to === "docx") writeFileSync(out, await renderReport(a, "docx", options));
       else {
@@ -222,7 +200,7 @@ export async function run(argv: string[]): Promise<number> {
     .description("供 git diff 使用的逐行文本（每个指标一行：路径、分值、实际值、得分；总分、等级；诊断数）")
     .argument("<file>", ".perf 文件")
     .action((file: string) => {
-      write(textconv(analyze(readFileSync(file, "utf8"))));
+      write(textconv(analyzeFile(file)));
     });
 
   program

@@ -1,7 +1,8 @@
-/** The score sheet (评分表) as terminal text, aligned for CJK widths. */
+/** The score sheet (评分表) of `perf-eval score`: as terminal text (aligned for CJK widths), JSON or CSV. */
 import stringWidth from "string-width";
 import type { Analysis } from "../analysis";
-import { scoreRecord } from "../summary/record";
+import { scoreRecord, type ScoreRecord } from "../summary/record";
+import { toCsv } from "./csv";
 
 export function pad(text: string, width: number, align: "left" | "right" = "left"): string {
   const w = stringWidth(text);
@@ -19,8 +20,8 @@ export interface SheetRow {
   line: number;
 }
 
-export function sheetRows(a: Analysis): SheetRow[] {
-  return scoreRecord(a).indicators.map((r) => ({
+export function sheetRows(rec: ScoreRecord): SheetRow[] {
+  return rec.indicators.map((r) => ({
     depth: r.level - 1,
     name: r.name,
     weight: r.weight ?? "",
@@ -35,7 +36,7 @@ export function renderScoreSheet(a: Analysis, path: string): string {
   const out: string[] = [];
   out.push(`${path}`);
   out.push(`${rec.unit || "（未写单位）"}　${rec.year} 年度　${rec.scope}${rec.project ? "　" + rec.project : ""}`);
-  const rows = sheetRows(a);
+  const rows = sheetRows(rec);
   if (rows.length) {
     const nameW = Math.max(8, ...rows.map((r) => stringWidth(r.name) + r.depth * 2)) + 2;
     const measW = Math.max(6, ...rows.map((r) => stringWidth(r.measured))) + 2;
@@ -57,4 +58,39 @@ export function renderScoreSheet(a: Analysis, path: string): string {
     out.push(`无计分指标${rec.statedTotal ? `；填报自评总分 ${rec.statedTotal}${rec.statedGrade ? "，等级 " + rec.statedGrade : ""}` : ""}`);
   }
   return out.join("\n");
+}
+
+/** A decimal as JSON: a number, or null when there is none. */
+function num(value: string | undefined): number | null {
+  return value === undefined ? null : Number(value);
+}
+
+/** `score --format json`: one object per file. */
+export function scoreJson(path: string, a: Analysis): object {
+  const r = scoreRecord(a);
+  return {
+    path,
+    unit: r.unit,
+    year: r.year,
+    scope: r.scope,
+    project: r.project,
+    total: num(r.total),
+    grade: r.grade ?? null,
+    fullScore: Number(r.fullScore),
+    complete: r.complete,
+    statedTotal: r.statedTotal ?? null,
+    indicators: r.indicators.map((i) => ({ path: i.path, level: i.level, weight: num(i.weight), measured: i.measured, score: num(i.score), kind: i.kind ?? null, line: i.line + 1 })),
+    measures: r.measures.map((m) => ({ name: m.name, target: m.target, actual: m.actual, rate: m.rate ?? null, line: m.line + 1 })),
+  };
+}
+
+/** `score --format csv`: one row per indicator and one for the total, for every file. */
+export function scoreCsv(files: { path: string; analysis: Analysis }[]): string {
+  const rows: (string | number)[][] = [];
+  for (const { path, analysis } of files) {
+    const r = scoreRecord(analysis);
+    for (const i of r.indicators) rows.push([path, r.unit, r.year, i.path.join("/"), i.level, i.weight ?? "", i.measured, i.score ?? ""]);
+    rows.push([path, r.unit, r.year, "自评总分", 0, r.fullScore, r.grade ?? "", r.total ?? ""]);
+  }
+  return toCsv(["文件", "单位", "年度", "指标路径", "层级", "分值", "实际值", "得分"], rows);
 }

@@ -28,6 +28,7 @@ import { codeActions } from "../features/actions";
 import { formatText } from "../features/format";
 import { definition, references, prepareRename, rename } from "../features/navigation";
 import { registerCustomRequests } from "./custom-requests";
+import pkg from "../../../package.json";
 
 /**
  * Each version of a large document leaves large arrays and maps that V8
@@ -144,7 +145,7 @@ export function startServer(options: ServerOptions = {}): Connection {
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
       },
-      serverInfo: { name: "perf-eval", version: "0.1.0" },
+      serverInfo: { name: "perf-eval", version: pkg.version },
     };
   });
 
