@@ -385,16 +385,20 @@ export class Workbench {
     await this.page.locator('.monaco-workbench').first().waitFor({ state: 'visible' });
   }
 
+  /** Open the quick input with `key` (Ctrl+P: files; F1: commands) and type `text` into it. */
+  private async quickInput(key: string, text: string, timeoutMs: number): Promise<void> {
+    await this.focusWorkbench();
+    await this.page.keyboard.press(key);
+    await this.page.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'visible', timeout: timeoutMs });
+    await this.page.keyboard.insertText(text);
+  }
+
   /**
    * Open a file by its path relative to the workspace, through Quick Open
    * (Ctrl+P), and wait for its tab to be active.
    */
   async openFile(relPath: string, timeoutMs = 60_000): Promise<void> {
-    await this.focusWorkbench();
-    await this.page.keyboard.press('Control+P');
-    const input = this.page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor({ state: 'visible', timeout: timeoutMs });
-    await this.page.keyboard.insertText(relPath);
+    await this.quickInput('Control+P', relPath, timeoutMs);
     const base = path.basename(relPath);
     // Wait for a result row naming the file, then accept the first one.
     await this.page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: base }).first()
@@ -409,11 +413,7 @@ export class Workbench {
    * (e.g. "Demo Hello", or "Category: Title" for commands with a category).
    */
   async runCommand(title: string, timeoutMs = 60_000): Promise<void> {
-    await this.focusWorkbench();
-    await this.page.keyboard.press('F1');
-    const input = this.page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor({ state: 'visible', timeout: timeoutMs });
-    await this.page.keyboard.insertText(title);
+    await this.quickInput('F1', title, timeoutMs);
     // Pick the row whose label is exactly the title (rows carry it in aria-label).
     const row = this.page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: title }).first();
     await row.waitFor({ state: 'visible', timeout: timeoutMs });
