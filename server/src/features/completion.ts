@@ -6,7 +6,6 @@
 import { CompletionItemKind, InsertTextFormat, type CompletionItem } from "vscode-languageserver-types";
 import type { Analysis } from "../analysis";
 import { knownUnitNames } from "../quantity/units";
-import { foldWidth } from "../text/normalize";
 import { semanticIndex } from "./semantic-index";
 
 const HEADER_SNIPPETS: [string, string, string][] = [
@@ -55,8 +54,8 @@ export const RULE_TEMPLATES: [string, string, string][] = [
 ];
 
 export function completions(a: Analysis, line: number, character: number): CompletionItem[] {
-  const text = a.syntax.lines[line]?.text ?? "";
-  const before = foldWidth(text.slice(0, character));
+  // The line as the syntax stage folded it (same offsets as the text).
+  const before = (a.syntax.lines[line]?.folded ?? "").slice(0, character);
   const idx = semanticIndex(a);
   const first = a.model.blocks[0];
   const firstHeading = first ? (first.kind === "section" ? first.section.line : first.indicator.line) : Infinity;

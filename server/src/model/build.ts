@@ -5,6 +5,7 @@
  * duplicates, required header keys). Never throws: what is wrong becomes a
  * diagnostic and the rest is built.
  */
+import { NONE } from "../empty";
 import type Decimal from "decimal.js";
 import { D, parseDecimal } from "../quantity/decimal";
 import { Quantity } from "../quantity/quantity";
@@ -156,13 +157,7 @@ class BlockIndicator implements Indicator, FieldLookup {
   }
 }
 
-/**
- * The empty list an indicator's lists start with (a leaf has no children;
- * most indicators no checks): replaced by a list of its own at the first
- * entry (`add`), never pushed to.
- */
-const NONE: never[] = Object.freeze([]) as never[];
-
+/** The lists an indicator starts with `NONE` (a leaf has no children; most indicators no checks) and owns at its first entry. */
 type ListKey = "children" | "checks" | "findings" | "textLines";
 
 function add<K extends ListKey>(ind: Indicator, key: K, item: Indicator[K][number]): void {

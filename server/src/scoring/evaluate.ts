@@ -3,6 +3,7 @@
  * are computed on demand (with cycle detection), then every indicator
  * bottom-up, then the total and grade, then the placeholders in prose.
  */
+import { NONE } from "../empty";
 import { hasField } from "../model/fields";
 import type Decimal from "decimal.js";
 import { D, ZERO, formatDecimal, writtenDecimals } from "../quantity/decimal";
@@ -27,9 +28,6 @@ const COMPARATOR_TEXT: Record<ComparatorOp, string> = { ">=": "≥", "<=": "≤"
 
 /** How many unknown names per evaluation get a "did you mean" hint. */
 const SUGGESTION_BUDGET = 200;
-
-/** A shared empty list (never pushed to). */
-const NONE: never[] = Object.freeze([]) as never[];
 
 /** The dependencies of a leaf that reads no shared name (never written to). */
 const NO_DEPS: ReadonlyMap<string, string> = new Map();

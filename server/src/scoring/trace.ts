@@ -3,6 +3,7 @@
  * formatted only when a trace is read (hover, hint tooltip, report). Most
  * traces of a large file are never shown.
  */
+import { NONE } from "../empty";
 import type { Trace } from "./types";
 
 export type Lazy = string | (() => string);
@@ -11,9 +12,7 @@ const text = (x: Lazy): string => (typeof x === "string" ? x : x());
 
 type Input = { name: string; value: Lazy; line?: number };
 
-/** The empty list a builder starts with: most traces of a large file are never read, so most builders never need a list of their own. */
-const NONE: never[] = Object.freeze([]) as never[];
-
+/** Inputs and steps start as `NONE`: most traces of a large file are never read, so most builders never need lists of their own. */
 export class TraceBuilder {
   inputs: Input[] = NONE;
   /** Inputs computed when the trace is read (a parent's children: no closure per child per evaluation). */
