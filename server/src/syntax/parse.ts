@@ -77,7 +77,7 @@ export function clearParseCaches(): void {
 }
 
 /** Parse one line (folded text) into its node. Never throws. */
-export function parseLine(folded: string, share = true): LineNode {
+function parseLine(folded: string, share = true): LineNode {
   const hit = lineCache.get(folded);
   if (hit) return hit;
   let node: LineNode;
@@ -180,7 +180,7 @@ const SPAN_STARTS = 64;
 const SPAN_ENDS = 1024;
 const spanTable: (Span | undefined)[] = new Array(SPAN_STARTS * SPAN_ENDS);
 
-export function sharedSpan(start: number, end: number): Span {
+function sharedSpan(start: number, end: number): Span {
   if (start >= SPAN_STARTS || end >= SPAN_ENDS || start < 0 || end < start) return [start, end];
   const k = start * SPAN_ENDS + end;
   return (spanTable[k] ??= [start, end]);
