@@ -55,6 +55,17 @@ export const CASES: Record<DiagnosticCode, Case[]> = {
       fixed: `${H}满分：2\n# A（2分）\n实际：95%\n评分：≥90% 2；≥80% 1\n`,
     },
   ],
+  PE107: [
+    {
+      title: "a printed rule sentence that stops half-way",
+      text: `${H}满分：5\n# 在职人员控制率（5分）\n实际：99%\n评分：在职人员控制率≤100%，计5分；每超过一个百分点扣\n`,
+      line: 5,
+      at: "扣",
+      nth: 0,
+      mentions: ["读不懂", "“扣”", "扣N分"],
+      fixed: `${H}满分：5\n# 在职人员控制率（5分）\n实际：99%\n评分：在职人员控制率≤100%，计5分；每超过一个百分点扣0.5分，扣完为止\n`,
+    },
+  ],
   PE102: [
     {
       title: "a Git conflict",
@@ -515,7 +526,7 @@ export const CASES: Record<DiagnosticCode, Case[]> = {
 
 /** The severities as the brief and the docs state them (the catalogue must agree). */
 const EXPECTED_SEVERITY: Record<DiagnosticCode, Severity> = {
-  PE101: "error", PE102: "error", PE103: "error", PE104: "warning", PE105: "warning", PE106: "error",
+  PE101: "error", PE107: "error", PE102: "error", PE103: "error", PE104: "warning", PE105: "warning", PE106: "error",
   PE201: "error", PE202: "error", PE203: "error", PE204: "error", PE205: "warning", PE206: "warning", PE207: "error", PE208: "warning",
   PE301: "error", PE302: "error", PE303: "error", PE304: "warning",
   PE401: "error", PE402: "error", PE403: "error", PE404: "error", PE405: "warning", PE406: "warning", PE407: "info", PE408: "error", PE409: "info", PE410: "warning",

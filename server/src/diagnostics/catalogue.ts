@@ -36,6 +36,12 @@ export const CATALOGUE = {
     zh: (a) => `无法解析${s(a.what)}：${s(a.detail)}`,
     en: (a) => `Cannot parse ${s(a.whatEn)}: ${s(a.detailEn)}`,
   },
+  PE107: {
+    severity: "error",
+    slug: "rule-sentence-not-understood",
+    zh: (a) => `评分规则读到“${s(a.part)}”处读不懂：此处应为${s(a.expected)}。`,
+    en: (a) => `The scoring rule is not understood at “${s(a.part)}”: expected ${s(a.expectedEn)}.`,
+  },
   PE102: {
     severity: "error",
     slug: "conflict-marker",

@@ -14,6 +14,7 @@ import { parseValue, prefetchValues, type SourceLine, type SyntaxTree, type Valu
 import type { ClauseNode, DataValueNode, ExprNode, FieldLine, QuantityNode, ScoreNode, Span, TargetNode } from "../syntax/ast";
 import { makeDiagnostic, lineRange, type Diagnostic } from "../diagnostics/catalogue";
 import type { FieldLookup } from "./fields";
+import { readRuleValue } from "../scoring/rules/printed";
 import { HEADER_KEYS, MEASURE_KEYS, REQUIRED_HEADER_KEYS, TEXT_KEYS, VALUE_KEYS, isIndicatorKey, valueRuleForKey } from "./keys";
 import type { Block, CheckPoint, DataItem, Field, Finding, Indicator, PerfModel, Placeholder, Policy, Scope, Section } from "./types";
 import { formatDecimal } from "../quantity/decimal";
@@ -529,8 +530,8 @@ class ModelBuilder {
         return;
       }
       case "评分": {
-        const r = parseValue<ClauseNode[]>("Rule", folded, i, at, this.syntax.lines[i]);
-        if (r.ok) ind.rule = { field: f, clauses: r.value };
+        const r = readRuleValue(folded, i, at, this.syntax.lines[i], ind.name);
+        if (r.ok) ind.rule = { field: f, clauses: r.clauses, ...(r.reading ? { reading: r.reading } : {}) };
         else this.diagnostics.push(r.diagnostic);
         return;
       }

@@ -47,6 +47,8 @@ export interface Finding {
 export interface RuleSpec {
   field: Field;
   clauses: ClauseNode[];
+  /** How a printed sentence was read, part by part (absent for the compact syntax). */
+  reading?: string[];
 }
 
 /** 指标: an indicator (a heading with a weight), or a measure (考核指标 without a weight). */

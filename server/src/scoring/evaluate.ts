@@ -342,7 +342,8 @@ class Evaluator implements LeafTracer {
     const weight = ind.weight;
     const rule = resolveRule(ind, this.sink);
     if (!rule) {
-      this.sink.add("PE304", lineRange(ind.line, ind.titleSpan[0], ind.titleSpan[1]), { name: ind.name });
+      // A 评分 that could not be read was diagnosed where it stops being understood: no second message.
+      if (!hasField(ind, "评分")) this.sink.add("PE304", lineRange(ind.line, ind.titleSpan[0], ind.titleSpan[1]), { name: ind.name });
       if (trace) trace.result = "未计分";
       return result;
     }

@@ -97,13 +97,33 @@ export type TargetNode =
 export interface ScoreValueNode {
   full: boolean;
   value?: string;
+  /** A printed "扣N分" as the consequence of a band: the weight less N. */
+  deduct?: string;
   span: Span;
+}
+
+/** One end of a printed range ("80%（含）-90%"): inclusive when marked （含）, exclusive when （不含）, null when unmarked. */
+export interface BoundNode {
+  quantity: QuantityNode;
+  inclusive: boolean | null;
 }
 
 export type ClauseNode =
   | { kind: "proportional"; span: Span }
   | { kind: "deduction"; step: string; span: Span }
-  | { kind: "perPoint"; direction: "above" | "below"; per: string; step: string; span: Span }
+  | {
+      kind: "perPoint";
+      direction: "above" | "below";
+      per: string;
+      step: string;
+      span: Span;
+      /** Per full step (default), linear (按比例扣分), or a part rounded up to a step (不足…按…计). */
+      mode?: "step" | "linear" | "ceil";
+      /** A step in a unit other than percentage points ("每超过1天扣1分"): the unit, written. */
+      perUnit?: string;
+    }
+  | { kind: "range"; lo: BoundNode | null; hi: BoundNode | null; score: ScoreValueNode; span: Span }
+  | { kind: "completion"; span: Span }
   | { kind: "else"; score: ScoreValueNode; span: Span }
   | { kind: "band"; comparator: ComparatorNode; quantity: QuantityNode; score: ScoreValueNode; span: Span }
   | { kind: "option"; label: string; score: ScoreValueNode; span: Span };

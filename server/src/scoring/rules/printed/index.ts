@@ -1,0 +1,51 @@
+/**
+ * The 评分 field's value, read in the compact syntax (grammar rule `Rule`) or,
+ * when that fails or misreads a printed sentence, by the printed-sentence
+ * reader (reader.ts). The model calls `readRuleValue` and keeps what it gives.
+ */
+import type { ClauseNode } from "../../../syntax/ast";
+import { makeDiagnostic, lineRange, type Diagnostic } from "../../../diagnostics/catalogue";
+import { parseValue, type SourceLine } from "../../../syntax/parse";
+import { parseCountLabel } from "../checklist";
+import { readPrintedRule, type PrintedResult } from "./reader";
+
+export type RuleValue = { ok: true; clauses: ClauseNode[]; reading?: string[] } | { ok: false; diagnostic: Diagnostic };
+
+/**
+ * An option label that is really a printed condition: the compact grammar
+ * reads "90%以上得满分" as the option "90%以上得" worth 满分. A label with a
+ * number (not a count label such as 符合7项), a comparator, or ending in 得/计 is one.
+ */
+function misread(clauses: ClauseNode[]): boolean {
+  return clauses.some((c) => c.kind === "option" && (/[≥≤<>=]|(得|计|记|给)$|以上|以下|大于|小于|高于|低于|超过|不足/.test(c.label) || (/[0-9]/.test(c.label) && parseCountLabel(c.label) === undefined)));
+}
+
+/** Words that only printed sentences use: 计5分, 不得分, 以上, （含）, 每…扣, 扣完为止, 以…为标准, 按…比例, numbering. */
+const PRINTED_LOOK = /[计得记]\s*[0-9.]+\s*分|不得分|得满分|计满分|以上|以下|\((不)?含\)|每.{0,20}扣|扣完|为标准|按.{0,6}比例|^\s*(?:[0-9]{1,2}[.、](?![0-9])|\([0-9]{1,2}\)|[①②③④⑤⑥⑦⑧⑨⑩])/;
+
+const memo = new Map<string, PrintedResult>();
+
+function printed(text: string, offset: number, name: string): PrintedResult {
+  const key = `${offset}\u0000${name}\u0000${text}`;
+  let r = memo.get(key);
+  if (r === undefined) {
+    r = readPrintedRule(text, offset, name);
+    if (memo.size > 2000) memo.clear();
+    memo.set(key, r);
+  }
+  return r;
+}
+
+/** Read a 评分 value (`text` folded, starting at `offset` in line `line`) of the indicator `name`. */
+export function readRuleValue(text: string, line: number, offset: number, source: SourceLine, name: string): RuleValue {
+  const compact = parseValue<ClauseNode[]>("Rule", text, line, offset, source);
+  if (compact.ok && !misread(compact.value)) return { ok: true, clauses: compact.value };
+  const p = printed(text, offset, name);
+  if (p.ok) return { ok: true, clauses: p.value.clauses, reading: p.value.reading };
+  if (compact.ok) return { ok: true, clauses: compact.value };
+  // Both failed: a sentence in printed words gets the printed reader's message, a compact rule the grammar's.
+  const f = p.failure;
+  if (!PRINTED_LOOK.test(text) && compact.diagnostic.range.start.character >= f.span[0] - 1) return compact;
+  const part = source.text.slice(f.span[0], f.span[1]);
+  return { ok: false, diagnostic: makeDiagnostic("PE107", lineRange(line, f.span[0], f.span[1]), { part, expected: f.expected[0], expectedEn: f.expected[1] }) };
+}
