@@ -8,6 +8,7 @@ import { codes, diags, score } from "../helpers";
 import { readPrintedRule } from "../../server/src/scoring/rules/printed/reader";
 import { analyzeText } from "../helpers";
 import { foldWidth } from "../../server/src/text/normalize";
+import { formatText } from "../../server/src/features/format";
 
 const H = "单位：X镇\n年度：2021\n";
 
@@ -147,5 +148,15 @@ describe("printed scoring sentences (照原文写)", () => {
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     assert.equal(ok.ok, true);
     assert.ok(ms < 2000, `reading 200 ranges took ${ms} ms`);
+  });
+});
+
+describe("fmt and printed sentences", () => {
+  it("leaves a printed 评分 sentence exactly as written, full-width digits included", () => {
+    const rule = "评分：以１００％为标准。在职人员控制率≤１００％，计５分；每超过一个百分点扣０.５分，扣完为止。";
+    const text = `${H}满分：5\n# 在职人员控制率（5分）\n实际：９８%\n${rule}\n`;
+    const out = formatText(text);
+    assert.ok(out.includes(rule), out);
+    assert.ok(out.includes("实际：98%"), "other fields are still formatted");
   });
 });

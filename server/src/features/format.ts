@@ -36,6 +36,8 @@ function fieldLines(a: Analysis): Set<number> {
   for (const ind of [...a.model.indicators, ...a.model.measures]) {
     if (ind.virtual) continue;
     for (const f of ind.fields.values()) set.add(f.line);
+    // A 评分 sentence as printed (issue 10) stays exactly as written.
+    if (ind.rule?.reading) set.delete(ind.rule.field.line);
   }
   return set;
 }
