@@ -358,6 +358,17 @@ export const CASES: Record<DiagnosticCode, Case[]> = {
       fixed: `${H}满分：2\n# A（2分）\n得分：2\n理由：资料齐全\n`,
     },
   ],
+  PE413: [
+    {
+      title: "scores written with one decimal, one of them rounded from 1.946",
+      text: `${H}满分：4\n# A（2分）\n实际：97.3%\n评分：比例\n得分：1.9\n偏差原因：x\n# B（2分）\n实际：95%\n评分：比例\n得分：1.9\n偏差原因：x\n`,
+      line: 6,
+      at: "1.9",
+      mentions: ["1 位小数", "得分精度：1"],
+      data: { line: "得分精度：1" },
+      fixed: `${H}得分精度：1\n满分：4\n# A（2分）\n实际：97.3%\n评分：比例\n得分：1.9\n偏差原因：x\n# B（2分）\n实际：95%\n评分：比例\n得分：1.9\n偏差原因：x\n`,
+    },
+  ],
   PE408: [
     {
       title: "比例 with another clause",
@@ -529,7 +540,7 @@ const EXPECTED_SEVERITY: Record<DiagnosticCode, Severity> = {
   PE101: "error", PE107: "error", PE102: "error", PE103: "error", PE104: "warning", PE105: "warning", PE106: "error",
   PE201: "error", PE202: "error", PE203: "error", PE204: "error", PE205: "warning", PE206: "warning", PE207: "error", PE208: "warning",
   PE301: "error", PE302: "error", PE303: "error", PE304: "warning",
-  PE401: "error", PE402: "error", PE403: "error", PE404: "error", PE405: "warning", PE406: "warning", PE407: "info", PE408: "error", PE409: "info", PE410: "warning",
+  PE401: "error", PE402: "error", PE403: "error", PE404: "error", PE405: "warning", PE406: "warning", PE407: "info", PE408: "error", PE409: "info", PE410: "warning", PE413: "info",
   PE501: "warning", PE502: "warning", PE503: "warning", PE504: "warning", PE505: "warning",
   PE601: "error", PE602: "warning", PE603: "error", PE604: "warning", PE605: "error",
 };

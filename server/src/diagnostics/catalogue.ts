@@ -189,6 +189,12 @@ export const CATALOGUE = {
     zh: (a) => `“${s(a.name)}”的得分 ${s(a.score)} 为评价人判断：请写“理由：…”说明依据。`,
     en: (a) => `The score ${s(a.score)} of “${s(a.name)}” is the evaluator's judgement: give 理由：….`,
   },
+  PE413: {
+    severity: "info",
+    slug: "score-precision-hint",
+    zh: (a) => `本表的得分都只写到 ${s(a.digits)} 位小数，此得分按 ${s(a.digits)} 位小数与计算相符：若本表按 ${s(a.digits)} 位小数计分，请在表头写“${s(a.line)}”（默认两位小数）。`,
+    en: (a) => `Every score of this table is written with ${s(a.digits)} decimals, and this one agrees at ${s(a.digits)} decimals: if the table scores to ${s(a.digits)} decimals, write “${s(a.line)}” in the header (the default is two).`,
+  },
   PE408: {
     severity: "error",
     slug: "rule-not-understood",

@@ -15,6 +15,7 @@ import type { ClauseNode, DataValueNode, ExprNode, FieldLine, QuantityNode, Scor
 import { makeDiagnostic, lineRange, type Diagnostic } from "../diagnostics/catalogue";
 import type { FieldLookup } from "./fields";
 import { readRuleValue } from "../scoring/rules/printed";
+import { readPrecision } from "../scoring/precision";
 import { HEADER_KEYS, MEASURE_KEYS, REQUIRED_HEADER_KEYS, TEXT_KEYS, VALUE_KEYS, isIndicatorKey, valueRuleForKey } from "./keys";
 import type { Block, CheckPoint, DataItem, Field, Finding, Indicator, PerfModel, Placeholder, Policy, Scope, Section } from "./types";
 import { formatDecimal } from "../quantity/decimal";
@@ -622,6 +623,13 @@ class ModelBuilder {
       const r = parseValue<ScoreNode>("Score", this.foldedField(full), full.line, full.valueSpan[0], this.syntax.lines[full.line]);
       if (r.ok && parseDecimal(r.value.value).greaterThan(0)) policy.fullScore = parseDecimal(r.value.value);
       else bad(full, "正数，如 100", "a positive number such as 100");
+    }
+    const precision = this.header.get("得分精度");
+    if (precision) {
+      // 得分精度：1 (also 1位, 1位小数, 一位小数): decimals of a leaf score, 0–4.
+      const n = readPrecision(precision.value);
+      if (n === undefined) bad(precision, "0～4 的整数（小数位数），如“得分精度：1”", "a whole number of decimals 0–4, such as 得分精度：1");
+      else policy.scorePrecision = n;
     }
     const rev = this.header.get("反向算法");
     if (rev) {

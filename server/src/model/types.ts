@@ -111,6 +111,8 @@ export interface Policy {
   fullScore: Decimal;
   /** 等级划分, highest first. */
   grades: { name: string; min: Decimal }[];
+  /** 得分精度: decimals of a leaf score (default 2); undefined when the header does not say. */
+  scorePrecision?: number;
 }
 
 /** 评价类型 */

@@ -5,6 +5,7 @@
  */
 import { NONE } from "../empty";
 import { hasField } from "../model/fields";
+import { formatPair, precisionHint, precisionOf, roundScore, scoreAgrees } from "./precision";
 import type Decimal from "decimal.js";
 import { D, ZERO, formatDecimal, writtenDecimals } from "../quantity/decimal";
 import { Quantity, formatPercent } from "../quantity/quantity";
@@ -184,9 +185,10 @@ class Evaluator implements LeafTracer {
     const r = new IndicatorOutcome(ind, tb, undefined);
     r.score = sum;
     r.kind = "sum";
-    if (ind.statedScore && !agrees(ind.statedScore.text, ind.statedScore.value, sum)) {
+    if (ind.statedScore && !scoreAgrees(ind.statedScore.text, ind.statedScore.value, sum, this.model.policy)) {
       const f = ind.statedScore.field;
-      this.sink.add("PE501", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]), { stated: ind.statedScore.text, computed: formatDecimal(sum, 2) }, { computed: formatDecimal(sum, 2) });
+      const computed = formatPair(ind.statedScore.value, sum, precisionOf(this.model.policy))[1];
+      this.sink.add("PE501", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]), { stated: ind.statedScore.text, computed }, { computed });
     }
     this.results.set(ind, r);
     return r;
@@ -386,9 +388,13 @@ class Evaluator implements LeafTracer {
         trace?.step(() => `规则得分 ${formatDecimal(over, 4)} 超过分值，按分值 ${formatDecimal(weight, 4)} 计`);
         score = weight;
       }
-      result.score = score;
-      if (stated && rule.kind !== "judgement" && rule.kind !== "qualitative" && !agrees(stated.text, stated.value, score)) {
-        this.sink.add("PE501", lineRange(stated.field.line, stated.field.valueSpan[0], stated.field.valueSpan[1]), { stated: stated.text, computed: formatDecimal(score, 2) }, { computed: formatDecimal(score, 2) });
+      // 得分精度: the leaf score as the table prints it; the exact value is kept beside it.
+      const policy = this.model.policy;
+      result.exact = score;
+      result.score = roundScore(score, policy);
+      if (stated && rule.kind !== "judgement" && rule.kind !== "qualitative" && !scoreAgrees(stated.text, stated.value, score, policy)) {
+        const computed = formatPair(stated.value, result.score, precisionOf(policy))[1];
+        this.sink.add("PE501", lineRange(stated.field.line, stated.field.valueSpan[0], stated.field.valueSpan[1]), { stated: stated.text, computed }, { computed });
         trace?.step(() => `填报得分 ${stated.text} 分与计算不符`);
       }
       if (ruleUsesMeasured(rule.kind)) this.approximate(ind, result);
@@ -444,8 +450,7 @@ class Evaluator implements LeafTracer {
     const policy = this.model.policy;
     const a = result.measured;
     if (weight !== undefined && result.score !== undefined && result.score.lessThan(weight)) {
-      const score = formatDecimal(result.score, 2);
-      const w = formatDecimal(weight, 2);
+      const [score, w] = formatPair(result.score, weight);
       why = [`得分 ${score} 低于分值 ${w}`, `the score ${score} is below the weight ${w}`];
     } else if (a && target && comparableDims(a.dim, target.value.dim) && target.value.value.greaterThan(0)) {
       const A = a.value;
@@ -501,7 +506,9 @@ class Evaluator implements LeafTracer {
     const grade = gradeFor(total, policy.grades);
     trace.result = `${formatDecimal(total, 2)} 分，${grade ?? ""}`;
     const stated = this.model.statedTotal;
-    const statedDiffers = stated !== undefined && !agrees(stated.text, stated.value, total);
+    const statedDiffers = stated !== undefined && !scoreAgrees(stated.text, stated.value, total, policy);
+    const hint = precisionHint(this.model, this.results);
+    if (hint) this.sink.add("PE413", hint.range, hint.args, hint.data);
     if (stated && statedDiffers) {
       const f = stated.field;
       const unscored = this.model.indicators.filter((i) => i.children.length === 0 && this.results.get(i)?.score === undefined).length;
@@ -623,6 +630,7 @@ class IndicatorOutcome extends Traced implements IndicatorResult {
   target?: Quantity;
   rate?: Decimal;
   score?: Decimal;
+  exact?: Decimal;
   kind?: RuleKind;
   ruleMax?: Decimal;
   reasonMissing?: boolean;
@@ -658,12 +666,6 @@ class DataOutcome extends Traced implements DataResult {
 
 function ruleUsesMeasured(kind: string): boolean {
   return kind === "linearBand" || kind === "stepBands" || kind === "perPoint" || kind === "proportional" || kind === "targetCompletion";
-}
-
-/** A stated score agrees with the computed one when equal at max(stated decimals, 2) places. */
-function agrees(text: string, stated: Decimal, computed: Decimal): boolean {
-  const dp = Math.max(writtenDecimals(text.replace(/,/g, "")), 2);
-  return computed.toDecimalPlaces(dp, D.ROUND_HALF_UP).equals(stated.toDecimalPlaces(dp, D.ROUND_HALF_UP));
 }
 
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {

@@ -62,8 +62,10 @@ export interface IndicatorResult {
   target?: Quantity;
   /** 完成率 A/T */
   rate?: Decimal;
-  /** The score used in totals; undefined when it cannot be computed. */
+  /** The score used in totals (a leaf's rounded to 得分精度); undefined when it cannot be computed. */
   score?: Decimal;
+  /** A computed leaf score before rounding to 得分精度. */
+  exact?: Decimal;
   /** Where the score comes from. */
   kind?: RuleKind;
   /** The rule's highest possible score. */
