@@ -1,0 +1,115 @@
+/**
+ * The indicator tree's structure: the 预算执行率 row a 项目支出 file gets,
+ * each indicator's subtree end, the weight sums (PE301, PE302) and
+ * duplicate sibling names (PE303), and the document's blocks in order.
+ */
+import { D, formatDecimal } from "../quantity/decimal";
+import type { ExprNode } from "../syntax/ast";
+import { makeDiagnostic, lineRange, type Diagnostic } from "../diagnostics/catalogue";
+import type { Block, DataItem, Field, Indicator, Policy, Section } from "./types";
+
+/** The structure of one build's indicator tree, checked into its diagnostics. */
+export class StructureChecks {
+  constructor(
+    private readonly roots: Indicator[],
+    private readonly indicators: Indicator[],
+    private readonly data: Map<string, DataItem>,
+    private readonly header: Map<string, Field>,
+    private readonly diagnostics: Diagnostic[],
+  ) {}
+
+  /** 项目支出: the fixed 预算执行率 row, unless the file writes it. */
+  addExecutionRow(policy: Policy): void {
+    if (this.roots.some((r) => r.name === "预算执行率")) return;
+    void policy;
+    const anchor = this.data.get("全年执行数")?.field.line ?? this.data.get("全年预算数")?.field.line ?? this.header.get("类型")?.line ?? 0;
+    const name = (n: string): ExprNode => ({ kind: "name", name: n, span: [0, 0] });
+    const expr: ExprNode = { kind: "binary", op: "/", left: name("全年执行数"), right: name("全年预算数"), span: [0, 0] };
+    const field: Field = { key: "公式", value: "全年执行数 ÷ 全年预算数", line: anchor, keySpan: [0, 0], valueSpan: [0, 0] };
+    const ruleField: Field = { key: "评分", value: "比例", line: anchor, keySpan: [0, 0], valueSpan: [0, 0] };
+    const ind: Indicator = {
+      name: "预算执行率",
+      level: 2,
+      line: anchor,
+      endLine: anchor,
+      subtreeEndLine: anchor,
+      titleSpan: [0, 0],
+      weight: new D(10),
+      weightText: "10",
+      weightSpan: null,
+      children: [],
+      fields: new Map([["公式", field], ["评分", ruleField]]),
+      data: new Map(),
+      checks: [],
+      findings: [],
+      textLines: [],
+      formula: { field, expr },
+      rule: { field: ruleField, clauses: [{ kind: "proportional", span: [0, 0] }] },
+      virtual: true,
+    };
+    this.roots.unshift(ind);
+    this.indicators.unshift(ind);
+  }
+
+  computeSubtreeEnds(): void {
+    const visit = (ind: Indicator): number => {
+      let end = ind.endLine;
+      for (const c of ind.children) end = Math.max(end, visit(c));
+      ind.subtreeEndLine = end;
+      return end;
+    };
+    for (const r of this.roots) visit(r);
+  }
+
+  checkStructure(policy: Policy): void {
+    const checkSiblings = (list: Indicator[]) => {
+      if (list.length < 2) return;
+      const seen = new Map<string, Indicator>();
+      for (const ind of list) {
+        const prior = seen.get(ind.name);
+        if (prior) this.diagnostics.push(makeDiagnostic("PE303", lineRange(ind.line, ind.titleSpan[0], ind.titleSpan[1]), { name: ind.name, line: prior.line + 1 }));
+        else seen.set(ind.name, ind);
+      }
+    };
+    checkSiblings(this.roots);
+    for (const ind of this.indicators) {
+      checkSiblings(ind.children);
+      if (ind.children.length === 0 || ind.weight === null) continue;
+      const sum = ind.children.reduce((acc, c) => acc.plus(c.weight ?? 0), new D(0));
+      if (!sum.equals(ind.weight)) {
+        const span = ind.weightSpan ?? ind.titleSpan;
+        this.diagnostics.push(
+          makeDiagnostic("PE301", lineRange(ind.line, span[0], span[1]), { sum: formatDecimal(sum, 4), name: ind.name, weight: formatDecimal(ind.weight, 4) }, { sum: sum.toString() }),
+        );
+      }
+    }
+    if (this.roots.length > 0) {
+      const sum = this.roots.reduce((acc, c) => acc.plus(c.weight ?? 0), new D(0));
+      if (!sum.equals(policy.fullScore)) {
+        const first = this.roots.find((r) => !r.virtual) ?? this.roots[0];
+        this.diagnostics.push(
+          makeDiagnostic("PE302", lineRange(first.line, first.titleSpan[0], first.titleSpan[1]), { sum: formatDecimal(sum, 4), full: formatDecimal(policy.fullScore, 4) }),
+        );
+      }
+    }
+  }
+}
+
+/** Sections, indicators (but the added 预算执行率 row) and measures in document order: each list is in line order, so a merge. */
+export function blocksInOrder(sections: Section[], indicators: Indicator[], measures: Indicator[]): Block[] {
+  const written = indicators.filter((i) => !i.virtual);
+  const out: Block[] = [];
+  let s = 0;
+  let i = 0;
+  let m = 0;
+  while (s < sections.length || i < written.length || m < measures.length) {
+    const ls = s < sections.length ? sections[s].line : Infinity;
+    const li = i < written.length ? written[i].line : Infinity;
+    const lm = m < measures.length ? measures[m].line : Infinity;
+    if (ls <= li && ls <= lm) out.push({ kind: "section", section: sections[s++] });
+    else if (li <= lm) out.push({ kind: "indicator", indicator: written[i++] });
+    else out.push({ kind: "indicator", indicator: measures[m++] });
+  }
+  return out;
+}
+
