@@ -14,8 +14,8 @@ const keyStopsPath = join(root, "grammar/key-stops.json");
 
 /** A Peggy character class of every character but `chars`. */
 function negatedClass(chars) {
-  const escape = (c) => (c === "\t" ? "\\t" : c === "\n" ? "\\n" : c === "\r" ? "\\r" : "\\]^-".includes(c) ? `\\${c}` : c);
-  return `[^${[...chars].map(escape).join("")}]`;
+  const escapeChar = (c) => (c === "\t" ? "\\t" : c === "\n" ? "\\n" : c === "\r" ? "\\r" : "\\]^-".includes(c) ? `\\${c}` : c);
+  return `[^${[...chars].map(escapeChar).join("")}]`;
 }
 
 /** The grammar with its KeyChar class written from grammar/key-stops.json (the list the JS fast path reads). */
@@ -38,7 +38,7 @@ function generateParser() {
     allowedStartRules: ["Lines", "Line", "Values", "DataValue", "Score", "Quantity", "Expression", "Target", "Rule"],
   });
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(outJs, "// Generated from grammar/perf.peggy by scripts/build.mjs. Do not edit.\n" + source);
+  writeFileSync(outJs, `// Generated from grammar/perf.peggy by scripts/build.mjs. Do not edit.\n${source}`);
   writeFileSync(
     join(outDir, "perf-parser.d.ts"),
     [

@@ -73,7 +73,8 @@ export class BlockIndicator implements Indicator, FieldLookup {
   }
 
   get fields(): Map<string, Field> {
-    return (this.fieldMap ??= this.collectFields());
+    this.fieldMap ??= this.collectFields();
+    return this.fieldMap;
   }
 
   set fields(map: Map<string, Field>) {
@@ -101,8 +102,9 @@ export class BlockIndicator implements Indicator, FieldLookup {
     const map = new Map<string, Field>();
     const parsed = [this.formula?.field, this.target?.field, this.actual?.field, this.statedRate?.field, this.rule?.field, this.statedScore?.field];
     this.eachField((key, i) => {
-      if (map.has(key) || !(TEXT_KEYS.has(key) || VALUE_KEYS.has(key))) return;
+      if (map.has(key) || !(TEXT_KEYS.has(key) || VALUE_KEYS.has(key))) return false;
       map.set(key, parsed.find((f) => f !== undefined && f.line === i) ?? this.lineField(i));
+      return false;
     });
     return map;
   }
@@ -111,7 +113,7 @@ export class BlockIndicator implements Indicator, FieldLookup {
   private fieldLine(key: string): number {
     let found = -1;
     this.eachField((k, i) => {
-      if (k !== key) return;
+      if (k !== key) return false;
       found = i;
       return true;
     });
@@ -119,7 +121,7 @@ export class BlockIndicator implements Indicator, FieldLookup {
   }
 
   /** Each field line of the block (not in a conflict region), in order, until `visit` returns true. */
-  private eachField(visit: (key: string, line: number) => boolean | void): void {
+  private eachField(visit: (key: string, line: number) => boolean): void {
     const { lines, conflictLines } = this.source;
     for (let i = this.line + 1; i <= this.endLine; i++) {
       const n = lines[i].node;

@@ -132,7 +132,8 @@ class ModelBuilder {
       sections: this.sections,
       // Built when first read (the report and the outline read it; scoring does not).
       get blocks(): Block[] {
-        return (blocks ??= blocksInOrder(sections, indicators, measures));
+        blocks ??= blocksInOrder(sections, indicators, measures);
+        return blocks;
       },
       placeholders: this.placeholders,
       diagnostics: this.diagnostics,

@@ -83,7 +83,7 @@ export class HeaderReader {
       const v = this.foldedField(over).trim();
       const m = /^(\d+(?:\.\d+)?)\s*(%?)$/.exec(v);
       const q = m ? Quantity.fromWritten(m[1], m[2] ? "%" : null) : undefined;
-      if (q && q.value.greaterThan(0)) policy.overAchievement = q.value;
+      if (q?.value.greaterThan(0)) policy.overAchievement = q.value;
       else bad(over, "百分比，如 120%", "a percentage such as 120%");
     }
     const caps = this.header.get("执行率封顶");

@@ -106,7 +106,7 @@ function groupThousands(text: string): string {
   const body = neg ? text.slice(1) : text;
   const [int, frac] = body.split(".");
   const grouped = int.length > 4 ? int.replace(/\B(?=(\d{3})+(?!\d))/g, ",") : int;
-  return (neg ? "-" : "") + grouped + (frac !== undefined ? "." + frac : "");
+  return (neg ? "-" : "") + grouped + (frac !== undefined ? `.${frac}` : "");
 }
 
 export function formatQuantity(q: Quantity, dp = 2): string {
@@ -122,5 +122,5 @@ export function formatQuantity(q: Quantity, dp = 2): string {
 
 /** A ratio shown as a percentage: 0.98214 → `98.21%`. */
 export function formatPercent(value: Decimal, dp = 2): string {
-  return formatDecimal(value.times(100), dp) + "%";
+  return `${formatDecimal(value.times(100), dp)}%`;
 }

@@ -83,12 +83,12 @@ class Evaluator implements LeafTracer, EvaluationState {
     const fn = ((name: string) => {
       const item = scope?.data.get(name) ?? this.model.data.get(name);
       if (!item) {
-        if (this.deps !== undefined) (this.deps ??= new Map()).set(name, "");
+        if (this.deps !== undefined) this.readShared(name, "");
         return undefined;
       }
       this.used.add(item);
       const r = this.dataValue(item);
-      if (!item.scope && this.deps !== undefined) (this.deps ??= new Map()).set(name, this.fingerprintOf(item));
+      if (!item.scope && this.deps !== undefined) this.readShared(name, this.fingerprintOf(item));
       return { value: r.value ?? null, line: item.field.line };
     }) as NameLookup;
     // "Did you mean" looks through the names in scope; past a budget of
@@ -96,6 +96,12 @@ class Evaluator implements LeafTracer, EvaluationState {
     // stays linear.
     fn.names = () => (this.suggestions++ < SUGGESTION_BUDGET ? [...(scope ? scope.data.keys() : []), ...this.model.data.keys()] : []);
     return fn;
+  }
+
+  /** Note a shared name read by the leaf being evaluated, with its value's fingerprint. */
+  private readShared(name: string, fingerprint: string): void {
+    this.deps ??= new Map();
+    this.deps.set(name, fingerprint);
   }
 
   private dataValue(item: DataItem): DataResult {
@@ -175,7 +181,7 @@ class Evaluator implements LeafTracer, EvaluationState {
     const tb = new TraceBuilder();
     tb.lazyInputs = () => parts.map((p) => ({ name: p.indicator.name, value: p.score === undefined ? "未计分" : `${formatDecimal(p.score, 2)}/${formatDecimal(p.indicator.weight ?? ZERO, 2)}`, line: p.indicator.line }));
     tb.rule = RULE_KIND_NAMES.sum;
-    tb.step(() => parts.map((p) => (p.score === undefined ? "?" : formatDecimal(p.score, 2))).join(" + ") + ` = ${formatDecimal(sum, 2)}`);
+    tb.step(() => `${parts.map((p) => (p.score === undefined ? "?" : formatDecimal(p.score, 2))).join(" + ")} = ${formatDecimal(sum, 2)}`);
     tb.result = () => `${formatDecimal(sum, 2)}/${formatDecimal(ind.weight ?? ZERO, 2)} 分${known ? "" : "（部分下级未计分）"}`;
     const r = new IndicatorOutcome(ind, tb, undefined);
     r.score = sum;

@@ -59,7 +59,7 @@ export function deviationReason(sink: DiagnosticSink, policy: Policy, ind: Indic
   if (hasField(ind, "偏差原因") || ind.virtual) return;
   let why: [string, string] | undefined;
   const a = result.measured;
-  if (weight !== undefined && result.score !== undefined && result.score.lessThan(weight)) {
+  if (weight && result.score?.lessThan(weight)) {
     const score = formatDecimal(result.score, 2);
     const w = formatDecimal(weight, 2);
     why = [`得分 ${score} 低于分值 ${w}`, `the score ${score} is below the weight ${w}`];

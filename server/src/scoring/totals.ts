@@ -33,7 +33,7 @@ export function totals(st: EvaluationState): { total?: Decimal; grade?: string; 
     if (s !== undefined) total = total.plus(s);
   }
   trace.rule = "自评总分 = 一级指标得分之和";
-  trace.steps.push(roots.map((r) => formatDecimal(st.results.get(r)?.score ?? ZERO, 2)).join(" + ") + ` = ${formatDecimal(total, 2)}`);
+  trace.steps.push(`${roots.map((r) => formatDecimal(st.results.get(r)?.score ?? ZERO, 2)).join(" + ")} = ${formatDecimal(total, 2)}`);
   const policy = st.model.policy;
   if (policy.executionCaps.length) {
     const rate = executionRate(st);

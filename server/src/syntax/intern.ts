@@ -40,7 +40,8 @@ const spanTable: (Span | undefined)[] = new Array(SPAN_STARTS * SPAN_ENDS);
 export function sharedSpan(start: number, end: number): Span {
   if (start >= SPAN_STARTS || end >= SPAN_ENDS || start < 0 || end < start) return [start, end];
   const k = start * SPAN_ENDS + end;
-  return (spanTable[k] ??= [start, end]);
+  spanTable[k] ??= [start, end];
+  return spanTable[k];
 }
 
 
@@ -50,7 +51,8 @@ const refTable: (SpanRef | undefined)[] = new Array(SPAN_STARTS * SPAN_ENDS);
 export function sharedRef(start: number, end: number): SpanRef {
   if (start >= SPAN_STARTS || end >= SPAN_ENDS || start < 0 || end < start) return { span: [start, end] };
   const k = start * SPAN_ENDS + end;
-  return (refTable[k] ??= { span: sharedSpan(start, end) });
+  refTable[k] ??= { span: sharedSpan(start, end) };
+  return refTable[k];
 }
 
 /** One copy of a short text that recurs (a weight such as `1`). */
