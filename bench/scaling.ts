@@ -9,7 +9,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { analyze } from "../server/src/analysis";
-import { clearParseCaches } from "../server/src/syntax/parse";
+import { clearAllCaches } from "../server/src/caches";
 import { generateLarge } from "./generate";
 
 const args = process.argv.slice(2);
@@ -105,7 +105,7 @@ for (const [kind, make] of Object.entries(KINDS)) {
     const times: number[] = [];
     let diagnostics = 0;
     for (let r = 0; r < RUNS; r++) {
-      clearParseCaches();
+      clearAllCaches();
       gc?.();
       const t0 = performance.now();
       const a = analyze(text);

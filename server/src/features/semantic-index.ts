@@ -5,6 +5,7 @@
  * analysis (cached), used by hover, navigation, completion and hints.
  */
 import type { Analysis } from "../analysis";
+import type { CacheEntry } from "../cache-entry";
 import type { DataItem, Indicator, Placeholder, Section } from "../model/types";
 import type { ExprNode, Span } from "../syntax/ast";
 
@@ -29,7 +30,17 @@ export interface SemanticIndex {
   indicatorByName: Map<string, Indicator>;
 }
 
-const cache = new WeakMap<Analysis, SemanticIndex>();
+let cache = new WeakMap<Analysis, SemanticIndex>();
+
+export const semanticIndexCache: CacheEntry = {
+  name: "features/semantic-index.ts cache: each analysis's index of names and references",
+  key: "an analysis",
+  bound: "a WeakMap: an entry goes with its analysis",
+  size: () => undefined,
+  clear: () => {
+    cache = new WeakMap();
+  },
+};
 
 export function semanticIndex(a: Analysis): SemanticIndex {
   let idx = cache.get(a);

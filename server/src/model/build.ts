@@ -5,6 +5,7 @@
  * duplicates, required header keys). Never throws: what is wrong becomes a
  * diagnostic and the rest is built.
  */
+import type { CacheEntry } from "../cache-entry";
 import { NONE } from "../empty";
 import type Decimal from "decimal.js";
 import { parseDecimal } from "../quantity/decimal";
@@ -35,7 +36,17 @@ interface BlockCache {
   diagnostics: Diagnostic[][];
   data: DataItem[][];
 }
-const blockCaches = new WeakMap<PerfModel, BlockCache>();
+let blockCaches = new WeakMap<PerfModel, BlockCache>();
+
+export const blockReuseCache: CacheEntry = {
+  name: "model/build.ts blockCaches: each model's indicator blocks, for the next build to reuse",
+  key: "a model",
+  bound: "a WeakMap: an entry goes with its model",
+  size: () => undefined,
+  clear: () => {
+    blockCaches = new WeakMap();
+  },
+};
 
 /**
  * Build the model. With `previous` (the model of the same document before an

@@ -6,6 +6,7 @@
  */
 import { D } from "./decimal";
 import type Decimal from "decimal.js";
+import type { CacheEntry } from "../cache-entry";
 
 export interface UnitInfo {
   /** Canonical dimension key; "" is dimensionless (plain numbers, %, ‰). */
@@ -70,6 +71,15 @@ BASE.位 = ["count:人", "1"];
 const PREFIX: Record<string, string> = { 万: "10000", 亿: "100000000", 千: "1000", 百: "100", 十: "10" };
 
 const cache = new Map<string, UnitInfo | null>();
+const UNIT_CACHE_LIMIT = 10_000;
+
+export const unitCache: CacheEntry = {
+  name: "quantity/units.ts cache: units looked up",
+  key: "the unit as written",
+  bound: `${UNIT_CACHE_LIMIT} entries, emptied when full`,
+  size: () => cache.size,
+  clear: () => cache.clear(),
+};
 
 function lookupSimple(text: string): UnitInfo | undefined {
   const base = BASE[text];
@@ -95,7 +105,7 @@ export function lookupUnit(text: string): UnitInfo | undefined {
   } else {
     info = lookupSimple(text);
   }
-  if (cache.size > 10000) cache.clear();
+  if (cache.size > UNIT_CACHE_LIMIT) cache.clear();
   cache.set(text, info ?? null);
   return info;
 }

@@ -3,6 +3,7 @@
  * field keys recur on thousands of lines; one shared copy each instead of one
  * per line. Everything handed out here is shared: never written to.
  */
+import type { CacheEntry } from "../cache-entry";
 import type { Span, SpanRef, TextSpan } from "./ast";
 
 /** A map of at most `limit` entries, emptied when full (memory stays flat however long a session runs). */
@@ -76,3 +77,41 @@ export function sharedFieldKey(key: string): TextSpan {
   }
   return hit;
 }
+
+function countFilled(table: unknown[]): number {
+  let n = 0;
+  for (const x of table) if (x !== undefined) n++;
+  return n;
+}
+
+export const spanTableCache: CacheEntry = {
+  name: "syntax/intern.ts spanTable: shared spans",
+  key: "(start, end), start < 64, end < 1024",
+  bound: `a fixed table of ${SPAN_STARTS * SPAN_ENDS} slots`,
+  size: () => countFilled(spanTable),
+  clear: () => spanTable.fill(undefined),
+};
+
+export const refTableCache: CacheEntry = {
+  name: "syntax/intern.ts refTable: shared { span } records",
+  key: "(start, end), start < 64, end < 1024",
+  bound: `a fixed table of ${SPAN_STARTS * SPAN_ENDS} slots`,
+  size: () => countFilled(refTable),
+  clear: () => refTable.fill(undefined),
+};
+
+export const textTableCache: CacheEntry = {
+  name: "syntax/intern.ts textTable: short texts (weights)",
+  key: "the text",
+  bound: "2,000 entries, emptied when full",
+  size: () => textTable.size,
+  clear: () => textTable.clear(),
+};
+
+export const fieldKeyTableCache: CacheEntry = {
+  name: "syntax/intern.ts fieldKeyTable: field keys at the start of a line",
+  key: "the key's text",
+  bound: "2,000 entries, emptied when full",
+  size: () => fieldKeyTable.size,
+  clear: () => fieldKeyTable.clear(),
+};

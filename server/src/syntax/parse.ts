@@ -9,6 +9,7 @@ import * as peg from "./generated/perf-parser";
 import { foldWidth, splitLines } from "../text/normalize";
 import type { LineNode } from "./ast";
 import { makeDiagnostic, lineRange, type Diagnostic } from "../diagnostics/catalogue";
+import type { CacheEntry } from "../cache-entry";
 import { BoundedCache } from "./intern";
 import { obviousLine } from "./fast-path";
 import { BATCH_THRESHOLD, MAX_LINE_FOR_PARSE, parseMany } from "./batch";
@@ -57,11 +58,21 @@ const SHARED_CACHE_LIMIT = 20_000;
 const lineCache = new BoundedCache<LineNode>(SHARED_CACHE_LIMIT);
 const sourceLineCache = new BoundedCache<SourceLine>(SHARED_CACHE_LIMIT);
 
-/** Drop the memoised line parses (benchmarks measure cold parses with this; value parses live on their lines). */
-export function clearParseCaches(): void {
-  lineCache.clear();
-  sourceLineCache.clear();
-}
+export const lineNodeCache: CacheEntry = {
+  name: "syntax/parse.ts lineCache: line nodes",
+  key: "a line's folded text",
+  bound: `${SHARED_CACHE_LIMIT} entries, emptied when full; lines typed after an edit are kept out`,
+  size: () => lineCache.size,
+  clear: () => lineCache.clear(),
+};
+
+export const sourceLineObjectCache: CacheEntry = {
+  name: "syntax/parse.ts sourceLineCache: line objects (with their value memo)",
+  key: "a line's text as written",
+  bound: `${SHARED_CACHE_LIMIT} entries, emptied when full; files of ${SHARED_CACHE_LIMIT / 2} lines or more and lines typed after an edit are kept out`,
+  size: () => sourceLineCache.size,
+  clear: () => sourceLineCache.clear(),
+};
 
 /** Parse one line (folded text) into its node. Never throws. */
 function parseLine(folded: string, share = true): LineNode {

@@ -1,4 +1,5 @@
 /** Which rule an indicator's 评分 clauses (and its other fields) make. */
+import type { CacheEntry } from "../../cache-entry";
 import { lineRange } from "../../diagnostics/catalogue";
 import type { Indicator } from "../../model/types";
 import type { ClauseNode } from "../../syntax/ast";
@@ -33,7 +34,17 @@ type Resolved = Rule | [string, string];
  * state, and equal 评分 values share one parsed clause list, so the many
  * indicators of a file that are scored alike share one rule.
  */
-const resolvedRules = new WeakMap<ClauseNode[], Resolved>();
+let resolvedRules = new WeakMap<ClauseNode[], Resolved>();
+
+export const ruleCache: CacheEntry = {
+  name: "scoring/rules/resolve.ts resolvedRules: rules made from clause lists",
+  key: "a parsed clause list (shared by equal 评分 values)",
+  bound: "a WeakMap: an entry goes with its clause list",
+  size: () => undefined,
+  clear: () => {
+    resolvedRules = new WeakMap();
+  },
+};
 
 function fromClauses(ind: Indicator, clauses: ClauseNode[], sink: DiagnosticSink): Rule | undefined {
   let resolved = resolvedRules.get(clauses);
