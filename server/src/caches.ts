@@ -17,7 +17,8 @@ import { decimalCache } from "./quantity/decimal";
 import { quantityCache } from "./quantity/quantity";
 import { unitCache } from "./quantity/units";
 import { ruleCache } from "./scoring/rules/resolve";
-import { blockReuseCache } from "./model/build";
+import { leafReuseCache } from "./scoring/leaf-reuse";
+import { blockReuseCache } from "./model/reuse";
 import { semanticIndexCache } from "./features/semantic-index";
 
 export type { CacheEntry } from "./cache-entry";
@@ -34,6 +35,7 @@ export const CACHES: readonly CacheEntry[] = [
   quantityCache,
   unitCache,
   blockReuseCache,
+  leafReuseCache,
   ruleCache,
   semanticIndexCache,
 ];

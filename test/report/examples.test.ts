@@ -18,7 +18,7 @@ import { documentXml } from "./unzip";
 const DIR = join(__dirname, "../../examples");
 const FILES = readdirSync(DIR).filter((f) => f.endsWith(".perf")).sort();
 
-function leaves(roots: Indicator[]): Indicator[] {
+function leaves(roots: readonly Indicator[]): Indicator[] {
   return roots.flatMap((r) => (r.children.length ? leaves(r.children) : [r]));
 }
 

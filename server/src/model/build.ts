@@ -5,48 +5,22 @@
  * duplicates, required header keys). Never throws: what is wrong becomes a
  * diagnostic and the rest is built.
  */
-import type { CacheEntry } from "../cache-entry";
-import { NONE } from "../empty";
 import type Decimal from "decimal.js";
 import { parseDecimal } from "../quantity/decimal";
 import { Quantity } from "../quantity/quantity";
 import { lookupUnit } from "../quantity/units";
-import { parseValue, prefetchValues, type SourceLine, type SyntaxTree, type ValueRequest } from "../syntax/parse";
+import { parseValue, prefetchValues, type SyntaxTree, type ValueRequest } from "../syntax/parse";
 import type { ClauseNode, DataValueNode, ExprNode, FieldLine, QuantityNode, ScoreNode, TargetNode } from "../syntax/ast";
 import { makeDiagnostic, lineRange, type Diagnostic } from "../diagnostics/catalogue";
 import { HEADER_KEYS, MEASURE_KEYS, REQUIRED_HEADER_KEYS, TEXT_KEYS, VALUE_KEYS, isIndicatorKey, valueRuleForKey } from "./keys";
-import type { Block, DataItem, Field, Indicator, PerfModel, Placeholder, Section } from "./types";
-import { BlockIndicator, EMPTY, LineField, add } from "./block-indicator";
+import type { Block, DataItem, Field, PerfModel, Placeholder, Section } from "./types";
+import { BuiltBlock, EMPTY, LineField, add } from "./block-indicator";
+import { type BlockCache, type PreviousBuild, keepBlocks, newBlockCache, previousBuild, reusableBlock } from "./reuse";
+import { TreeIndicator } from "./tree-indicator";
 import { HeaderReader } from "./header";
 import { StructureChecks, blocksInOrder } from "./structure";
 
 export { parseGrades } from "./header";
-
-/**
- * A model's built indicator blocks, kept so that the next build can reuse
- * those whose lines did not change: the indicator by its first line (an array
- * indexed by line: blocks come in line order, so it stays dense enough to be
- * fast), and the diagnostics and data items the block gave, where it gave
- * any. A block's lines are those of the model's syntax tree (immutable
- * objects shared by parses: compared by identity), from `indicator.line` to
- * `indicator.endLine`.
- */
-interface BlockCache {
-  indicators: BlockIndicator[];
-  diagnostics: Diagnostic[][];
-  data: DataItem[][];
-}
-let blockCaches = new WeakMap<PerfModel, BlockCache>();
-
-export const blockReuseCache: CacheEntry = {
-  name: "model/build.ts blockCaches: each model's indicator blocks, for the next build to reuse",
-  key: "a model",
-  bound: "a WeakMap: an entry goes with its model",
-  size: () => undefined,
-  clear: () => {
-    blockCaches = new WeakMap();
-  },
-};
 
 /**
  * Build the model. With `previous` (the model of the same document before an
@@ -54,7 +28,7 @@ export const blockReuseCache: CacheEntry = {
  * place) are reused instead of rebuilt: a keystroke rebuilds one block.
  */
 export function buildModel(syntax: SyntaxTree, previous?: PerfModel): PerfModel {
-  return new ModelBuilder(syntax, previous ? blockCaches.get(previous) : undefined, previous?.syntax.lines).build();
+  return new ModelBuilder(syntax, previousBuild(previous)).build();
 }
 
 class ModelBuilder {
@@ -62,9 +36,9 @@ class ModelBuilder {
   private readonly header = new Map<string, Field>();
   private readonly data = new Map<string, DataItem>();
   private readonly allData: DataItem[] = [];
-  private readonly roots: Indicator[] = [];
-  private readonly indicators: Indicator[] = [];
-  private readonly measures: Indicator[] = [];
+  private readonly roots: TreeIndicator[] = [];
+  private readonly indicators: TreeIndicator[] = [];
+  private readonly measures: TreeIndicator[] = [];
   private readonly sections: Section[] = [];
   private readonly placeholders: Placeholder[] = [];
 
@@ -72,11 +46,9 @@ class ModelBuilder {
 
   constructor(
     private readonly syntax: SyntaxTree,
-    private readonly previousBlocks?: BlockCache,
-    private readonly previousLines?: SourceLine[],
+    private readonly previous: PreviousBuild | undefined,
   ) {
-    // Sized to the document at once: blocks are stored by first line, in order (no growing as they come).
-    this.blockCache = { indicators: new Array(syntax.lines.length), diagnostics: [], data: [] };
+    this.blockCache = newBlockCache(syntax.lines.length);
   }
 
   build(): PerfModel {
@@ -89,7 +61,7 @@ class ModelBuilder {
     const firstHeading = headingLines.length ? headingLines[0] : lines.length;
     for (let i = 0; i < firstHeading; i++) this.headerLine(i);
 
-    const stack: Indicator[] = [];
+    const stack: TreeIndicator[] = [];
     for (let h = 0; h < headingLines.length; h++) {
       const start = headingLines[h];
       const end = (h + 1 < headingLines.length ? headingLines[h + 1] : lines.length) - 1;
@@ -98,9 +70,11 @@ class ModelBuilder {
       while (stack.length && stack[stack.length - 1].level >= node.level) stack.pop();
       const isMeasure = node.weight === null && this.hasMeasureFields(start + 1, end);
       if (node.weight !== null || isMeasure) {
-        const ind = this.cachedIndicator(start, end, stack[stack.length - 1]);
+        const block = this.cachedBlock(start, end);
+        const parent = block.weight !== null ? stack[stack.length - 1] : undefined;
+        const ind = new TreeIndicator(block, parent, this.syntax);
         if (ind.weight !== null) {
-          if (ind.parent) add(ind.parent, "children", ind);
+          if (parent) parent.addChild(ind);
           else this.roots.push(ind);
           this.indicators.push(ind);
           stack.push(ind);
@@ -120,7 +94,7 @@ class ModelBuilder {
     const statedTotal = headerReader.statedTotal();
     const scope = headerReader.scope();
     const policy = headerReader.policy();
-    const structure = new StructureChecks(this.roots, this.indicators, this.data, this.header, this.diagnostics);
+    const structure = new StructureChecks(this.syntax, this.roots, this.indicators, this.data, this.header, this.diagnostics);
     if (scope === "项目支出") structure.addExecutionRow(policy);
     structure.computeSubtreeEnds();
     structure.checkStructure(policy);
@@ -149,7 +123,7 @@ class ModelBuilder {
       placeholders: this.placeholders,
       diagnostics: this.diagnostics,
     };
-    if (conflictLines.size === 0) blockCaches.set(model, this.blockCache);
+    if (conflictLines.size === 0) keepBlocks(model, this.blockCache);
     return model;
   }
 
@@ -168,23 +142,14 @@ class ModelBuilder {
     prefetchValues(requests);
   }
 
-  /** An indicator block, reused from the previous build when its lines are the same. */
-  private cachedIndicator(start: number, end: number, parent: Indicator | undefined): Indicator {
-    const lines = this.syntax.lines;
-    const previous = this.previousBlocks;
-    const before = this.previousLines;
+  /** An indicator block, shared with the previous build when its lines are the same (the previous model is not changed). */
+  private cachedBlock(start: number, end: number): BuiltBlock {
     const cache = this.blockCache;
-    let hit = previous?.indicators[start];
-    if (hit !== undefined && (before === undefined || hit.endLine !== end)) hit = undefined;
-    for (let k = start; hit && k <= end; k++) if (before![k] !== lines[k]) hit = undefined;
-    if (hit) {
-      const ind = hit;
-      ind.rebind(this.syntax);
-      ind.children = NONE;
-      ind.parent = ind.weight !== null ? parent : undefined;
-      ind.subtreeEndLine = ind.endLine;
-      const diagnostics = previous!.diagnostics[start];
-      const data = previous!.data[start];
+    const reused = reusableBlock(this.previous, this.syntax.lines, start, end);
+    if (reused) {
+      const previous = this.previous!.cache;
+      const diagnostics = previous.diagnostics[start];
+      const data = previous.data[start];
       if (diagnostics) {
         this.diagnostics.push(...diagnostics);
         cache.diagnostics[start] = diagnostics;
@@ -193,16 +158,16 @@ class ModelBuilder {
         this.allData.push(...data);
         cache.data[start] = data;
       }
-      cache.indicators[start] = ind;
-      return ind;
+      cache.blocks[start] = reused;
+      return reused;
     }
     const d0 = this.diagnostics.length;
     const a0 = this.allData.length;
-    const ind = this.indicator(start, end, parent);
+    const block = this.block(start, end);
     if (this.diagnostics.length > d0) cache.diagnostics[start] = this.diagnostics.slice(d0);
     if (this.allData.length > a0) cache.data[start] = this.allData.slice(a0);
-    cache.indicators[start] = ind;
-    return ind;
+    cache.blocks[start] = block;
+    return block;
   }
 
   // ── lines by place ──
@@ -251,7 +216,7 @@ class ModelBuilder {
    * otherwise (prose) the line simply stays text. Returns whether the line
    * was taken as data (or diagnosed as bad data).
    */
-  private dataLine(i: number, node: FieldLine, scope: Indicator | undefined, strict: boolean): boolean {
+  private dataLine(i: number, node: FieldLine, scope: BuiltBlock | undefined, strict: boolean): boolean {
     const folded = this.folded(i, node);
     if (folded.length === 0) return false;
     const parsed = parseValue<DataValueNode>("DataValue", folded, i, node.value.span[0], this.syntax.lines[i]);
@@ -263,13 +228,10 @@ class ModelBuilder {
       return false;
     }
     const f = this.field(i, node);
-    const item: DataItem = { name: f.key, field: f, node: parsed.value, stated: undefined, scope };
     const q = parsed.value.quantity;
-    if (q) {
-      const stated = this.quantity(q, i);
-      if (stated) item.stated = stated;
-      else if (!parsed.value.derivation) return true;
-    }
+    const stated = q ? this.quantity(q, i) : undefined;
+    if (q && !stated && !parsed.value.derivation) return true;
+    const item: DataItem = { name: f.key, field: f, node: parsed.value, stated, scope };
     if (scope && scope.data === EMPTY) scope.data = new Map();
     const map = scope ? scope.data : this.data;
     const prior = map.get(f.key);
@@ -301,12 +263,12 @@ class ModelBuilder {
   /** Reserved keys seen in the block being built (a repeated one is PE104). */
   private readonly seenKeys = new Set<string>();
 
-  private indicator(start: number, end: number, parent: Indicator | undefined): BlockIndicator {
+  private block(start: number, end: number): BuiltBlock {
     const node = this.syntax.lines[start].node;
     if (node.kind !== "heading") throw new Error("not a heading");
     let weight: Decimal | null = null;
     if (node.weight) weight = parseDecimal(node.weight.value);
-    const ind = new BlockIndicator(
+    const ind = new BuiltBlock(
       this.syntax.lines[start].text.slice(node.titleSpan[0], node.titleSpan[1]),
       node.level,
       start,
@@ -315,8 +277,6 @@ class ModelBuilder {
       weight,
       node.weight?.value ?? null,
       node.weight?.span ?? null,
-      weight !== null ? parent : undefined,
-      this.syntax,
     );
     this.seenKeys.clear();
     for (let i = start + 1; i <= end; i++) {
@@ -344,7 +304,7 @@ class ModelBuilder {
     return ind;
   }
 
-  private indicatorField(ind: Indicator, i: number, n: FieldLine): void {
+  private indicatorField(ind: BuiltBlock, i: number, n: FieldLine): void {
     const key = n.key.text;
     if (TEXT_KEYS.has(key) || VALUE_KEYS.has(key)) {
       if (this.seenKeys.has(key)) {

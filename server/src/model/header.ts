@@ -10,6 +10,8 @@ import type { ClauseNode, ScoreNode } from "../syntax/ast";
 import { makeDiagnostic, lineRange, type Diagnostic } from "../diagnostics/catalogue";
 import type { Field, PerfModel, Policy, Scope } from "./types";
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 const DEFAULT_GRADES = "优 90；良 80；中 60；差 0";
 
 /** Reads the header fields of one build, adding what is wrong with them to its diagnostics. */
@@ -62,7 +64,10 @@ export class HeaderReader {
   }
 
   policy(): Policy {
-    const policy: Policy = { reverse: "差额", overAchievement: new D("1.2"), executionCaps: [], fullScore: new D(100), grades: [] };
+    // Filled here, then handed out as the model's (read-only) policy.
+    const policy: Mutable<Policy> = { reverse: "差额", overAchievement: new D("1.2"), executionCaps: [], fullScore: new D(100), grades: [] };
+    const executionCaps: Policy["executionCaps"][number][] = [];
+    policy.executionCaps = executionCaps;
     const bad = (f: Field, expected: string, expectedEn: string) =>
       this.diagnostics.push(makeDiagnostic("PE106", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]), { key: f.key, value: f.value, expected, expectedEn }));
     const full = this.header.get("满分");
@@ -94,7 +99,7 @@ export class HeaderReader {
       for (const c of clauses) {
         if (c.kind === "band" && !c.score.full && c.score.value !== undefined) {
           const q = Quantity.fromWritten(c.quantity.value, c.quantity.unit?.text ?? "%");
-          if (q) policy.executionCaps.push({ op: c.comparator.op, threshold: q.value, cap: parseDecimal(c.score.value), text: folded.slice(c.span[0] - caps.valueSpan[0], c.span[1] - caps.valueSpan[0]) });
+          if (q) executionCaps.push({ op: c.comparator.op, threshold: q.value, cap: parseDecimal(c.score.value), text: folded.slice(c.span[0] - caps.valueSpan[0], c.span[1] - caps.valueSpan[0]) });
         }
       }
       if (!r.ok || policy.executionCaps.length !== clauses.length || clauses.length === 0) bad(caps, "“否”，或如“<80% 89”（执行率低于 80% 时总分最高 89）", "否, or e.g. <80% 89 (below 80 % execution the total is capped at 89)");

@@ -6,15 +6,68 @@
 import { D, formatDecimal } from "../quantity/decimal";
 import type { ExprNode } from "../syntax/ast";
 import { makeDiagnostic, lineRange, type Diagnostic } from "../diagnostics/catalogue";
-import type { Block, DataItem, Field, Indicator, Policy, Section } from "./types";
+import type Decimal from "decimal.js";
+import type { Block, DataItem, Field, Indicator, IndicatorBlock, Policy, Section } from "./types";
+import type { BlockLines } from "./block-indicator";
+import { type FieldReader, TreeIndicator } from "./tree-indicator";
+import { NONE } from "../empty";
+
+/** The 预算执行率 row of a 项目支出 file that does not write it: 全年执行数 ÷ 全年预算数, scored in proportion, 10 points. */
+class ExecutionRowBlock implements IndicatorBlock, FieldReader {
+  readonly name = "预算执行率";
+  readonly level = 2;
+  readonly titleSpan: [number, number] = [0, 0];
+  readonly weight: Decimal = new D(10);
+  readonly weightText = "10";
+  readonly weightSpan = null;
+  readonly data: ReadonlyMap<string, DataItem> = new Map();
+  readonly checks = NONE;
+  readonly findings = NONE;
+  readonly textLines = NONE;
+  readonly formula: IndicatorBlock["formula"];
+  readonly rule: IndicatorBlock["rule"];
+  readonly virtual = true;
+  private readonly fields: ReadonlyMap<string, Field>;
+
+  constructor(
+    readonly line: number,
+    formulaField: Field,
+    ruleField: Field,
+    expr: ExprNode,
+  ) {
+    this.formula = { field: formulaField, expr };
+    this.rule = { field: ruleField, clauses: [{ kind: "proportional", span: [0, 0] }] };
+    this.fields = new Map([
+      ["公式", formulaField],
+      ["评分", ruleField],
+    ]);
+  }
+
+  get endLine(): number {
+    return this.line;
+  }
+
+  fieldsIn(): ReadonlyMap<string, Field> {
+    return this.fields;
+  }
+
+  hasFieldIn(_source: BlockLines, key: string): boolean {
+    return this.fields.has(key);
+  }
+
+  findFieldIn(_source: BlockLines, key: string): Field | undefined {
+    return this.fields.get(key);
+  }
+}
 
 /** The structure of one build's indicator tree, checked into its diagnostics. */
 export class StructureChecks {
   constructor(
-    private readonly roots: Indicator[],
-    private readonly indicators: Indicator[],
-    private readonly data: Map<string, DataItem>,
-    private readonly header: Map<string, Field>,
+    private readonly source: BlockLines,
+    private readonly roots: TreeIndicator[],
+    private readonly indicators: TreeIndicator[],
+    private readonly data: ReadonlyMap<string, DataItem>,
+    private readonly header: ReadonlyMap<string, Field>,
     private readonly diagnostics: Diagnostic[],
   ) {}
 
@@ -27,34 +80,15 @@ export class StructureChecks {
     const expr: ExprNode = { kind: "binary", op: "/", left: name("全年执行数"), right: name("全年预算数"), span: [0, 0] };
     const field: Field = { key: "公式", value: "全年执行数 ÷ 全年预算数", line: anchor, keySpan: [0, 0], valueSpan: [0, 0] };
     const ruleField: Field = { key: "评分", value: "比例", line: anchor, keySpan: [0, 0], valueSpan: [0, 0] };
-    const ind: Indicator = {
-      name: "预算执行率",
-      level: 2,
-      line: anchor,
-      endLine: anchor,
-      subtreeEndLine: anchor,
-      titleSpan: [0, 0],
-      weight: new D(10),
-      weightText: "10",
-      weightSpan: null,
-      children: [],
-      fields: new Map([["公式", field], ["评分", ruleField]]),
-      data: new Map(),
-      checks: [],
-      findings: [],
-      textLines: [],
-      formula: { field, expr },
-      rule: { field: ruleField, clauses: [{ kind: "proportional", span: [0, 0] }] },
-      virtual: true,
-    };
+    const ind = new TreeIndicator(new ExecutionRowBlock(anchor, field, ruleField, expr), undefined, this.source);
     this.roots.unshift(ind);
     this.indicators.unshift(ind);
   }
 
   computeSubtreeEnds(): void {
-    const visit = (ind: Indicator): number => {
+    const visit = (ind: TreeIndicator): number => {
       let end = ind.endLine;
-      for (const c of ind.children) end = Math.max(end, visit(c));
+      for (const c of ind.children as TreeIndicator[]) end = Math.max(end, visit(c));
       ind.subtreeEndLine = end;
       return end;
     };
@@ -62,7 +96,7 @@ export class StructureChecks {
   }
 
   checkStructure(policy: Policy): void {
-    const checkSiblings = (list: Indicator[]) => {
+    const checkSiblings = (list: readonly Indicator[]) => {
       if (list.length < 2) return;
       const seen = new Map<string, Indicator>();
       for (const ind of list) {
@@ -96,7 +130,7 @@ export class StructureChecks {
 }
 
 /** Sections, indicators (but the added 预算执行率 row) and measures in document order: each list is in line order, so a merge. */
-export function blocksInOrder(sections: Section[], indicators: Indicator[], measures: Indicator[]): Block[] {
+export function blocksInOrder(sections: readonly Section[], indicators: readonly Indicator[], measures: readonly Indicator[]): Block[] {
   const written = indicators.filter((i) => !i.virtual);
   const out: Block[] = [];
   let s = 0;

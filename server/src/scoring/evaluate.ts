@@ -9,7 +9,7 @@ import type Decimal from "decimal.js";
 import { ZERO, formatDecimal } from "../quantity/decimal";
 import { Quantity, formatPercent } from "../quantity/quantity";
 import { lineRange } from "../diagnostics/catalogue";
-import type { DataItem, Indicator, PerfModel } from "../model/types";
+import type { DataItem, Indicator, IndicatorBlock, PerfModel } from "../model/types";
 import type { ComparatorOp } from "../syntax/ast";
 import { checkDims } from "./dims";
 import { DiagnosticSink } from "./sink";
@@ -19,7 +19,8 @@ import { RULE_KIND_NAMES } from "./types";
 import { resolveRule } from "./rules/resolve";
 import type { RuleContext } from "./rules/rule";
 import { TraceBuilder } from "./trace";
-import { DataOutcome, IndicatorOutcome, NO_DEPS, agrees, fingerprint, ruleUsesMeasured, sortDiagnostics, type LeafTracer } from "./outcomes";
+import { DataOutcome, IndicatorOutcome, NO_DEPS, agrees, fingerprint, ruleUsesMeasured, sortDiagnostics, type LeafRecord, type LeafTracer } from "./outcomes";
+import { keepLeafRecords, newLeafRecords, previousLeafRecords, recordFor } from "./leaf-reuse";
 import { approximate, completionRate, deviationReason } from "./leaf-checks";
 import { placeholders, totals, type EvaluationState } from "./totals";
 
@@ -39,7 +40,7 @@ const SUGGESTION_BUDGET = 200;
  * inputs have the same values is not evaluated again.
  */
 export function evaluate(model: PerfModel, previous?: Evaluation): Evaluation {
-  return new Evaluator(model, previous?.results).run();
+  return new Evaluator(model, previousLeafRecords(previous)).run();
 }
 
 class Evaluator implements LeafTracer, EvaluationState {
@@ -54,11 +55,15 @@ class Evaluator implements LeafTracer, EvaluationState {
   private deps: Map<string, string> | null | undefined;
   private readonly context: string;
 
+  /** This evaluation's leaf records, for the next one. */
+  private readonly leafRecords: (LeafRecord | undefined)[];
+
   constructor(
     readonly model: PerfModel,
-    /** The previous evaluation's results: a leaf's result carries what its reuse needs (`leafContext`, `leafDeps`…). */
-    private previousResults?: ReadonlyMap<Indicator, IndicatorResult>,
+    /** The previous evaluation's leaf records, by line. */
+    private previousRecords: readonly (LeafRecord | undefined)[] | undefined,
   ) {
+    this.leafRecords = newLeafRecords(model.syntax.lines.length);
     const p = model.policy;
     this.context = `${p.reverse}|${p.overAchievement.toString()}`;
   }
@@ -73,13 +78,15 @@ class Evaluator implements LeafTracer, EvaluationState {
     const placeholderResults = placeholders(this, total, grade);
     const diagnostics = sortDiagnostics([...this.model.syntax.diagnostics, ...this.model.diagnostics, ...this.sink.items]);
     // Lazy traces keep this evaluator alive; without this, each one would keep the one before (a leak per edit).
-    this.previousResults = undefined;
-    return { model: this.model, results: this.results, data: this.dataResults, total, grade, statedTotalDiffers, complete, totalTrace: trace, placeholders: placeholderResults, diagnostics };
+    this.previousRecords = undefined;
+    const evaluation: Evaluation = { model: this.model, results: this.results, data: this.dataResults, total, grade, statedTotalDiffers, complete, totalTrace: trace, placeholders: placeholderResults, diagnostics };
+    keepLeafRecords(evaluation, this.leafRecords);
+    return evaluation;
   }
 
   // ── data ──
 
-  private lookup(scope: Indicator | undefined): NameLookup {
+  private lookup(scope: IndicatorBlock | undefined): NameLookup {
     const fn = ((name: string) => {
       const item = scope?.data.get(name) ?? this.model.data.get(name);
       if (!item) {
@@ -197,13 +204,14 @@ class Evaluator implements LeafTracer, EvaluationState {
   /** A leaf indicator or a measure, reused from the previous evaluation when nothing it reads changed. */
   private leaf(ind: Indicator): IndicatorResult {
     const context = this.leafContext(ind.weightText ?? "");
-    const prev = this.previousResults?.get(ind) as IndicatorOutcome | undefined;
-    if (prev && prev.leafContext === context && this.depsUnchanged(prev.leafDeps)) {
-      prev.rebind(this);
-      this.sink.items.push(...prev.leafDiagnostics);
-      for (const d of prev.leafLocalData) this.dataResults.set(d.item, d);
-      for (const u of prev.leafUsedLocal) this.used.add(u);
-      return prev;
+    const prev = recordFor(this.previousRecords, ind);
+    if (prev && prev.context === context && this.depsUnchanged(prev.deps)) {
+      this.sink.items.push(...prev.diagnostics);
+      for (const d of prev.localData) this.dataResults.set(d.item, d);
+      for (const u of prev.usedLocal) this.used.add(u);
+      const result = prev.result.copyFor(ind, this);
+      this.leafRecords[ind.line] = { ...prev, result };
+      return result;
     }
     const d0 = this.sink.items.length;
     const outer = this.deps;
@@ -221,11 +229,7 @@ class Evaluator implements LeafTracer, EvaluationState {
       }
     }
     const diagnostics = this.sink.items.length > d0 ? this.sink.items.slice(d0) : NONE;
-    result.leafContext = context;
-    result.leafDiagnostics = diagnostics;
-    result.leafDeps = this.deps ?? NO_DEPS;
-    result.leafLocalData = localData;
-    result.leafUsedLocal = usedLocal;
+    this.leafRecords[ind.line] = { block: ind.block, result, context, deps: this.deps ?? NO_DEPS, diagnostics, localData, usedLocal };
     this.deps = outer;
     return result;
   }

@@ -5,11 +5,10 @@
  * read the measured value, the order of diagnostics).
  */
 import type Decimal from "decimal.js";
-import { NONE } from "../empty";
 import { D, writtenDecimals } from "../quantity/decimal";
 import type { Quantity } from "../quantity/quantity";
 import type { Diagnostic } from "../diagnostics/catalogue";
-import type { DataItem, Indicator } from "../model/types";
+import type { DataItem, Indicator, IndicatorBlock } from "../model/types";
 import type { DataResult, IndicatorResult, Trace } from "./types";
 import type { RuleKind } from "./types";
 import { type TraceBuilder, Traced } from "./trace";
@@ -33,14 +32,6 @@ export interface LeafTracer {
  * few leaves whose traces are read again.
  */
 export class IndicatorOutcome extends Traced implements IndicatorResult {
-  // A leaf's: what the next evaluation needs to reuse it (a parent's stay empty).
-  /** What the leaf's result depends on besides its block and inputs (policy, weight). */
-  leafContext: string | undefined = undefined;
-  leafDiagnostics: Diagnostic[] = NONE;
-  /** Shared names read, with a fingerprint of their values ("" when unknown). */
-  leafDeps: ReadonlyMap<string, string> = NO_DEPS;
-  leafLocalData: DataResult[] = NONE;
-  leafUsedLocal: DataItem[] = NONE;
   measured?: Quantity;
   target?: Quantity;
   rate?: Decimal;
@@ -61,10 +52,41 @@ export class IndicatorOutcome extends Traced implements IndicatorResult {
     return this.tb ? this.tb.build() : this.tracer!.retrace(this.indicator);
   }
 
-  /** A leaf result reused by the next evaluation: its trace is that evaluation's to make (the one before is let go). */
-  rebind(tracer: LeafTracer): void {
-    if (!this.tb) this.tracer = tracer;
+  /**
+   * This leaf's result as the result of `indicator` (the same block in a
+   * later model), its trace made by `tracer` (that model's evaluator): a new
+   * object sharing the values, so this one is not changed.
+   */
+  copyFor(indicator: Indicator, tracer: LeafTracer): IndicatorOutcome {
+    const copy = new IndicatorOutcome(indicator, undefined, tracer);
+    copy.measured = this.measured;
+    copy.target = this.target;
+    copy.rate = this.rate;
+    copy.score = this.score;
+    copy.kind = this.kind;
+    copy.ruleMax = this.ruleMax;
+    copy.reasonMissing = this.reasonMissing;
+    copy.statedRateDiffers = this.statedRateDiffers;
+    return copy;
   }
+}
+
+/**
+ * What the next evaluation needs to reuse a leaf's result, kept beside the
+ * evaluation (scoring/leaf-reuse.ts), not on its results: the block it was
+ * computed for, what it depends on besides the block (policy, weight), the
+ * shared names it read with a fingerprint of their values ("" when unknown),
+ * and what it gave (diagnostics, its local data results, the local items a
+ * formula read).
+ */
+export interface LeafRecord {
+  readonly block: IndicatorBlock;
+  readonly result: IndicatorOutcome;
+  readonly context: string;
+  readonly deps: ReadonlyMap<string, string>;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly localData: readonly DataResult[];
+  readonly usedLocal: readonly DataItem[];
 }
 
 export class DataOutcome extends Traced implements DataResult {

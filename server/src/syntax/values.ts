@@ -39,7 +39,13 @@ export function parseValue<T>(rule: ValueRule, text: string, line: number, offse
 
 const RULE_TAGS: Record<ValueRule, string> = { DataValue: "D", Score: "S", Quantity: "Q", Expression: "E", Target: "T", Rule: "R" };
 
+/**
+ * Memoise a value parse on its line. Written once: a line's first value parse
+ * stays (a later parse of another rule or text is not kept), so a line shared
+ * by analyses only ever goes from "not parsed yet" to one fixed result.
+ */
 function memo(line: SourceLine, rule: ValueRule, start: number, end: number, value: CachedValue): void {
+  if (line.value !== undefined) return;
   line.valueRule = rule;
   line.valueStart = start;
   line.valueEnd = end;

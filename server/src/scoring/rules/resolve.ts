@@ -34,7 +34,7 @@ type Resolved = Rule | [string, string];
  * state, and equal 评分 values share one parsed clause list, so the many
  * indicators of a file that are scored alike share one rule.
  */
-let resolvedRules = new WeakMap<ClauseNode[], Resolved>();
+let resolvedRules = new WeakMap<readonly ClauseNode[], Resolved>();
 
 export const ruleCache: CacheEntry = {
   name: "scoring/rules/resolve.ts resolvedRules: rules made from clause lists",
@@ -46,7 +46,7 @@ export const ruleCache: CacheEntry = {
   },
 };
 
-function fromClauses(ind: Indicator, clauses: ClauseNode[], sink: DiagnosticSink): Rule | undefined {
+function fromClauses(ind: Indicator, clauses: readonly ClauseNode[], sink: DiagnosticSink): Rule | undefined {
   let resolved = resolvedRules.get(clauses);
   if (resolved === undefined) {
     resolved = resolve(clauses);
@@ -58,7 +58,7 @@ function fromClauses(ind: Indicator, clauses: ClauseNode[], sink: DiagnosticSink
   return undefined;
 }
 
-function resolve(clauses: ClauseNode[]): Resolved {
+function resolve(clauses: readonly ClauseNode[]): Resolved {
   const fail = (detail: string, detailEn: string): Resolved => [detail, detailEn];
   const kinds = new Set(clauses.map((c) => c.kind));
   if (kinds.has("proportional")) {
