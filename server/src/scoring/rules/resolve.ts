@@ -1,4 +1,5 @@
 /** Which rule an indicator's 评分 clauses (and its other fields) make. */
+import type { CacheEntry } from "../../cache-entry";
 import { lineRange } from "../../diagnostics/catalogue";
 import type { Indicator } from "../../model/types";
 import type { ClauseNode } from "../../syntax/ast";
@@ -38,11 +39,22 @@ type Resolved = Rule | [string, string];
  * state, and equal 评分 values share one parsed clause list, so the many
  * indicators of a file that are scored alike share one rule.
  */
-const resolvedRules = new WeakMap<ClauseNode[], Resolved>();
+let resolvedRules = new WeakMap<readonly ClauseNode[], Resolved>();
 /** The same for indicators that list points (`- [x]`) and have no 结果: options there are points with their own scores. */
-const resolvedPoints = new WeakMap<ClauseNode[], Resolved>();
+let resolvedPoints = new WeakMap<readonly ClauseNode[], Resolved>();
 
-function fromClauses(ind: Indicator, clauses: ClauseNode[], sink: DiagnosticSink): Rule | undefined {
+export const ruleCache: CacheEntry = {
+  name: "scoring/rules/resolve.ts resolvedRules, resolvedPoints: rules made from clause lists",
+  key: "a parsed clause list (shared by equal 评分 values)",
+  bound: "a WeakMap: an entry goes with its clause list",
+  size: () => undefined,
+  clear: () => {
+    resolvedRules = new WeakMap();
+    resolvedPoints = new WeakMap();
+  },
+};
+
+function fromClauses(ind: Indicator, clauses: readonly ClauseNode[], sink: DiagnosticSink): Rule | undefined {
   const points = ind.checks.length > 0 && !hasField(ind, "结果") && clauses.some((c) => c.kind === "option" && ind.checks.some((k) => namesPoint(k, c.label)));
   const cache = points ? resolvedPoints : resolvedRules;
   let resolved = cache.get(clauses);
@@ -56,7 +68,7 @@ function fromClauses(ind: Indicator, clauses: ClauseNode[], sink: DiagnosticSink
   return undefined;
 }
 
-function resolve(clauses: ClauseNode[], points: boolean): Resolved {
+function resolve(clauses: readonly ClauseNode[], points: boolean): Resolved {
   const fail = (detail: string, detailEn: string): Resolved => [detail, detailEn];
   const kinds = new Set(clauses.map((c) => c.kind));
   if (kinds.has("completion")) {
