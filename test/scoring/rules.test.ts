@@ -205,8 +205,9 @@ describe("scoring rules (brief §6)", () => {
       assert.ok(diag(t, "PE405"));
       assert.equal(score(t, "A"), "3.9000");
     });
-    it("未达成 band is 0–60 %: 3 of 5 is inside, 3.5 is outside", () => {
-      assert.equal(diag(one(5, "目标：达成\n实际：未达成\n得分：3\n偏差原因：x\n"), "PE405"), undefined);
+    it("未达成 band is 0–60 % (60 % itself is 部分达成's, 财预〔2020〕10号): 2.9 of 5 is inside, 3 and 3.5 are outside", () => {
+      assert.equal(diag(one(5, "目标：达成\n实际：未达成\n得分：2.9\n偏差原因：x\n"), "PE405"), undefined);
+      assert.ok(diag(one(5, "目标：达成\n实际：未达成\n得分：3\n偏差原因：x\n"), "PE405"));
       assert.ok(diag(one(5, "目标：达成\n实际：未达成\n得分：3.5\n偏差原因：x\n"), "PE405"));
     });
   });

@@ -10,7 +10,7 @@ import { parseDecimal } from "../quantity/decimal";
 import { Quantity } from "../quantity/quantity";
 import { lookupUnit } from "../quantity/units";
 import { parseValue, prefetchValues, type SyntaxTree, type ValueRequest } from "../syntax/parse";
-import type { ClauseNode, DataValueNode, ExprNode, FieldLine, QuantityNode, ScoreNode, TargetNode } from "../syntax/ast";
+import type { DataValueNode, ExprNode, FieldLine, QuantityNode, ScoreNode, TargetNode } from "../syntax/ast";
 import { makeDiagnostic, lineRange, type Diagnostic } from "../diagnostics/catalogue";
 import { readRuleValue } from "../scoring/rules/printed";
 import { HEADER_KEYS, MEASURE_KEYS, REQUIRED_HEADER_KEYS, TEXT_KEYS, VALUE_KEYS, isIndicatorKey, valueRuleForKey } from "./keys";

@@ -8,6 +8,7 @@ import type { ClauseNode, DataValueNode, ExprNode, Span, TargetNode } from "../s
 import type { SyntaxTree } from "../syntax/parse";
 import type { Diagnostic } from "../diagnostics/catalogue";
 import type { Quantity } from "../quantity/quantity";
+import type { Bands } from "../scoring/rules/grade-words";
 
 /** A `key：value` line that the model took as a field. */
 export interface Field {
@@ -128,6 +129,8 @@ export interface Policy {
   readonly grades: readonly { readonly name: string; readonly min: Decimal }[];
   /** 得分精度: decimals of a leaf score (default 2); undefined when the header does not say. */
   readonly scorePrecision?: number;
+  /** 定性区间: each qualitative grade's share of the weight, when the header draws them (else the national bands). */
+  readonly qualitativeBands?: Bands;
 }
 
 /** 评价类型 */

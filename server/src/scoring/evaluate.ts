@@ -66,7 +66,8 @@ class Evaluator implements LeafTracer, EvaluationState {
   ) {
     this.leafRecords = newLeafRecords(model.syntax.lines.length);
     const p = model.policy;
-    this.context = `${p.reverse}|${p.overAchievement.toString()}|${p.scorePrecision ?? ""}`;
+    const bands = p.qualitativeBands ? Object.values(p.qualitativeBands).map((x) => x[0].toString()).join(",") : "";
+    this.context = `${p.reverse}|${p.overAchievement.toString()}|${p.scorePrecision ?? ""}|${bands}`;
   }
 
   run(): Evaluation {

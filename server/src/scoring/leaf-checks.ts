@@ -8,7 +8,6 @@ import { lineRange } from "../diagnostics/catalogue";
 import { formatPair } from "./precision";
 import { hasField } from "../model/fields";
 import type { Indicator, Policy } from "../model/types";
-import { formatDecimal } from "../quantity/decimal";
 import { Quantity, formatPercent } from "../quantity/quantity";
 import { comparableDims } from "../quantity/units";
 import { checkDims } from "./dims";

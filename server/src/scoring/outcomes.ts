@@ -5,7 +5,6 @@
  * read the measured value, the order of diagnostics).
  */
 import type Decimal from "decimal.js";
-import { D, writtenDecimals } from "../quantity/decimal";
 import type { Quantity } from "../quantity/quantity";
 import type { Diagnostic } from "../diagnostics/catalogue";
 import type { DataItem, Indicator, IndicatorBlock } from "../model/types";

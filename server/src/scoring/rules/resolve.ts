@@ -44,7 +44,7 @@ let resolvedRules = new WeakMap<readonly ClauseNode[], Resolved>();
 let resolvedPoints = new WeakMap<readonly ClauseNode[], Resolved>();
 
 export const ruleCache: CacheEntry = {
-  name: "scoring/rules/resolve.ts resolvedRules, resolvedPoints: rules made from clause lists",
+  name: "scoring/rules/resolve.ts resolvedRules: rules made from clause lists (and scoring/rules/resolve.ts resolvedPoints: the same where options are points ticked with - [x])",
   key: "a parsed clause list (shared by equal 评分 values)",
   bound: "a WeakMap: an entry goes with its clause list",
   size: () => undefined,

@@ -8,6 +8,7 @@ import { makeDiagnostic, lineRange, type Diagnostic } from "../../../diagnostics
 import { parseValue, type SourceLine } from "../../../syntax/parse";
 import { parseCountLabel } from "../checklist";
 import { readPrintedRule, type PrintedResult } from "./reader";
+import type { CacheEntry } from "../../../cache-entry";
 
 export type RuleValue = { ok: true; clauses: ClauseNode[]; reading?: string[] } | { ok: false; diagnostic: Diagnostic };
 
@@ -23,14 +24,23 @@ function misread(clauses: ClauseNode[]): boolean {
 /** Words that only printed sentences use: 计5分, 不得分, 以上, （含）, 每…扣, 扣完为止, 以…为标准, 按…比例, numbering. */
 const PRINTED_LOOK = /[计得记]\s*[0-9.]+\s*分|不得分|得满分|计满分|以上|以下|\((不)?含\)|每.{0,20}扣|扣完|为标准|按.{0,6}比例|^\s*(?:[0-9]{1,2}[.、](?![0-9])|\([0-9]{1,2}\)|[①②③④⑤⑥⑦⑧⑨⑩])/;
 
+const MEMO_LIMIT = 2000;
 const memo = new Map<string, PrintedResult>();
+
+export const printedRuleCache: CacheEntry = {
+  name: "scoring/rules/printed/index.ts memo: printed 评分 sentences as read",
+  key: "the sentence (folded), its offset in the line and the indicator's name",
+  bound: `${MEMO_LIMIT} entries, emptied when full`,
+  size: () => memo.size,
+  clear: () => memo.clear(),
+};
 
 function printed(text: string, offset: number, name: string): PrintedResult {
   const key = `${offset}\u0000${name}\u0000${text}`;
   let r = memo.get(key);
   if (r === undefined) {
     r = readPrintedRule(text, offset, name);
-    if (memo.size > 2000) memo.clear();
+    if (memo.size > MEMO_LIMIT) memo.clear();
     memo.set(key, r);
   }
   return r;
