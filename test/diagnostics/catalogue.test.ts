@@ -369,6 +369,46 @@ const CASES: Record<DiagnosticCode, Case[]> = {
       fixed: `${H}得分精度：1\n满分：4\n# A（2分）\n实际：97.3%\n评分：比例\n得分：1.9\n偏差原因：x\n# B（2分）\n实际：95%\n评分：比例\n得分：1.9\n偏差原因：x\n`,
     },
   ],
+  PE414: [
+    {
+      title: "a target printed without a comparator or a direction",
+      text: `${H}满分：5\n# 修路长度（5分）\n目标：10 公里\n实际：10 公里\n`,
+      line: 4,
+      at: "10",
+      mentions: ["没有写比较符", "按正向"],
+      fixed: `${H}满分：5\n# 修路长度（5分）\n目标：10 公里\n指标性质：正向\n实际：10 公里\n`,
+    },
+  ],
+  PE415: [
+    {
+      title: "a 得分系数 that is not the score over the weight",
+      text: `${H}满分：10\n# 修路长度（10分）\n目标：≥ 10 公里\n实际：9 公里\n得分系数：1\n偏差原因：x\n`,
+      line: 6,
+      at: "1",
+      mentions: ["得分系数 1", "0.9"],
+      fixed: `${H}满分：10\n# 修路长度（10分）\n目标：≥ 10 公里\n实际：9 公里\n得分系数：0.9\n偏差原因：x\n`,
+    },
+  ],
+  PE416: [
+    {
+      title: "an actual with a comparator copied from the target",
+      text: `${H}满分：5\n# 修路长度（5分）\n目标：≥ 266 米\n实际：≥266米\n`,
+      line: 5,
+      at: "≥",
+      mentions: ["比较符“≥”", "266米"],
+      fixed: `${H}满分：5\n# 修路长度（5分）\n目标：≥ 266 米\n实际：266米\n`,
+    },
+  ],
+  PE417: [
+    {
+      title: "an actual without a unit",
+      text: `${H}满分：5\n# 修路长度（5分）\n目标：≥ 266 米\n实际：266\n`,
+      line: 5,
+      at: "266",
+      mentions: ["没有写单位", "266 米"],
+      fixed: `${H}满分：5\n# 修路长度（5分）\n目标：≥ 266 米\n实际：266 米\n`,
+    },
+  ],
   PE408: [
     {
       title: "比例 with another clause",
@@ -540,7 +580,7 @@ const EXPECTED_SEVERITY: Record<DiagnosticCode, Severity> = {
   PE101: "error", PE107: "error", PE102: "error", PE103: "error", PE104: "warning", PE105: "warning", PE106: "error",
   PE201: "error", PE202: "error", PE203: "error", PE204: "error", PE205: "warning", PE206: "warning", PE207: "error", PE208: "warning",
   PE301: "error", PE302: "error", PE303: "error", PE304: "warning",
-  PE401: "error", PE402: "error", PE403: "error", PE404: "error", PE405: "warning", PE406: "warning", PE407: "info", PE408: "error", PE409: "info", PE410: "warning", PE413: "info",
+  PE401: "error", PE402: "error", PE403: "error", PE404: "error", PE405: "warning", PE406: "warning", PE407: "info", PE408: "error", PE409: "info", PE410: "warning", PE413: "info", PE414: "info", PE415: "warning", PE416: "warning", PE417: "info",
   PE501: "warning", PE502: "warning", PE503: "warning", PE504: "warning", PE505: "warning",
   PE601: "error", PE602: "warning", PE603: "error", PE604: "warning", PE605: "error",
 };

@@ -195,6 +195,30 @@ export const CATALOGUE = {
     zh: (a) => `本表的得分都只写到 ${s(a.digits)} 位小数，此得分按 ${s(a.digits)} 位小数与计算相符：若本表按 ${s(a.digits)} 位小数计分，请在表头写“${s(a.line)}”（默认两位小数）。`,
     en: (a) => `Every score of this table is written with ${s(a.digits)} decimals, and this one agrees at ${s(a.digits)} decimals: if the table scores to ${s(a.digits)} decimals, write “${s(a.line)}” in the header (the default is two).`,
   },
+  PE414: {
+    severity: "info",
+    slug: "target-direction-assumed",
+    zh: (a) => `目标“${s(a.value)}”没有写比较符（≥、≤），也没有写“指标性质”：按正向（≥）计分。反向指标请写“指标性质：反向”或“目标：≤…”。`,
+    en: (a) => `The target “${s(a.value)}” has no comparator (≥, ≤) and no 指标性质: read as upward (≥). For a downward target write 指标性质：反向 or 目标：≤….`,
+  },
+  PE415: {
+    severity: "warning",
+    slug: "score-coefficient-differs",
+    zh: (a) => `得分系数 ${s(a.stated)} 与计算不符：${s(a.detail)}${a.computed ? ` = ${s(a.computed)}` : ""}。`,
+    en: (a) => `得分系数 ${s(a.stated)} does not match: ${s(a.detail)}${a.computed ? ` = ${s(a.computed)}` : ""}.`,
+  },
+  PE416: {
+    severity: "warning",
+    slug: "actual-with-comparator",
+    zh: (a) => `实际值不应带比较符“${s(a.comparator)}”（多半是从目标值抄来的）：按 ${s(a.value)} 计。`,
+    en: (a) => `An actual value has no comparator “${s(a.comparator)}” (probably copied from the target): read as ${s(a.value)}.`,
+  },
+  PE417: {
+    severity: "info",
+    slug: "actual-unit-assumed",
+    zh: (a) => `实际值 ${s(a.value)} 没有写单位：按${s(a.source)}的单位读作 ${s(a.value)} ${s(a.unit)}。`,
+    en: (a) => `The actual ${s(a.value)} has no unit: read in the unit of ${s(a.source)}, ${s(a.value)} ${s(a.unit)}.`,
+  },
   PE408: {
     severity: "error",
     slug: "rule-not-understood",

@@ -13,6 +13,7 @@ import { parseValue, prefetchValues, type SyntaxTree, type ValueRequest } from "
 import type { DataValueNode, ExprNode, FieldLine, QuantityNode, ScoreNode, TargetNode } from "../syntax/ast";
 import { makeDiagnostic, lineRange, type Diagnostic } from "../diagnostics/catalogue";
 import { readRuleValue } from "../scoring/rules/printed";
+import { TARGET_ALIASES } from "./keys";
 import { HEADER_KEYS, MEASURE_KEYS, REQUIRED_HEADER_KEYS, TEXT_KEYS, VALUE_KEYS, isIndicatorKey, valueRuleForKey } from "./keys";
 import type { Block, DataItem, Field, PerfModel, Placeholder, Section } from "./types";
 import { BuiltBlock, EMPTY, LineField, add } from "./block-indicator";
@@ -263,6 +264,8 @@ class ModelBuilder {
 
   /** Reserved keys seen in the block being built (a repeated one is PE104). */
   private readonly seenKeys = new Set<string>();
+  /** Which of 目标's columns gave an indicator its target (TARGET_ALIASES). */
+  private readonly targetPriority = new WeakMap<BuiltBlock, number>();
 
   private block(start: number, end: number): BuiltBlock {
     const node = this.syntax.lines[start].node;
@@ -319,7 +322,8 @@ class ModelBuilder {
     const f = this.field(i, n);
     const folded = this.folded(i, n);
     const at = n.value.span[0];
-    switch (key) {
+    const alias = TARGET_ALIASES[key];
+    switch ((alias?.as ?? key) as string) {
       case "公式": {
         const r = parseValue<ExprNode>("Expression", folded, i, at, this.syntax.lines[i]);
         if (r.ok) ind.formula = { field: f, expr: r.value };
@@ -343,8 +347,13 @@ class ModelBuilder {
           const q = this.quantity(r.value.quantity, i);
           if (!q) return;
         }
-        if (key === "目标") ind.target = { field: f, node: r.value };
-        else ind.actual = { field: f, node: r.value };
+        // 目标 and its national-form columns: the one of highest priority (调整指标值 > 目标 > 年初指标值).
+        const priority = alias?.priority ?? 2;
+        if (alias?.as === "目标") {
+          if (ind.target && (this.targetPriority.get(ind) ?? 2) >= priority) return;
+          this.targetPriority.set(ind, priority);
+          ind.target = { field: f, node: r.value };
+        } else if (!ind.actual) ind.actual = { field: f, node: r.value };
         return;
       }
       case "完成率": {

@@ -20,6 +20,7 @@ import { resolveRule } from "./rules/resolve";
 import type { RuleContext } from "./rules/rule";
 import { TraceBuilder } from "./trace";
 import { formatPair, precisionOf, roundScore, scoreAgrees } from "./precision";
+import { actualQuantity, checkCoefficient, targetOp, targetUnit } from "./national";
 import { DataOutcome, IndicatorOutcome, NO_DEPS, fingerprint, ruleUsesMeasured, sortDiagnostics, type LeafRecord, type LeafTracer } from "./outcomes";
 import { keepLeafRecords, newLeafRecords, previousLeafRecords, recordFor } from "./leaf-reuse";
 import { approximate, completionRate, deviationReason } from "./leaf-checks";
@@ -314,7 +315,7 @@ class Evaluator implements LeafTracer, EvaluationState {
     }
     const actual = ind.actual?.node;
     if (actual && actual.kind === "quantitative") {
-      const q = Quantity.fromWritten(actual.quantity.value, actual.quantity.unit?.text ?? null, actual.quantity.approx);
+      const q = actualQuantity(ind, actual, this.sink);
       if (q) {
         result.measured = q;
         trace?.input({ name: "实际", value: () => q.format(), line: ind.actual!.field.line });
@@ -329,9 +330,9 @@ class Evaluator implements LeafTracer, EvaluationState {
     const target = ind.target?.node;
     let targetSpec: RuleContext["target"];
     if (target && target.kind === "quantitative") {
-      const q = Quantity.fromWritten(target.quantity.value, target.quantity.unit?.text ?? null, target.quantity.approx);
+      const q = Quantity.fromWritten(target.quantity.value, targetUnit(ind, target.quantity), target.quantity.approx);
       if (q) {
-        const op: ComparatorOp = target.comparator?.op ?? ">=";
+        const op: ComparatorOp = targetOp(ind, target, this.sink);
         targetSpec = { op, value: q };
         result.target = q;
         trace?.input({ name: "目标", value: () => `${COMPARATOR_TEXT[op]} ${q.format()}`, line: ind.target!.field.line });
@@ -398,6 +399,7 @@ class Evaluator implements LeafTracer, EvaluationState {
       // 得分精度: the leaf score as the table prints it; the exact value is kept beside it.
       result.exact = score;
       result.score = roundScore(score, this.model.policy);
+      checkCoefficient(ind, result.score, weight, this.sink);
       if (stated && rule.kind !== "judgement" && rule.kind !== "qualitative" && !scoreAgrees(stated.text, stated.value, score, this.model.policy)) {
         const computed = formatPair(stated.value, result.score, precisionOf(this.model.policy))[1];
         this.sink.add("PE501", lineRange(stated.field.line, stated.field.valueSpan[0], stated.field.valueSpan[1]), { stated: stated.text, computed }, { computed });
