@@ -153,7 +153,7 @@ export function readBlocks(grid: Grid, top: number, end: number, used: Set<strin
       const year = /((?:19|20)\d{2})\s*年/.exec(t);
       if (/(表|报告)$/.test(t) && !meta.some((m) => m.key === "标题")) {
         meta.push({ key: "标题", value: t, where: where(r, c) });
-        if (/项目支出/.test(t)) project = true;
+        if (/项目支出/.test(t) && !/部门整体/.test(t)) project = true;
         const unit = year ? t.slice(0, year.index).trim() : "";
         if (unit && !meta.some((m) => m.key === "单位")) meta.push({ key: "单位", value: unit, where: where(r, c) });
         mark(r, c);

@@ -4,6 +4,7 @@
  */
 import { basename } from "node:path";
 import { ImportError, sniffContainer } from "./container";
+import { readDocx } from "./docx";
 import { gridFromWorksheet } from "./grid";
 import { readTable } from "./table";
 import type { ImportedDocument, ImportedTable } from "./types";
@@ -27,7 +28,7 @@ export interface ImportResult {
 
 export async function importBuffer(bytes: Uint8Array, fileName: string, options: ImportOptions = {}): Promise<ImportResult> {
   const kind = sniffContainer(bytes, fileName);
-  const doc = kind === "xlsx" ? await readWorkbook(bytes, fileName, options) : await (await import("./docx.js")).readDocx(bytes, fileName, options);
+  const doc = kind === "xlsx" ? await readWorkbook(bytes, fileName, options) : await readDocx(bytes, fileName, options);
   const { text, summary } = writePerf(doc);
   return { text, summary, sheet: doc.table?.sheet, otherTables: doc.otherTables };
 }

@@ -176,7 +176,7 @@ export function readTable(grid: Grid): ImportedTable | undefined {
   const kept: Kept[] = blocks.kept;
   return {
     sheet: grid.name,
-    scope: blocks.project || header.roles.has(col("target") ?? -1) ? "项目支出" : "部门整体支出",
+    scope: blocks.project ? "项目支出" : "部门整体支出",
     meta: blocks.meta,
     data: blocks.data,
     statedTotal: statedTotal ?? blocks.statedTotal,

@@ -58,6 +58,13 @@ function childWeight(n: ImportedIndicator): string | undefined {
   return n.children.length ? sumWeights(n.children) : undefined;
 }
 
+/** The actual is one of the rule's option labels (“符合” in “符合 1；不符合 0”): it is the 结果. */
+function isOption(n: ImportedIndicator, value: string): boolean {
+  const rule = n.fields.find((f) => f.key === "评分")?.value;
+  if (!rule || /\d/.test(value)) return false;
+  return rule.split(/[；;，,。]/).some((clause) => clause.trim().replace(/\s*[（(]?\s*(\d+(\.\d+)?\s*分?|满分|得满分)\s*[)）]?$/, "").trim() === value);
+}
+
 function indicatorLines(n: ImportedIndicator, depth: number, out: Line[], summary: ImportSummary): void {
   const weight = n.weight ?? childWeight(n);
   summary.indicators++;
@@ -70,6 +77,10 @@ function indicatorLines(n: ImportedIndicator, depth: number, out: Line[], summar
       continue;
     }
     if (f.key === "评分") summary.rules++;
+    if (f.key === "实际" && isOption(n, f.value)) {
+      out.push({ text: `结果：${f.value}` });
+      continue;
+    }
     const fallback = f.key === "评分" ? `评分标准：${f.value}` : comment({ where: f.where, label: f.label, text: f.raw });
     const valueLine = f.key === "目标" || f.key === "实际" || f.key === "评分" || f.key === "得分";
     out.push({ text: `${f.key}：${f.value}`, fallback: valueLine ? fallback : undefined, rule: f.key === "评分" });
