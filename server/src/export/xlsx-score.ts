@@ -165,6 +165,8 @@ export async function scoreWorkbook(files: { path: string; analysis: Analysis }[
   const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
   wb.creator = "perf-eval";
+  // Excel recomputes the SUM formulas on opening (their cached results are written too).
+  wb.calcProperties = { fullCalcOnLoad: true };
   const taken = new Set<string>();
   for (const f of files) writeScoreSheet(wb, f.analysis, taken);
   return Buffer.from(await wb.xlsx.writeBuffer());

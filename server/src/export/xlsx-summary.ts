@@ -15,6 +15,8 @@ export async function summaryWorkbook(rows: EvaluationSummary[], cohort?: Cohort
   const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
   wb.creator = "perf-eval";
+  // Excel recomputes the SUM formulas on opening (their cached results are written too).
+  wb.calcProperties = { fullCalcOnLoad: true };
   const ws = wb.addWorksheet("汇总");
   const cf = cohort ? new Map(cohort.files.map((f) => [f.path, f])) : undefined;
   const heads = ["文件", "单位", "年度", "类型", "项目", "总分", "等级", "满分", "预算（万元）", "执行（万元）", "执行率", "错误", "警告"];

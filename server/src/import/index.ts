@@ -52,7 +52,7 @@ async function readWorkbook(bytes: Uint8Array, fileName: string, options: Import
   const tables: ImportedTable[] = [];
   for (const ws of chosen) {
     const t = readTable(gridFromWorksheet(ws));
-    if (t && t.rows > 0) tables.push(t);
+    if (t) tables.push(t);
   }
   if (tables.length === 0) {
     const where = chosen.length === 1 ? `工作表“${chosen[0].name}”` : `${chosen.length} 个工作表（${chosen.map((s) => s.name).join("、")}）`;
