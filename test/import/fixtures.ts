@@ -47,7 +47,7 @@ export function nationalProjectForm(wb = new ExcelJS.Workbook(), sheetName = "�
     [null, "效益指标", "社会效益指标", "群众出行条件改善", "达成预期指标", "部分达成预期指标并具有一定效果", 30, 22, "部分路段排水沟未完工，明年春季补齐。"],
     [null, "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "0.93", 10, 10, ""],
   ];
-  rows.forEach((r, i) => (ws.getRow(13 + i).values = r));
+  for (const [i, r] of rows.entries()) ws.getRow(13 + i).values = r;
   ws.mergeCells("B13:B16");
   ws.mergeCells("C13:C14");
   ws.mergeCells("A12:A18");
@@ -77,7 +77,7 @@ export function departmentScoreTable(wb = new ExcelJS.Workbook()): ExcelJS.Workb
     ["过程", "预算执行", "预算完成率", 5, "预算完成数/预算数。", "≥95% 满分；≤85% 0分", { formula: "5*1", result: 5 } as unknown as number],
     [null, null, "结转结余率", "3分", "结转结余总额/预算数。", "结转结余率每超过1个百分点扣0.5分，扣完为止。", 3],
   ];
-  rows.forEach((r, i) => (ws.getRow(7 + i).values = r));
+  for (const [i, r] of rows.entries()) ws.getRow(7 + i).values = r;
   ws.mergeCells("A7:A8");
   ws.mergeCells("B7:B8");
   ws.mergeCells("A10:A11");

@@ -60,13 +60,13 @@ export function writeProjectForm(wb: Workbook, a: Analysis, taken: Set<string>):
   ws.mergeCells(4, 6, 4, W);
   // Funding block: rows 5–9.
   textCell(ws.getCell("A5"), "项目资金（万元）", true);
-  ["", ...MONEY_COLUMNS, "分值", "执行率", "得分"].forEach((t, i) => headerCell(ws.getCell(5, 2 + i), t));
+  for (const [i, t] of ["", ...MONEY_COLUMNS, "分值", "执行率", "得分"].entries()) headerCell(ws.getCell(5, 2 + i), t);
   const execution = m.roots.find((r) => r.virtual);
   const execResult = execution ? ev.results.get(execution) : undefined;
   MONEY_ROWS.forEach(([label, prefixes], i) => {
     const r = 6 + i;
     textCell(ws.getCell(r, 2), label);
-    MONEY_COLUMNS.forEach((c, j) => numberCell(ws.getCell(r, 3 + j), money(a, prefixes, c), "0.00##"));
+    for (const [j, c] of MONEY_COLUMNS.entries()) numberCell(ws.getCell(r, 3 + j), money(a, prefixes, c), "0.00##");
     if (i === 0) {
       numberCell(ws.getCell(r, 6), execution?.weight?.toString(), "0.##");
       numberCell(ws.getCell(r, 7), execResult?.measured ? execResult.measured.value.toDecimalPlaces(6).toString() : undefined, "0.00%");
@@ -87,7 +87,7 @@ export function writeProjectForm(wb: Workbook, a: Analysis, taken: Set<string>):
   ws.mergeCells(10, 1, 11, 1);
   // Indicators: header row 12, then one row per leaf (three level columns, as the form prints).
   const heads = ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"];
-  heads.forEach((t, i) => headerCell(ws.getCell(12, i + 1), t));
+  for (const [i, t] of heads.entries()) headerCell(ws.getCell(12, i + 1), t);
   const leaves = leafRows(m.roots.filter((r) => !r.virtual));
   const levels = Math.max(3, ...leaves.map((l) => l.path.length));
   if (levels > 3) throw new Error("项目支出自评表只有三级指标列；本文件的指标超过三级，请用部门评分表格式");

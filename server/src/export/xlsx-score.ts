@@ -105,7 +105,7 @@ export function writeScoreSheet(wb: Workbook, a: Analysis, taken: Set<string>): 
   ws.mergeCells(2, 1, 2, Math.max(1, levels));
   ws.getCell(2, levels + 1).value = `评价年度：${year}`;
   ws.mergeCells(2, levels + 1, 2, levels + 3);
-  heads.forEach((h, i) => headerCell(ws.getCell(3, i + 1), h));
+  for (const [i, h] of heads.entries()) headerCell(ws.getCell(3, i + 1), h);
   const leaves = leafRows(m.roots);
   const measures = m.measures;
   const first = 4;

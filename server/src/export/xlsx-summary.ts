@@ -26,7 +26,7 @@ export async function summaryWorkbook(rows: EvaluationSummary[], cohort?: Cohort
   ws.getCell(1, 1).font = { bold: true, size: 16 };
   ws.getCell(1, 1).alignment = { horizontal: "center" };
   ws.mergeCells(1, 1, 1, heads.length);
-  heads.forEach((h, i) => headerCell(ws.getCell(2, i + 1), h));
+  for (const [i, h] of heads.entries()) headerCell(ws.getCell(2, i + 1), h);
   const first = 3;
   rows.forEach((r, i) => {
     const row = first + i;
@@ -63,7 +63,7 @@ export async function summaryWorkbook(rows: EvaluationSummary[], cohort?: Cohort
   if (cohort && cohort.indicators.length) {
     const cs = wb.addWorksheet("极值法");
     const ch = ["文件", "指标", "实际值", "分值", "区间得分", "极值法得分"];
-    ch.forEach((h, i) => headerCell(cs.getCell(1, i + 1), h));
+    for (const [i, h] of ch.entries()) headerCell(cs.getCell(1, i + 1), h);
     let r = 2;
     for (const f of cohort.files) {
       for (const s of f.scores) {
