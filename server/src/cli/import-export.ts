@@ -7,6 +7,7 @@ import { existsSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSy
 import { basename, dirname, extname, join } from "node:path";
 import { analyze } from "../analysis";
 import { formatDiagnostic } from "./main";
+import { loadTables } from "../load-tables";
 
 const err = (s: string) => process.stderr.write(s);
 
@@ -42,8 +43,7 @@ export async function runImport(file: string, opts: { output?: string; force?: b
     return 2;
   }
   if (!mayWrite(out, opts.force)) return 1;
-  const { importBuffer, summaryText, ImportError } = await import("../import/index.js");
-  const { MAX_FILE_BYTES } = await import("../import/container.js");
+  const { importBuffer, summaryText, ImportError, MAX_FILE_BYTES } = loadTables();
   try {
     if (statSync(file).size > MAX_FILE_BYTES) throw new ImportError(`文件过大（上限 ${MAX_FILE_BYTES / 1048576} MB），不像评分表或自评报告 · file too large`);
     const result = await importBuffer(readFileSync(file), file, { sheet: opts.sheet });

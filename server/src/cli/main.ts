@@ -13,6 +13,7 @@ import { createProgress } from "./progress";
 import { mapFiles } from "./parallel";
 import { renderSummaryText, summaryCsv, summaryJson } from "./summary-table";
 import { mayWrite, runImport, writeWorkbook } from "./import-export";
+import { loadTables } from "../load-tables";
 import pkg from "../../../package.json";
 
 export function formatDiagnostic(path: string, d: Diagnostic, english = false): string {
@@ -97,7 +98,7 @@ export async function run(argv: string[]): Promise<number> {
     .action(async (paths: string[], opts: { format: string; output?: string; force?: boolean }) => {
       const files = expandPaths(paths);
       if (opts.format === "xlsx") {
-        const { scoreWorkbook } = await import("../export/xlsx-score.js");
+        const { scoreWorkbook } = loadTables();
         exit = await writeWorkbook(opts.output, opts.force, () => scoreWorkbook(files.map((path) => ({ path, analysis: analyzeFile(path) }))));
         return;
       }
@@ -231,7 +232,7 @@ export async function run(argv: string[]): Promise<number> {
       progress.done();
       const cohort = opts.cohort ? cohortScores(rows) : undefined;
       if (opts.format === "xlsx") {
-        const { summaryWorkbook } = await import("../export/xlsx-summary.js");
+        const { summaryWorkbook } = loadTables();
         exit = await writeWorkbook(opts.output, opts.force, () => summaryWorkbook(rows, cohort));
       } else if (opts.format === "json") write(JSON.stringify(summaryJson(rows, cohort), null, 2) + "\n");
       else if (opts.format === "csv") write(summaryCsv(rows, cohort));

@@ -5,6 +5,7 @@
  */
 import type { Connection } from "vscode-languageserver/node";
 import type { WithDoc } from "./custom-requests";
+import { loadTables } from "../load-tables";
 
 export interface ImportTableParams {
   /** The file's bytes, base64. */
@@ -20,7 +21,7 @@ export type ImportTableResult =
 
 export function registerTableRequests(connection: Connection, withDoc: WithDoc): void {
   connection.onRequest("perf/importTable", async (params: ImportTableParams): Promise<ImportTableResult> => {
-    const { importBuffer, summaryText, ImportError } = await import("../import/index.js");
+    const { importBuffer, summaryText, ImportError } = loadTables();
     try {
       const r = await importBuffer(Buffer.from(String(params.data ?? ""), "base64"), String(params.name ?? ""), { sheet: params.sheet });
       return { ok: true, text: r.text, summary: summaryText(r), sheet: r.sheet, otherTables: r.otherTables };
@@ -32,7 +33,7 @@ export function registerTableRequests(connection: Connection, withDoc: WithDoc):
   });
   connection.onRequest("perf/exportXlsx", async (params: { uri: string }): Promise<string | null> => {
     const pending = withDoc<Promise<Buffer> | null>(params.uri, null, (_doc, a) =>
-      import("../export/xlsx-score.js").then(({ scoreWorkbook }) => scoreWorkbook([{ path: params.uri, analysis: a }])),
+      Promise.resolve().then(() => loadTables().scoreWorkbook([{ path: params.uri, analysis: a }])),
     );
     if (!pending) return null;
     try {
