@@ -111,7 +111,7 @@ export class PreviewManager implements vscode.Disposable {
     // The preview follows the active .perf editor.
     this.listener = vscode.window.onDidChangeActiveTextEditor((editor) => {
       const doc = editor?.document;
-      if (!doc || doc.languageId !== "perf") return;
+      if (doc?.languageId !== "perf") return;
       const preview = this.current();
       if (!preview || preview.document === doc) return;
       this.previews.delete(preview.document.uri.toString());

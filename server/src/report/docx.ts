@@ -7,7 +7,7 @@
  * link from the author's Markdown and nothing else. The `docx` package writes
  * (and XML-escapes) the text.
  */
-import { Document, ExternalHyperlink, Footer, PageNumber, PageOrientation, Packer, Paragraph, SectionType, Table, TextRun, DocumentGridType, type ISectionOptions, type ParagraphChild } from "docx";
+import { Document, ExternalHyperlink, Footer, PageNumber, PageOrientation, Packer, Paragraph, SectionType, type Table, TextRun, DocumentGridType, type ISectionOptions, type ParagraphChild } from "docx";
 import { FOOTER_DISTANCE, GRID, PDF_GRID, LANDSCAPE, LANDSCAPE_WIDTH, PAGE, STYLE, TEXT_WIDTH, fontTableXml, stylesXml } from "./docx-styles";
 import { plainTable, projectTable, scoreTable } from "./docx-tables";
 import { inlineRuns } from "./prose";
@@ -151,7 +151,7 @@ function block(b: BodyBlock, report: ReportDocument, width: number): Child[] {
       const g = b.goal;
       const facts = [g.target && `目标：${g.target}`, g.actual && `实际：${g.actual}`, g.rate && `完成率：${g.rate}`, g.reason && `偏差原因：${g.reason}`].filter((x) => x);
       const out: Child[] = [heading(b.level, b.number, b.title), ...paragraphs(b.paragraphs)];
-      if (facts.length) out.push(new Paragraph({ style: STYLE.body, children: [new TextRun(facts.join("；") + "。")] }));
+      if (facts.length) out.push(new Paragraph({ style: STYLE.body, children: [new TextRun(`${facts.join("；")}。`)] }));
       return out;
     }
     case "scoring":
@@ -178,7 +178,7 @@ function reviewBody(r: ReviewDocument): Child[] {
   if (t.stated !== undefined) parts.push(`填报 ${t.stated} 分`);
   if (t.grade !== undefined) parts.push(`等级${t.grade}${t.statedGrade !== undefined && t.statedGrade !== t.grade ? `（填报${t.statedGrade}）` : ""}`);
   if (!t.complete) parts.push("部分指标未能计分");
-  out.push(p(parts.join("；") + "。"));
+  out.push(p(`${parts.join("；")}。`));
   out.push(h("填报与计算不一致"));
   if (r.differences.length) out.push(plainTable(["行", "项目", "填报", "计算"], r.differences.map((d) => [d.line ? String(d.line) : "", d.item, d.stated, d.computed]), [1, 6, 2, 2], TEXT_WIDTH, [true, false, true, true]));
   else out.push(p("无。"));

@@ -23,7 +23,7 @@ function truncate(text: string, maxWidth: number): string {
     out += ch;
     w += cw;
   }
-  return out + "…";
+  return `${out}…`;
 }
 
 const CHART = { width: 640, label: 150, bar: 380, row: 30, barHeight: 16, pad: 8 };

@@ -33,7 +33,7 @@ function page(title: string, parts: string[], options: HtmlOptions): string {
   const css = stylesheet(options.theme);
   const { policy, styleAttr } = contentSecurityPolicy(css, options.csp);
   return (
-    [
+    `${[
       "<!DOCTYPE html>",
       '<html lang="zh-CN">',
       "<head>",
@@ -50,7 +50,7 @@ function page(title: string, parts: string[], options: HtmlOptions): string {
       "</html>",
     ]
       .filter((p) => p !== "")
-      .join("\n") + "\n"
+      .join("\n")}\n`
   );
 }
 

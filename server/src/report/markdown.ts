@@ -54,12 +54,12 @@ export function renderMarkdown(report: ReportDocument): string {
   if (sig) out.push([sig.unit, sig.date].filter((x): x is string => !!x).map(text).join("  \n"));
   for (const a of report.attachments) out.push(attachment(a, report));
   if (report.review) out.push(reviewBody(report.review, "##"));
-  return out.join("\n\n") + "\n";
+  return `${out.join("\n\n")}\n`;
 }
 
 /** The review alone (审核意见). */
 export function renderReviewMarkdown(review: ReviewDocument): string {
-  return reviewBody(review, "#") + "\n";
+  return `${reviewBody(review, "#")}\n`;
 }
 
 function summary(t: TotalSummary): string {
@@ -132,14 +132,14 @@ function projectForm(f: ProjectForm): string {
 }
 
 function reviewBody(r: ReviewDocument, h: "#" | "##"): string {
-  const sub = h + "#";
+  const sub = `${h}#`;
   const out: string[] = [`${h} ${text(r.title)}`];
   const t = r.total;
   const parts = [`计算总分 ${t.computed ?? "—"} 分（满分 ${t.fullScore} 分）`];
   if (t.stated !== undefined) parts.push(`填报 ${t.stated} 分`);
   if (t.grade !== undefined) parts.push(`等级${t.grade}${t.statedGrade !== undefined && t.statedGrade !== t.grade ? `（填报${t.statedGrade}）` : ""}`);
   if (!t.complete) parts.push("部分指标未能计分");
-  out.push(`${sub} 一、总分`, text(parts.join("；") + "。"));
+  out.push(`${sub} 一、总分`, text(`${parts.join("；")}。`));
   const line = (n?: number): string => (n ? String(n) : " ");
   out.push(`${sub} 二、填报与计算不一致`, r.differences.length ? table(["行", "项目", "填报", "计算"], r.differences.map((d) => [line(d.line), cell(d.item), cell(d.stated), cell(d.computed)])) : "无。");
   out.push(`${sub} 三、缺少偏差原因`, r.missingReasons.length ? table(["行", "指标", "情况"], r.missingReasons.map((m) => [line(m.line), cell(m.item), cell(m.detail)])) : "无。");

@@ -11,8 +11,8 @@ const CN_DIGITS = "零一二三四五六七八九";
 /** 1 → 一, 10 → 十, 12 → 十二, 21 → 二十一, 100 → 一百. */
 export function chineseNumber(n: number): string {
   if (n < 10) return CN_DIGITS[n];
-  if (n < 20) return "十" + (n % 10 ? CN_DIGITS[n % 10] : "");
-  if (n < 100) return CN_DIGITS[Math.floor(n / 10)] + "十" + (n % 10 ? CN_DIGITS[n % 10] : "");
+  if (n < 20) return `十${n % 10 ? CN_DIGITS[n % 10] : ""}`;
+  if (n < 100) return `${CN_DIGITS[Math.floor(n / 10)]}十${n % 10 ? CN_DIGITS[n % 10] : ""}`;
   return String(n);
 }
 
