@@ -81,9 +81,9 @@ export async function run(argv: string[]): Promise<number> {
       progress.done();
       for (const r of results)
         for (const d of r.diagnostics) if (d.severity === "error" || (opts.strict && d.severity === "warning")) exit = 1;
-      if (opts.format === "json") write(JSON.stringify(results.flatMap((r) => r.diagnostics.map((d) => diagnosticJson(r.path, d))), null, 2) + "\n");
-      else if (opts.format === "sarif") write(JSON.stringify(toSarif(results, pkg.version, opts.en, opts.docsBase), null, 2) + "\n");
-      else for (const r of results) for (const d of r.diagnostics) write(formatDiagnostic(r.path, d, opts.en) + "\n");
+      if (opts.format === "json") write(`${JSON.stringify(results.flatMap((r) => r.diagnostics.map((d) => diagnosticJson(r.path, d))), null, 2)}\n`);
+      else if (opts.format === "sarif") write(`${JSON.stringify(toSarif(results, pkg.version, opts.en, opts.docsBase), null, 2)}\n`);
+      else for (const r of results) for (const d of r.diagnostics) write(`${formatDiagnostic(r.path, d, opts.en)}\n`);
     });
 
   program
@@ -95,7 +95,7 @@ export async function run(argv: string[]): Promise<number> {
       const files = expandPaths(paths);
       if (opts.format === "json") {
         const json = files.map((file) => scoreJson(file, analyzeFile(file)));
-        write(JSON.stringify(json.length === 1 ? json[0] : json, null, 2) + "\n");
+        write(`${JSON.stringify(json.length === 1 ? json[0] : json, null, 2)}\n`);
         return;
       }
       if (opts.format === "csv") {
@@ -105,11 +105,11 @@ export async function run(argv: string[]): Promise<number> {
       files.forEach((file, i) => {
         const a = analyzeFile(file);
         if (i > 0) write("\n");
-        write(renderScoreSheet(a, file) + "\n");
+        write(`${renderScoreSheet(a, file)}\n`);
         const ds = a.evaluation.diagnostics;
         if (ds.length) {
           write(`诊断 ${ds.length} 条：\n`);
-          for (const d of ds) write("  " + formatDiagnostic(file, d) + "\n");
+          for (const d of ds) write(`  ${formatDiagnostic(file, d)}\n`);
         } else write("诊断：无\n");
       });
     });
@@ -127,7 +127,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("--decimals <n>", "得分小数位数", (v) => Number.parseInt(v, 10))
     .action(async (file: string, opts: { to: "html" | "md" | "docx" | "pdf"; output?: string; force?: boolean; review?: boolean; includeDiagnostics?: boolean; keepNumbering?: boolean; decimals?: number }) => {
       const suffix = opts.review ? ".审核意见" : "";
-      const out = opts.output ?? file.replace(/\.perf$/i, "") + suffix + "." + opts.to;
+      const out = opts.output ?? `${file.replace(/\.perf$/i, "")}${suffix}.${opts.to}`;
       if (out === "-" && (opts.to === "docx" || opts.to === "pdf")) {
         process.stderr.write("perf-eval: Word 和 PDF 不能写到标准输出，请用 -o 指定文件 · docx and pdf cannot go to stdout; give -o <file>\n");
         exit = 2;
@@ -228,7 +228,7 @@ export async function run(argv: string[]): Promise<number> {
       const rows = await mapFiles("summary", files, { jobs: opts.jobs ?? defaultJobs(), threshold: PARALLEL_THRESHOLD, progress });
       progress.done();
       const cohort = opts.cohort ? cohortScores(rows) : undefined;
-      if (opts.format === "json") write(JSON.stringify(summaryJson(rows, cohort), null, 2) + "\n");
+      if (opts.format === "json") write(`${JSON.stringify(summaryJson(rows, cohort), null, 2)}\n`);
       else if (opts.format === "csv") write(summaryCsv(rows, cohort));
       else write(renderSummaryText(rows, cohort));
     });

@@ -20,7 +20,7 @@ export function depthOf(ind: Indicator): number {
  * deepest one spanning the remaining tier columns, a leaf deeper than three
  * levels named by its path below the third tier.
  */
-export function walkTiers(ctx: ReportContext, roots: Indicator[], tierCount: number, visitLeaf: (leaf: Indicator, tiers: TierSlot[], name: string) => void): void {
+export function walkTiers(ctx: ReportContext, roots: readonly Indicator[], tierCount: number, visitLeaf: (leaf: Indicator, tiers: TierSlot[], name: string) => void): void {
   const leafCount = new Map<Indicator, number>();
   const countLeaves = (ind: Indicator): number => {
     const n = ind.children.length ? ind.children.reduce((s, c) => s + countLeaves(c), 0) : 1;
