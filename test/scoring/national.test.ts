@@ -51,3 +51,11 @@ describe("national form columns", () => {
     assert.deepEqual(codes(t), []);
   });
 });
+
+describe("an actual without a unit against a percentage", () => {
+  it("0.93 against ≥ 90% is the ratio 93 % (no diagnostic); 96 is 96 %", () => {
+    const ratio = `${H}目标：≥ 90%\n实际：0.93\n`;
+    assert.deepEqual(codes(ratio), []);
+    assert.equal(printed(ratio, "修路长度"), "10");
+  });
+});

@@ -57,7 +57,9 @@ export function actualQuantity(ind: Indicator, actual: Extract<TargetNode, { kin
     const from = t?.kind === "quantitative" ? unitOf(t.quantity) : null;
     const measure = getField(ind, "度量单位")?.value.trim() || null;
     const borrowed = from ?? (measure && Quantity.fromWritten("1", measure) ? measure : null);
-    if (borrowed !== null) {
+    // Against a percentage, a bare number up to 1 is already a ratio (0.93 is 93 %); above 1 it is the percentage itself (96 is 96 %).
+    const ratio = borrowed !== null && Quantity.fromWritten("1", borrowed)?.dim === "" && new D(actual.quantity.value).lessThanOrEqualTo(1);
+    if (borrowed !== null && !ratio) {
       unit = borrowed;
       sink.add("PE417", lineRange(f.line, actual.quantity.span[0], actual.quantity.span[1]), { value: actual.quantity.value, unit: borrowed, source: from !== null ? "目标" : "度量单位" });
     }
