@@ -219,6 +219,18 @@ export const CATALOGUE = {
     zh: (a) => `实际值 ${s(a.value)} 没有写单位：按${s(a.source)}的单位读作 ${s(a.value)} ${s(a.unit)}。`,
     en: (a) => `The actual ${s(a.value)} has no unit: read in the unit of ${s(a.source)}, ${s(a.value)} ${s(a.unit)}.`,
   },
+  PE411: {
+    severity: "warning",
+    slug: "table-total-differs",
+    zh: (a) => `表中“${s(a.row)}”的“${s(a.column)}” ${s(a.stated)} 与${s(a.what)} ${s(a.computed)} 不符。`,
+    en: (a) => `The table's “${s(a.row)}” “${s(a.column)}” ${s(a.stated)} does not equal the ${a.what === "其上各行之和" ? "sum of the rows above" : "sum of 本年财政拨款, 上年结转资金 and 其他资金"}, ${s(a.computed)}.`,
+  },
+  PE412: {
+    severity: "warning",
+    slug: "table-part-exceeds-whole",
+    zh: (a) => `“其中：${s(a.row)}”的“${s(a.column)}” ${s(a.stated)} 大于它所属的“${s(a.whole)}” ${s(a.wholeValue)}：“其中”一行是上一行的一部分。`,
+    en: (a) => `“其中：${s(a.row)}” “${s(a.column)}” ${s(a.stated)} exceeds the row it is part of, “${s(a.whole)}” ${s(a.wholeValue)}.`,
+  },
   PE408: {
     severity: "error",
     slug: "rule-not-understood",

@@ -14,6 +14,7 @@ import type { DataValueNode, ExprNode, FieldLine, QuantityNode, ScoreNode, Targe
 import { makeDiagnostic, lineRange, type Diagnostic } from "../diagnostics/catalogue";
 import { readRuleValue } from "../scoring/rules/printed";
 import { TARGET_ALIASES } from "./keys";
+import { FUNDING_ALIASES, readTables } from "./tables";
 import { HEADER_KEYS, MEASURE_KEYS, REQUIRED_HEADER_KEYS, TEXT_KEYS, VALUE_KEYS, isIndicatorKey, valueRuleForKey } from "./keys";
 import type { Block, DataItem, Field, PerfModel, Placeholder, Section } from "./types";
 import { BuiltBlock, EMPTY, LineField, add } from "./block-indicator";
@@ -90,6 +91,7 @@ class ModelBuilder {
       }
     }
     for (let i = 0; i < lines.length; i++) this.scanPlaceholders(i);
+    this.tables(firstHeading);
 
     const headerReader = new HeaderReader(this.syntax, this.header, this.diagnostics);
     headerReader.checkYear();
@@ -244,6 +246,22 @@ class ModelBuilder {
     map.set(f.key, item);
     this.allData.push(item);
     return true;
+  }
+
+  /** Pipe tables of the header and the prose sections: their cells are shared data (model/tables.ts). */
+  private tables(firstHeading: number): void {
+    const ranges: [number, number][] = [[0, firstHeading - 1], ...this.sections.map((s): [number, number] => [s.line + 1, s.endLine])];
+    const t = readTables(this.syntax, ranges);
+    this.diagnostics.push(...t.diagnostics);
+    for (const item of t.items) {
+      if (this.data.has(item.name)) continue;
+      this.data.set(item.name, item);
+      this.allData.push(item);
+    }
+    for (const [alias, cell] of FUNDING_ALIASES) {
+      const item = this.data.get(cell);
+      if (item && !this.data.has(alias)) this.data.set(alias, { ...item, name: alias });
+    }
   }
 
   /** A quantity node to a Quantity, diagnosing an unknown unit. */
