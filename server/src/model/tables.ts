@@ -123,7 +123,7 @@ function captionUnit(syntax: SyntaxTree, first: number): string | null {
 function readTable(syntax: SyntaxTree, first: number, last: number, out: TableData): void {
   const header = cellsOf(syntax.lines[first].folded)!;
   const sep = first + 1 <= last ? cellsOf(syntax.lines[first + 1].folded) : undefined;
-  if (!sep || !sep.every((c) => SEPARATOR.test(c.text)) || header.length < 2) return;
+  if (!sep?.every((c) => SEPARATOR.test(c.text)) || header.length < 2) return;
   const caption = captionUnit(syntax, first);
   const columns = header.map((c) => splitTitle(c.text));
   const rows: Row[] = [];
