@@ -21,6 +21,7 @@ import type { RuleContext } from "./rules/rule";
 import { TraceBuilder } from "./trace";
 import { formatPair, precisionOf, roundScore, scoreAgrees } from "./precision";
 import { actualQuantity, checkCoefficient, targetOp, targetUnit } from "./national";
+import { EXECUTION_EXPR, EXECUTION_RULE, isAutoExecutionRow } from "./execution-row";
 import { DataOutcome, IndicatorOutcome, NO_DEPS, fingerprint, ruleUsesMeasured, sortDiagnostics, type LeafRecord, type LeafTracer } from "./outcomes";
 import { keepLeafRecords, newLeafRecords, previousLeafRecords, recordFor } from "./leaf-reuse";
 import { approximate, completionRate, deviationReason } from "./leaf-checks";
@@ -68,7 +69,9 @@ class Evaluator implements LeafTracer, EvaluationState {
     this.leafRecords = newLeafRecords(model.syntax.lines.length);
     const p = model.policy;
     const bands = p.qualitativeBands ? Object.values(p.qualitativeBands).map((x) => x[0].toString()).join(",") : "";
-    this.context = `${p.reverse}|${p.overAchievement.toString()}|${p.scorePrecision ?? ""}|${bands}`;
+    // Whether a hand-written 预算执行率 row has the amounts to be scored automatically (execution-row.ts).
+    const amounts = model.data.has("全年执行数") && model.data.has("全年预算数") ? "1" : "";
+    this.context = `${p.reverse}|${p.overAchievement.toString()}|${p.scorePrecision ?? ""}|${bands}|${amounts}`;
   }
 
   run(): Evaluation {
@@ -303,7 +306,18 @@ class Evaluator implements LeafTracer, EvaluationState {
 
     // A: 实际, else the value of 公式.
     let formulaValue: Quantity | undefined;
-    if (ind.formula) {
+    // A hand-written 预算执行率 row without figures of its own: the automatic row's formula (execution-row.ts).
+    const autoExecution = isAutoExecutionRow(ind, this.model);
+    if (autoExecution) {
+      const r = evaluateExpr(EXECUTION_EXPR, ind.line, this.lookup(ind), this.sink, trace !== undefined);
+      formulaValue = r.value;
+      if (trace) {
+        trace.input(...r.inputs);
+        trace.formula = "全年执行数 ÷ 全年预算数";
+        const fv = r.value;
+        trace.substituted = () => `${r.substituted()} = ${fv ? fv.format() : "—"}`;
+      }
+    } else if (ind.formula) {
       const r = evaluateExpr(ind.formula.expr, ind.formula.field.line, this.lookup(ind), this.sink, trace !== undefined);
       formulaValue = r.value;
       if (trace) {
@@ -350,7 +364,7 @@ class Evaluator implements LeafTracer, EvaluationState {
     }
 
     const weight = ind.weight;
-    const rule = resolveRule(ind, this.sink);
+    const rule = autoExecution ? EXECUTION_RULE : resolveRule(ind, this.sink);
     if (!rule) {
       // A 评分 that could not be read was diagnosed where it stops being understood: no second message.
       if (!hasField(ind, "评分")) this.sink.add("PE304", lineRange(ind.line, ind.titleSpan[0], ind.titleSpan[1]), { name: ind.name });

@@ -6,6 +6,7 @@
 import type Decimal from "decimal.js";
 import { lineRange } from "../diagnostics/catalogue";
 import { formatPair } from "./precision";
+import { isExecutionName } from "./execution-row";
 import { hasField } from "../model/fields";
 import type { Indicator, Policy } from "../model/types";
 import { Quantity, formatPercent } from "../quantity/quantity";
@@ -56,7 +57,8 @@ export function approximate(sink: DiagnosticSink, ind: Indicator, result: Indica
 
 /** 偏差原因 is required where 得分 < 分值, where a target is missed, or where A ≥ 120 % of T. */
 export function deviationReason(sink: DiagnosticSink, policy: Policy, ind: Indicator, result: IndicatorResult, target: RuleContext["target"], weight: Decimal | undefined): void {
-  if (hasField(ind, "偏差原因") || ind.virtual) return;
+  // The automatic 预算执行率 row, and one written by hand, need none (execution-row.ts).
+  if (hasField(ind, "偏差原因") || ind.virtual || isExecutionName(ind)) return;
   let why: [string, string] | undefined;
   const a = result.measured;
   if (weight && result.score?.lessThan(weight)) {
