@@ -79,7 +79,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const timingFile = process.env.PERF_EVAL_TIMING_FILE;
   if (timingFile) {
     try {
-      appendFileSync(timingFile, JSON.stringify(timing) + "\n");
+      appendFileSync(timingFile, `${JSON.stringify(timing)}\n`);
     } catch {
       /* best effort */
     }

@@ -34,7 +34,7 @@ describe("cli robustness (issue #12)", function () {
   describe("encodings", () => {
     const encodings: [string, Buffer, string | undefined][] = [
       ["gbk.perf", iconv.encode(GOOD, "gbk"), "GB18030"],
-      ["gb18030.perf", iconv.encode(GOOD + "说明：𠀀\n", "gb18030"), "GB18030"],
+      ["gb18030.perf", iconv.encode(`${GOOD}说明：𠀀\n`, "gb18030"), "GB18030"],
       ["u16le.perf", u16le(GOOD), "UTF-16 LE"],
       ["u16be.perf", u16be(GOOD), "UTF-16 BE"],
       ["bom.perf", bom(GOOD), undefined],
@@ -42,7 +42,7 @@ describe("cli robustness (issue #12)", function () {
     ];
     for (const [name, bytes, label] of encodings) {
       it(`${name}: check reads it (no missing-header error), says the encoding on stderr only; fmt keeps encoding and BOM`, () => {
-        const d = sub("enc-" + name);
+        const d = sub(`enc-${name}`);
         const file = join(d, name);
         writeFileSync(file, bytes);
         const c = cli(["check", "--format", "json", name], d);

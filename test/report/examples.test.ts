@@ -18,7 +18,7 @@ import { documentXml } from "./unzip";
 const DIR = join(__dirname, "../../examples");
 const FILES = readdirSync(DIR).filter((f) => f.endsWith(".perf")).sort();
 
-function leaves(roots: Indicator[]): Indicator[] {
+function leaves(roots: readonly Indicator[]): Indicator[] {
   return roots.flatMap((r) => (r.children.length ? leaves(r.children) : [r]));
 }
 
@@ -87,14 +87,14 @@ describe("report on the examples", () => {
         const xml = documentXml(await renderDocx(report));
         if (!report.scoring) return;
         assert.match(xml, /<w:tbl>/);
-        const escape = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+        const escapeXml = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
         const plain = xml.replace(/<[^>]+>/g, "");
-        for (const row of report.scoring.rows) assert.ok(plain.includes(escape(row.name.split(" › ").at(-1)!)), row.name);
+        for (const row of report.scoring.rows) assert.ok(plain.includes(escapeXml(row.name.split(" › ").at(-1)!)), row.name);
       });
     });
   }
 
-  describe("002-xiaolvzhai-2021 (the seed's three-level 评分表)", function () {
+  describe("002-xiaolvzhai-2021 (the seed's three-level 评分表)", () => {
     const file = FILES.find((f) => f.startsWith("002-"));
     if (!file) return;
     const report = buildReport(analyzeText(readFileSync(join(DIR, file), "utf8")));

@@ -53,7 +53,7 @@ function outOfScope(text: string): string[] {
     const fail = (why: string) => problems.push(`line ${i + 1} (${l.node.kind}): ${why}: ${JSON.stringify(raw)} → ${JSON.stringify(got)}`);
     switch (l.node.kind) {
       case "heading": {
-        if (!got.startsWith("#".repeat(l.node.level) + " ")) fail("heading level");
+        if (!got.startsWith(`${"#".repeat(l.node.level)} `)) fail("heading level");
         if (afterMarks(got, /^#+ /) !== afterMarks(raw, /^[ \t]*[#＃]+[ \t　]*/)) fail("heading title or weight changed");
         break;
       }
@@ -64,7 +64,7 @@ function outOfScope(text: string): string[] {
       case "field": {
         const key = raw.slice(l.node.key.span[0], l.node.key.span[1]);
         if (got === raw) break;
-        if (!got.startsWith(key + "：")) {
+        if (!got.startsWith(`${key}：`)) {
           fail("key changed");
           break;
         }
@@ -82,7 +82,7 @@ function outOfScope(text: string): string[] {
   return problems;
 }
 
-describe("robustness: fmt changes only what the docs say (property, seed " + SEED + ")", function () {
+describe(`robustness: fmt changes only what the docs say (property, seed ${SEED})`, function () {
   this.timeout(120_000);
 
   for (const ex of loadExamples()) {
@@ -108,7 +108,7 @@ describe("robustness: fmt changes only what the docs say (property, seed " + SEE
     assert.match(out, /^说明：好，很好。比例为９５％$/m);
     assert.match(out, /^理由：好，很好。比例为９５％$/m);
     assert.match(out, /^偏差原因：（一）资金；（二）进度。$/m);
-    assert.match(out, /^改进措施：加强管理  $/m);
+    assert.match(out, /^改进措施：加强管理 {2}$/m);
     assert.match(out, /^得分：10$/m);
   });
 });

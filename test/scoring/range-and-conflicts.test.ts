@@ -52,7 +52,7 @@ describe("scores stay in range", () => {
 describe("conflict markers", () => {
   const BODY = `${H}满分：2\n# A（1分）\n得分：1\n理由：x\n\n# B（1分）\n得分：1\n理由：x\n`;
   it("a lone closing marker in prose: a warning on that line, the file still scored", () => {
-    const t = BODY + "\n>>>>>>> 详见附件\n";
+    const t = `${BODY}\n>>>>>>> 详见附件\n`;
     assert.equal(total(t), "2.0000");
     const ds = diags(t, "PE120");
     assert.equal(ds.length, 1);
@@ -65,7 +65,7 @@ describe("conflict markers", () => {
     assert.equal(diags(t, "PE120")[0].range.start.line, 0);
   });
   it("an unterminated <<<<<<< and a stray ======= are warnings; scoring goes on", () => {
-    const t = BODY.replace("# B（1分）", "=======\n# B（1分）") + "<<<<<<< HEAD\n";
+    const t = `${BODY.replace("# B（1分）", "=======\n# B（1分）")}<<<<<<< HEAD\n`;
     assert.equal(total(t), "2.0000");
     assert.deepEqual(diags(t, "PE120").map((d) => d.range.start.line), [7, 11]);
   });

@@ -32,5 +32,5 @@ export function csvField(v: string | number | boolean | undefined | null): strin
 
 /** Rows to CSV text: header row, CRLF line ends; a BOM first when `bom` (for a file). */
 export function toCsv(header: string[], rows: (string | number | boolean | undefined | null)[][], bom = false): string {
-  return (bom ? BOM : "") + [header, ...rows].map((r) => r.map(csvField).join(",")).join("\r\n") + "\r\n";
+  return `${(bom ? BOM : "") + [header, ...rows].map((r) => r.map(csvField).join(",")).join("\r\n")}\r\n`;
 }

@@ -57,8 +57,8 @@ const DEFAULT_JOBS = 1;
 /** Text for the terminal: invisible and control characters as visible markers. */
 const write = (s: string) => process.stdout.write(visible(s));
 /** JSON and SARIF: the same characters escaped as JSON escapes. */
-const writeJson = (v: unknown) => process.stdout.write(escapeJsonInvisible(JSON.stringify(v, null, 2)) + "\n");
-const warn = (s: string) => process.stderr.write(visible(s) + "\n");
+const writeJson = (v: unknown) => process.stdout.write(`${escapeJsonInvisible(JSON.stringify(v, null, 2))}\n`);
+const warn = (s: string) => process.stderr.write(`${visible(s)}\n`);
 
 /** A name usable in a file name (a unit's or project's name may hold a slash). */
 const fileNamePart = (s: string) => s.replace(/[/\\:*?"<>|]/g, "_");
@@ -68,6 +68,11 @@ export async function run(argv: string[]): Promise<number> {
   let exit = 0;
   const fail = (code: number) => {
     exit = Math.max(exit, code);
+  };
+  /** A message on stderr and the exit code it sets. */
+  const refuse = (message: string, code: number) => {
+    warn(message);
+    fail(code);
   };
   /** Notes on stderr; a file that could not be read fails the run (exit 2) once the others are done. */
   const report = (notes: readonly FileNote[]) => {
@@ -98,9 +103,9 @@ export async function run(argv: string[]): Promise<number> {
   const emit = (text: string, out: string | undefined, inputs: string[], force: boolean | undefined, bom: boolean) => {
     if (out === undefined || out === "-") return void process.stdout.write(text);
     const ok = checkOutput(out, inputs, force);
-    if (!ok.ok) return void (warn(ok.message), fail(ok.exit));
+    if (!ok.ok) return refuse(ok.message, ok.exit);
     const err = writeOut(out, (bom ? BOM : "") + text);
-    if (err) return void (warn(err), fail(2));
+    if (err) return refuse(err, 2);
     process.stderr.write(`${visible(out)}\n`);
   };
 
@@ -133,7 +138,7 @@ export async function run(argv: string[]): Promise<number> {
       const english = opts.en || isEnglish();
       if (opts.format === "json") writeJson(results.flatMap((r) => r.diagnostics.map((d) => diagnosticJson(r.path, d))));
       else if (opts.format === "sarif") writeJson(toSarif(results, pkg.version, english, opts.docsBase));
-      else for (const r of results) for (const d of r.diagnostics) write(formatDiagnostic(r.path, d, english) + "\n");
+      else for (const r of results) for (const d of r.diagnostics) write(`${formatDiagnostic(r.path, d, english)}\n`);
     });
 
   program
@@ -148,17 +153,17 @@ export async function run(argv: string[]): Promise<number> {
       const loaded = loadAll(files);
       if (opts.format === "json") {
         const json = loaded.map((f) => scoreJson(f.path, f.analysis));
-        return emit(escapeJsonInvisible(JSON.stringify(json.length === 1 ? json[0] : json, null, 2)) + "\n", opts.output, files, opts.force, false);
+        return emit(`${escapeJsonInvisible(JSON.stringify(json.length === 1 ? json[0] : json, null, 2))}\n`, opts.output, files, opts.force, false);
       }
       if (opts.format === "csv") return emit(scoreCsv(loaded), opts.output, files, opts.force, true);
       const out: string[] = [];
       loaded.forEach((f, i) => {
         if (i > 0) out.push("\n");
-        out.push(renderScoreSheet(f.analysis, f.path) + "\n");
+        out.push(`${renderScoreSheet(f.analysis, f.path)}\n`);
         const ds = f.analysis.evaluation.diagnostics;
         if (ds.length) {
           out.push(t(`诊断 ${ds.length} 条：\n`, `${ds.length} diagnostics:\n`));
-          for (const d of ds) out.push("  " + formatDiagnostic(f.path, d, isEnglish()) + "\n");
+          for (const d of ds) out.push(`  ${formatDiagnostic(f.path, d, isEnglish())}\n`);
         } else out.push(t("诊断：无\n", "Diagnostics: none\n"));
       });
       emit(visible(out.join("")), opts.output, files, opts.force, false);
@@ -174,14 +179,14 @@ export async function run(argv: string[]): Promise<number> {
     .option("--include-diagnostics", "附上审核提示（错误与警告）")
     .option("--decimals <n>", "得分小数位数（0～6）", intParser("--decimals", 0, 6))
     .action(async (file: string, opts: { to: "html" | "md" | "docx"; output?: string; force?: boolean; includeDiagnostics?: boolean; decimals?: number }) => {
-      const out = opts.output ?? file.replace(/\.perf$/i, "") + "." + opts.to;
+      const out = opts.output ?? `${file.replace(/\.perf$/i, "")}.${opts.to}`;
       if (out === "-" && opts.to === "docx") {
         warn(t("perf-eval: Word 文档不能写到标准输出，请用 -o 指定文件", "perf-eval: docx cannot go to stdout; give -o <file>"));
         return fail(2);
       }
       if (out !== "-") {
         const ok = checkOutput(out, [file], opts.force);
-        if (!ok.ok) return void (warn(ok.message), fail(ok.exit));
+        if (!ok.ok) return refuse(ok.message, ok.exit);
       }
       const f = loadOne(file);
       if (!f) return;
@@ -191,7 +196,7 @@ export async function run(argv: string[]): Promise<number> {
       const data = opts.to === "docx" ? await renderReport(f.analysis, "docx", options) : renderReport(f.analysis, opts.to, options);
       if (out === "-") return void process.stdout.write(data);
       const err = writeOut(out, data);
-      if (err) return void (warn(err), fail(2));
+      if (err) return refuse(err, 2);
       process.stderr.write(`${visible(out)}\n`);
     });
 
@@ -212,9 +217,9 @@ export async function run(argv: string[]): Promise<number> {
       const out = opts.output ?? `${opts.year}-${fileNamePart(opts.type === "项目支出" ? project : opts.unit)}.perf`;
       if (out === "-") return void process.stdout.write(text);
       const ok = checkOutput(out, [], opts.force);
-      if (!ok.ok) return void (warn(ok.message), fail(ok.exit));
+      if (!ok.ok) return refuse(ok.message, ok.exit);
       const err = writeOut(out, text);
-      if (err) return void (warn(err), fail(2));
+      if (err) return refuse(err, 2);
       process.stderr.write(`${visible(out)}\n`);
     });
 
@@ -271,7 +276,7 @@ export async function run(argv: string[]): Promise<number> {
       for (const o of outcomes) report(o.notes);
       const rows = outcomes.flatMap((o) => (o.result ? [o.result] : []));
       const cohort = opts.cohort ? cohortScores(rows) : undefined;
-      if (opts.format === "json") emit(escapeJsonInvisible(JSON.stringify(summaryJson(rows, cohort), null, 2)) + "\n", opts.output, files, opts.force, false);
+      if (opts.format === "json") emit(`${escapeJsonInvisible(JSON.stringify(summaryJson(rows, cohort), null, 2))}\n`, opts.output, files, opts.force, false);
       else if (opts.format === "csv") emit(summaryCsv(rows, cohort), opts.output, files, opts.force, true);
       else emit(visible(renderSummaryText(rows, cohort)), opts.output, files, opts.force, false);
     });

@@ -33,7 +33,6 @@ export function intParser(name: string, min: number, max: number): (v: string) =
 export function nameParser(name: string): (v: string) => string {
   return (v: string) => {
     const s = v.trim();
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
     if (!s || /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/.test(s)) {
       throw new UsageError(t(`${name} 的值应为一行非空文字，而不是“${JSON.stringify(v).slice(1, -1)}”`, `${name} must be one non-empty line of text, not "${JSON.stringify(v).slice(1, -1)}"`));
     }

@@ -9,7 +9,6 @@
 
 // Bidi controls, zero-width characters (space, non-joiner, joiner, word joiner, invisible operators, BOM),
 // C0 and C1 controls, non-characters. Tab and line feed are kept (the output's own layout).
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters being neutralised
 const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uFFFE\uFFFF]/g;
 
 /** The characters `visible` marks, for tests. */

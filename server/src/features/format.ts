@@ -17,7 +17,7 @@
 import { analyze, type Analysis } from "../analysis";
 
 /** Field keys whose values are numbers (besides data items). */
-const NUMERIC_KEYS = new Set(["目标", "实际", "完成率", "得分", "公式", "年度", "满分", "自评总分"]);
+const NUMERIC_KEYS: readonly string[] = ["目标", "实际", "完成率", "得分", "公式", "年度", "满分", "自评总分"];
 
 const FULL_DIGIT = /[\uFF10-\uFF19]/g;
 const DIGIT_PUNCT = /(?<=\d)[．，](?=\d)|(?<=\d)％/g;
@@ -33,7 +33,7 @@ type Role = "numeric" | "prose";
 /** Lines the model took as fields, and whether their values are numeric. */
 function fieldRoles(a: Analysis): Map<number, Role> {
   const roles = new Map<number, Role>();
-  const add = (line: number, key: string) => roles.set(line, NUMERIC_KEYS.has(key) ? "numeric" : "prose");
+  const add = (line: number, key: string) => roles.set(line, NUMERIC_KEYS.includes(key) ? "numeric" : "prose");
   for (const f of a.model.header.values()) add(f.line, f.key);
   for (const ind of [...a.model.indicators, ...a.model.measures]) {
     if (ind.virtual) continue;
@@ -59,12 +59,12 @@ export function formatText(text: string, analysis?: Analysis): string {
         break;
       case "heading": {
         const marks = /^ *#+[ \t]*/.exec(folded)?.[0].length ?? 0;
-        line = "#".repeat(node.level) + " " + raw.slice(marks);
+        line = `${"#".repeat(node.level)} ${raw.slice(marks)}`;
         break;
       }
       case "check": {
         const start = node.text.span[0];
-        line = `- [${node.checked ? "x" : " "}] ` + raw.slice(start);
+        line = `- [${node.checked ? "x" : " "}] ${raw.slice(start)}`;
         break;
       }
       case "field": {

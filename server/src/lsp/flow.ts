@@ -34,7 +34,7 @@ export const HIGH_WRITES = 64;
 export const MAX_PENDING = 1_000;
 
 /** Methods answered from a document's current state: a newer request of the same method makes an older one useless. */
-const SUPERSEDABLE = new Set([
+const SUPERSEDABLE: readonly string[] = [
   "textDocument/hover",
   "textDocument/completion",
   "textDocument/inlayHint",
@@ -45,10 +45,10 @@ const SUPERSEDABLE = new Set([
   "textDocument/diagnostic",
   "textDocument/documentHighlight",
   "perf/summary",
-]);
+];
 
 /** Notifications that replace a document's text (every pending request about it is then stale). */
-const DOCUMENT_CHANGES = new Set(["textDocument/didChange", "textDocument/didOpen", "textDocument/didClose"]);
+const DOCUMENT_CHANGES: readonly string[] = ["textDocument/didChange", "textDocument/didOpen", "textDocument/didClose"];
 
 type Id = number | string;
 
@@ -112,12 +112,12 @@ export function flowControlled(input: NodeJS.ReadableStream, output: NodeJS.Writ
         const m = message as Message & { method?: string; params?: unknown };
         if (isRequest(message)) {
           const uri = uriOf(message.params);
-          if (uri !== undefined && SUPERSEDABLE.has(message.method)) {
+          if (uri !== undefined && SUPERSEDABLE.includes(message.method)) {
             for (const [id, p] of pending) if (p.uri === uri && p.method === message.method) cancel(id, p);
           }
           pending.set(message.id as Id, { method: message.method, uri });
           callback(message);
-        } else if (typeof m.method === "string" && DOCUMENT_CHANGES.has(m.method)) {
+        } else if (typeof m.method === "string" && DOCUMENT_CHANGES.includes(m.method)) {
           const uri = uriOf(m.params);
           if (uri !== undefined) for (const [id, p] of pending) if (p.uri === uri) cancel(id, p);
           callback(message);

@@ -65,7 +65,7 @@ export function renderHtml(report: ReportDocument, options: HtmlOptions): string
   parts.push("</article>");
   parts.push("</body>");
   parts.push("</html>");
-  return parts.filter((p) => p !== "").join("\n") + "\n";
+  return `${parts.filter((p) => p !== "").join("\n")}\n`;
 }
 
 // ── CSP ──
@@ -245,7 +245,7 @@ function truncate(text: string, maxWidth: number): string {
     out += ch;
     w += cw;
   }
-  return out + "…";
+  return `${out}…`;
 }
 
 const CHART = { width: 640, label: 150, bar: 380, row: 30, barHeight: 16, pad: 8 };

@@ -52,7 +52,7 @@ export function renderMarkdown(report: ReportDocument): string {
   if (report.deviations.length) out.push(deviations(report.deviations));
   if (report.goals.length) out.push(goals(report.goals));
   if (report.review) out.push(review(report.review));
-  return out.join("\n\n") + "\n";
+  return `${out.join("\n\n")}\n`;
 }
 
 function summary(t: TotalSummary): string {

@@ -664,6 +664,6 @@ function cleanMarkdown(raw: string): string {
 function guardBlockStart(md: string): string {
   const m = /^(\d{1,9})([.)])(\s|$)/.exec(md);
   if (m) return `${m[1]}\\${m[2]}${md.slice(m[1].length + 1)}`;
-  if (/^([>#]|[*+-](\s|$)|-{3,}|_{3,}|\*{3,}\s*$)/.test(md)) return "\\" + md;
+  if (/^([>#]|[*+-](\s|$)|-{3,}|_{3,}|\*{3,}\s*$)/.test(md)) return `\\${md}`;
   return md;
 }

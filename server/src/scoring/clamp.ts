@@ -25,7 +25,7 @@ export function capIndicatorScore(ind: Indicator, score: Decimal, weight: Decima
   if (capped.equals(score)) return score;
   step?.(`得分 ${formatDecimal(score, 4)} 超出 0～${formatDecimal(weight, 4)} 分，按 ${formatDecimal(capped, 4)} 分计`);
   const stated = ind.statedScore;
-  if (stated && stated.value.equals(score)) {
+  if (stated?.value.equals(score)) {
     const f = stated.field;
     sink.add("PE530", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]), { stated: stated.text, weight: formatDecimal(weight, 4), counted: formatDecimal(capped, 4) });
   }
