@@ -171,6 +171,17 @@ describe("cli robustness (issue #12)", function () {
       assert.equal(single.status, 0);
       assert.match(single.stderr, /fifo\.perf 不是普通文件/);
     });
+    it("a directory link back to a parent is walked once (no endless loop)", () => {
+      const d = sub("loop");
+      mkdirSync(join(d, "子目录"));
+      writeFileSync(join(d, "子目录", "a.perf"), GOOD);
+      symlinkSync("..", join(d, "子目录", "上级"));
+      const r = cli(["check", "--format", "json", "."], d);
+      assert.equal(r.status, 0, r.stderr);
+      assert.deepEqual(JSON.parse(r.stdout), []);
+      const s = cli(["summary", "--format", "json", "."], d);
+      assert.equal((JSON.parse(s.stdout) as { files: unknown[] }).files.length, 1);
+    });
     it("a missing file named on the command line: exit 2, the other files still checked", () => {
       const d = sub("missing");
       writeFileSync(join(d, "e.perf"), "单位：乙镇\n年度：2023\n预算数：1.2.3 万元\n");

@@ -10,7 +10,7 @@
  *   never opened (reading one can hang or never end).
  * - A file not in UTF-8: a note saying which encoding was read.
  */
-import { lstatSync, readdirSync, readFileSync, statSync, type Stats } from "node:fs";
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
 import { join } from "node:path";
 import { decodeBytes, ENCODING_NAMES, UndecodableError, type FileEncoding } from "../text/encoding";
 import { t } from "./lang";
@@ -80,6 +80,8 @@ export interface Expanded {
 export function expandPaths(args: string[]): Expanded {
   const files: string[] = [];
   const notes: FileNote[] = [];
+  // Directories already walked, by real path: a link back to a parent is not followed twice.
+  const seen = new Set<string>();
   const walk = (p: string, explicit: boolean) => {
     const st = statOrNote(p);
     if (!isStats(st)) {
@@ -90,6 +92,9 @@ export function expandPaths(args: string[]): Expanded {
     if (st.isDirectory()) {
       let names: string[];
       try {
+        const real = realpathSync(p);
+        if (seen.has(real)) return;
+        seen.add(real);
         names = readdirSync(p).sort();
       } catch (e) {
         notes.push({ path: p, kind: "unreadable", reason: (e as NodeJS.ErrnoException).code ?? String(e) });
