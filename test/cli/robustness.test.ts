@@ -170,6 +170,13 @@ describe("cli robustness (issue #12)", function () {
       const single = cli(["check", "fifo.perf"], d);
       assert.equal(single.status, 0);
       assert.match(single.stderr, /fifo\.perf 不是普通文件/);
+      for (const args of [["render", "fifo.perf", "-o", "out.html"], ["textconv", "zero.perf"]]) {
+        const r = cli(args, d);
+        assert.equal(r.status, 2, "a single-file command with nothing to work on fails");
+        assert.match(r.stderr, /不是普通文件/);
+        assert.equal(r.stdout, "");
+      }
+      assert.ok(!existsSync(join(d, "out.html")));
     });
     it("a directory link back to a parent is walked once (no endless loop)", () => {
       const d = sub("loop");

@@ -189,7 +189,8 @@ export async function run(argv: string[]): Promise<number> {
         if (!ok.ok) return refuse(ok.message, ok.exit);
       }
       const f = loadOne(file);
-      if (!f) return;
+      // The one file could not be used (a special file is skipped with a warning): nothing is written.
+      if (!f) return fail(2);
       // Loaded on demand: the report writers (docx, markdown-it) are most of the bundle.
       const { renderReport } = await import("../report/index.js");
       const options = { includeDiagnostics: opts.includeDiagnostics, decimals: opts.decimals };
@@ -257,6 +258,7 @@ export async function run(argv: string[]): Promise<number> {
     .action((file: string) => {
       const f = loadOne(file);
       if (f) write(textconv(f.analysis));
+      else fail(2);
     });
 
   program
