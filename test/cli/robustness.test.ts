@@ -149,6 +149,14 @@ describe("cli robustness (issue #12)", function () {
         assert.match(r.stderr, /就是输入文件/);
       }
       assert.equal(readFileSync(join(d, "a.perf"), "utf8"), GOOD);
+      const x = cli(["score", "--format", "xlsx", "-o", "a.perf", "--force", "a.perf"], d);
+      assert.equal(x.status, 2);
+      assert.equal(readFileSync(join(d, "a.perf"), "utf8"), GOOD);
+      writeFileSync(join(d, "表.xlsx"), "not really a workbook");
+      const i = cli(["import", "表.xlsx", "-o", "表.xlsx", "--force"], d);
+      assert.equal(i.status, 2);
+      assert.match(i.stderr, /就是输入文件/);
+      assert.equal(readFileSync(join(d, "表.xlsx"), "utf8"), "not really a workbook");
     });
     it("a FIFO and a link to /dev/zero are skipped with a warning without being read; a dangling link is a per-file error", () => {
       const d = sub("special");
@@ -208,7 +216,8 @@ describe("cli robustness (issue #12)", function () {
     });
     const bad: [string[], RegExp, RegExp][] = [
       [["render", "x.perf", "--decimals", "abc"], /--decimals 的值应为 0～6 的整数，而不是“abc”/, /--decimals must be a whole number from 0 to 6, not "abc"/],
-      [["render", "x.perf", "--to", "pdf"], /--to 的值应为 html、md、docx 之一/, /--to must be one of html, md, docx/],
+      [["render", "x.perf", "--to", "odt"], /--to 的值应为 html、md、docx、pdf 之一/, /--to must be one of html, md, docx, pdf/],
+      [["summary", "--format", "xlsx", "x.perf"], /Excel 工作簿不能写到标准输出/, /an \.xlsx cannot go to stdout/],
       [["check", "-j", "0", "x.perf"], /--jobs 的值应为 1～64 的整数/, /--jobs must be a whole number/],
       [["check", "--format", "xml", "x.perf"], /--format 的值应为 text、json、sarif 之一/, /--format must be one of text, json, sarif/],
       [["new", "--unit", "甲镇", "--year", "二〇二四"], /--year 的值应为四位年份/, /--year must be a four-digit year/],

@@ -17,6 +17,8 @@ import { createProgress } from "./progress";
 import { mapFiles } from "./parallel";
 import { renderSummaryText, summaryCsv, summaryJson } from "./summary-table";
 import { escapeJsonInvisible, visible } from "./visible";
+import { runImport, workbookOutputProblem, writeWorkbook } from "./import-export";
+import { loadTables } from "../load-tables";
 import pkg from "../../../package.json";
 
 export function formatDiagnostic(path: string, d: Diagnostic, english = false): string {
@@ -143,14 +145,19 @@ export async function run(argv: string[]): Promise<number> {
 
   program
     .command("score")
-    .description("输出评分表（指标、分值、实际值、得分、总分、等级）；--format json|csv 输出结构化数据")
+    .description("输出评分表（指标、分值、实际值、得分、总分、等级）；--format json|csv 输出结构化数据，xlsx 写 Excel 评分表")
     .argument("<paths...>", ".perf 文件或目录")
-    .addOption(choiceOption("-f, --format <format>", "输出格式", ["text", "json", "csv"], "text"))
-    .option("-o, --output <path>", "写到文件（CSV 文件带 UTF-8 BOM）；默认标准输出", nonEmpty("--output"))
+    .addOption(choiceOption("-f, --format <format>", "输出格式", ["text", "json", "csv", "xlsx"], "text"))
+    .option("-o, --output <path>", "写到文件（xlsx 必填；CSV 文件带 UTF-8 BOM）；默认标准输出", nonEmpty("--output"))
     .option("--force", "覆盖已有的输出文件")
-    .action((paths: string[], opts: { format: string; output?: string; force?: boolean }) => {
+    .action(async (paths: string[], opts: { format: string; output?: string; force?: boolean }) => {
       const files = filesOf(paths);
+      if (opts.format === "xlsx" && workbookOutputProblem(opts.output, opts.force, files, fail)) return;
       const loaded = loadAll(files);
+      if (opts.format === "xlsx") {
+        const { scoreWorkbook } = loadTables();
+        return fail(await writeWorkbook(opts.output, opts.force, () => scoreWorkbook(loaded), files));
+      }
       if (opts.format === "json") {
         const json = loaded.map((f) => scoreJson(f.path, f.analysis));
         return emit(`${escapeJsonInvisible(JSON.stringify(json.length === 1 ? json[0] : json, null, 2))}\n`, opts.output, files, opts.force, false);
@@ -171,18 +178,20 @@ export async function run(argv: string[]): Promise<number> {
 
   program
     .command("render")
-    .description("生成绩效自评报告（HTML、Markdown 或 Word）")
+    .description("生成绩效自评报告（HTML、Markdown、Word 或 PDF）；--review 生成审核意见")
     .argument("<file>", ".perf 文件")
-    .addOption(choiceOption("-t, --to <format>", "报告格式", ["html", "md", "docx"], "html"))
+    .addOption(choiceOption("-t, --to <format>", "报告格式（pdf 需要 LibreOffice）", ["html", "md", "docx", "pdf"], "html"))
     .option("-o, --output <path>", "输出文件；“-”为标准输出（仅 html、md）；默认与源文件同名", nonEmpty("--output"))
     .option("--force", "覆盖已有文件（源文件本身从不覆盖）")
-    .option("--include-diagnostics", "附上审核提示（错误与警告）")
+    .option("--review", "生成审核意见（诊断、填报与计算不一致、缺少偏差原因），而不是报告")
+    .option("--include-diagnostics", "在报告后附上审核意见")
+    .option("--keep-numbering", "标题保留作者的编号（默认按公文层次重新编号）")
     .option("--decimals <n>", "得分小数位数（0～6）", intParser("--decimals", 0, 6))
-    .action(async (file: string, opts: { to: "html" | "md" | "docx"; output?: string; force?: boolean; includeDiagnostics?: boolean; decimals?: number }) => {
-      const out = opts.output ?? `${file.replace(/\.perf$/i, "")}.${opts.to}`;
-      if (out === "-" && opts.to === "docx") {
-        warn(t("perf-eval: Word 文档不能写到标准输出，请用 -o 指定文件", "perf-eval: docx cannot go to stdout; give -o <file>"));
-        return fail(2);
+    .action(async (file: string, opts: { to: "html" | "md" | "docx" | "pdf"; output?: string; force?: boolean; review?: boolean; includeDiagnostics?: boolean; keepNumbering?: boolean; decimals?: number }) => {
+      const suffix = opts.review ? ".审核意见" : "";
+      const out = opts.output ?? `${file.replace(/\.perf$/i, "")}${suffix}.${opts.to}`;
+      if (out === "-" && (opts.to === "docx" || opts.to === "pdf")) {
+        return refuse(t("perf-eval: Word 和 PDF 不能写到标准输出，请用 -o 指定文件", "perf-eval: docx and pdf cannot go to stdout; give -o <file>"), 2);
       }
       if (out !== "-") {
         const ok = checkOutput(out, [file], opts.force);
@@ -193,8 +202,16 @@ export async function run(argv: string[]): Promise<number> {
       if (!f) return fail(2);
       // Loaded on demand: the report writers (docx, markdown-it) are most of the bundle.
       const { renderReport } = await import("../report/index.js");
-      const options = { includeDiagnostics: opts.includeDiagnostics, decimals: opts.decimals };
-      const data = opts.to === "docx" ? await renderReport(f.analysis, "docx", options) : renderReport(f.analysis, opts.to, options);
+      const options = { review: opts.review, includeDiagnostics: opts.includeDiagnostics, decimals: opts.decimals, headingNumbers: opts.keepNumbering ? ("keep" as const) : undefined };
+      let data: string | Buffer;
+      if (opts.to === "pdf") {
+        const { docxToPdf } = await import("../report/pdf.js");
+        try {
+          data = docxToPdf(await renderReport(f.analysis, "docx", { ...options, grid: "libreoffice" }));
+        } catch (e) {
+          return refuse(`perf-eval: ${e instanceof Error ? e.message : String(e)}`, 2);
+        }
+      } else data = opts.to === "docx" ? await renderReport(f.analysis, "docx", options) : renderReport(f.analysis, opts.to, options);
       if (out === "-") return void process.stdout.write(data);
       const err = writeOut(out, data);
       if (err) return refuse(err, 2);
@@ -265,22 +282,37 @@ export async function run(argv: string[]): Promise<number> {
     .command("summary")
     .description("汇总多个自评：单位、年度、总分、等级、预算与执行、得分区间；--cohort 用极值法跨文件计分")
     .argument("<paths...>", ".perf 文件或目录")
-    .addOption(choiceOption("-f, --format <format>", "输出格式", ["text", "json", "csv"], "text"))
-    .option("-o, --output <path>", "写到文件（CSV 文件带 UTF-8 BOM）；默认标准输出", nonEmpty("--output"))
-    .option("--force", "覆盖已有的输出文件")
+    .addOption(choiceOption("-f, --format <format>", "输出格式", ["text", "json", "csv", "xlsx"], "text"))
     .option("--cohort", "极值法：区间线性指标按全部文件的 max/min 重新计分")
+    .option("-o, --output <path>", "写到文件（xlsx 必填；CSV 文件带 UTF-8 BOM）；默认标准输出", nonEmpty("--output"))
+    .option("--force", "覆盖已有的输出文件")
     .addOption(jobsOption())
     .action(async (paths: string[], opts: { format: string; output?: string; force?: boolean; cohort?: boolean; jobs?: number }) => {
       const files = filesOf(paths);
+      if (opts.format === "xlsx" && workbookOutputProblem(opts.output, opts.force, files, fail)) return;
       const progress = createProgress(files.length);
       const outcomes = await mapFiles("summary", files, { jobs: opts.jobs ?? defaultJobs(), threshold: PARALLEL_THRESHOLD, progress });
       progress.done();
       for (const o of outcomes) report(o.notes);
       const rows = outcomes.flatMap((o) => (o.result ? [o.result] : []));
       const cohort = opts.cohort ? cohortScores(rows) : undefined;
-      if (opts.format === "json") emit(`${escapeJsonInvisible(JSON.stringify(summaryJson(rows, cohort), null, 2))}\n`, opts.output, files, opts.force, false);
+      if (opts.format === "xlsx") {
+        const { summaryWorkbook } = loadTables();
+        fail(await writeWorkbook(opts.output, opts.force, () => summaryWorkbook(rows, cohort), files));
+      } else if (opts.format === "json") emit(`${escapeJsonInvisible(JSON.stringify(summaryJson(rows, cohort), null, 2))}\n`, opts.output, files, opts.force, false);
       else if (opts.format === "csv") emit(summaryCsv(rows, cohort), opts.output, files, opts.force, true);
       else emit(visible(renderSummaryText(rows, cohort)), opts.output, files, opts.force, false);
+    });
+
+  program
+    .command("import")
+    .description("从 Excel（.xlsx）评分表 / 自评表或 Word（.docx）报告导入，生成 .perf 草稿，并检查它")
+    .argument("<file>", ".xlsx 或 .docx 文件")
+    .option("-o, --output <path>", "输出 .perf 文件；“-”为标准输出；默认与源文件同名", nonEmpty("--output"))
+    .option("--force", "覆盖已有文件（源文件本身从不覆盖）")
+    .option("--sheet <name>", "读取的工作表（名称或序号）；默认自动选择指标表", nonEmpty("--sheet"))
+    .action(async (file: string, opts: { output?: string; force?: boolean; sheet?: string }) => {
+      fail(await runImport(file, opts));
     });
 
   program

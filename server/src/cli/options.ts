@@ -63,7 +63,7 @@ export function usageMessage(code: string, message: string): string {
     case "commander.unknownOption":
       return t(`未知选项 ${quoted}（用 --help 查看可用选项）`, en);
     case "commander.unknownCommand":
-      return t(`未知命令 ${quoted}（可用命令：check、score、render、new、fmt、textconv、summary、lsp）`, en);
+      return t(`未知命令 ${quoted}（可用命令：check、score、render、new、fmt、textconv、summary、import、lsp）`, en);
     case "commander.missingArgument":
       return t(`缺少参数 ${quoted}`, en);
     case "commander.optionMissingArgument":

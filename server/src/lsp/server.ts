@@ -31,6 +31,7 @@ import { codeActions } from "../features/actions";
 import { formatText } from "../features/format";
 import { definition, references, prepareRename, rename, renameProblem } from "../features/navigation";
 import { registerCustomRequests } from "./custom-requests";
+import { registerTableRequests } from "./table-requests";
 import pkg from "../../../package.json";
 
 /**
@@ -221,6 +222,7 @@ export function startServer(options: ServerOptions = {}): Connection {
   });
 
   registerCustomRequests(connection, withDoc);
+  registerTableRequests(connection, withDoc);
 
   documents.listen(connection);
   connection.listen();
