@@ -12,7 +12,8 @@ import { t } from "./lang";
 import { checkOutput } from "./output";
 import { visible } from "./visible";
 
-const err = (s: string) => process.stderr.write(s);
+// Messages quote the workbook's own text: controls in it are shown as markers (visible.ts).
+const err = (s: string) => process.stderr.write(visible(s));
 
 /** Write `bytes` to `out` via a temporary file in the same directory. */
 export function writeAtomically(out: string, bytes: string | Uint8Array): void {
@@ -35,7 +36,7 @@ export function outputRefusal(out: string, force: boolean | undefined, inputs: r
   if (out === "-") return 0;
   const ok = checkOutput(out, inputs, force);
   if (ok.ok) return 0;
-  err(`${visible(ok.message)}\n`);
+  err(`${ok.message}\n`);
   return ok.exit;
 }
 
