@@ -53,7 +53,7 @@ describe("report Markdown", () => {
     assert.ok(row.includes("甲\\|乙"));
     assert.equal(rowCells(row).length, 5);
     assert.ok(row.includes("a\\|b"));
-    const review = renderReport(analyzeText(text + "说明：第二行\n"), "md", { review: true });
+    const review = renderReport(analyzeText(`${text}说明：第二行\n`), "md", { review: true });
     assert.ok(review.includes("<br>理由：一\\|二"), review);
   });
 

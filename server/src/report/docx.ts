@@ -131,7 +131,9 @@ function mainBody(report: ReportDocument): Child[] {
   const out: Child[] = [titleParagraph(report.title)];
   // The body's last paragraph stays on the page of the 附件 list and the 落款 (no page holds only those).
   const closing = report.attachments.length > 0 || report.signature !== undefined;
-  report.body.forEach((b, i) => out.push(...block(b, report, TEXT_WIDTH, closing && i === report.body.length - 1)));
+  report.body.forEach((b, i) => {
+    out.push(...block(b, report, TEXT_WIDTH, closing && i === report.body.length - 1));
+  });
   if (report.attachments.length) {
     // 附件说明: below the body, "附件：1. …", the names aligned.
     out.push(new Paragraph({ style: STYLE.attachmentList, children: [] }));
