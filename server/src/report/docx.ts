@@ -24,14 +24,14 @@ export async function renderDocx(report: ReportDocument, options: DocxOptions = 
   const grid = options.grid === "libreoffice" ? PDF_GRID : GRID;
   const sections: ISectionOptions[] = [portrait(mainBody(report), true, grid)];
   for (const a of report.attachments) sections.push(attachmentSection(a, report, grid));
-  if (report.review) sections.push(portrait([new Paragraph({ style: STYLE.title, children: [new TextRun(report.review.title)] }), ...reviewBody(report.review)], false, grid));
+  if (report.review) sections.push(portrait([titleParagraph(report.review.title), ...reviewBody(report.review)], false, grid));
   return pack(report.title, sections, report.options.boldLevel3);
 }
 
 /** The review (审核意见) alone, in the same page setup and styles. */
 export async function renderReviewDocx(review: ReviewDocument, options: DocxOptions = {}): Promise<Buffer> {
   const grid = options.grid === "libreoffice" ? PDF_GRID : GRID;
-  return pack(review.title, [portrait([new Paragraph({ style: STYLE.title, children: [new TextRun(review.title)] }), ...reviewBody(review)], true, grid)], true);
+  return pack(review.title, [portrait([titleParagraph(review.title), ...reviewBody(review)], true, grid)], true);
 }
 
 async function pack(title: string, sections: ISectionOptions[], boldLevel3: boolean): Promise<Buffer> {
@@ -122,8 +122,8 @@ export function titleLines(title: string, max = TITLE_CHARS): string[] {
   return lines.filter((l) => l);
 }
 
-function titleParagraph(title: string, style: string = STYLE.title): Paragraph {
-  const runs = titleLines(title).map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined }));
+function titleParagraph(title: string, style: string = STYLE.title, max = TITLE_CHARS): Paragraph {
+  const runs = titleLines(title, max).map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined }));
   return new Paragraph({ style, children: runs });
 }
 
@@ -180,7 +180,8 @@ function signature(unit: string | undefined, date: string | undefined): Paragrap
 function attachmentSection(a: Attachment, report: ReportDocument, grid: Grid): ISectionOptions {
   const width = a.landscape ? LANDSCAPE_WIDTH : TEXT_WIDTH;
   const children: Child[] = [new Paragraph({ style: STYLE.attachmentLabel, children: [new TextRun(report.attachments.length > 1 ? `附件${a.index}` : "附件")] })];
-  children.push(titleParagraph(a.title, STYLE.attachmentTitle));
+  // A landscape page's 版心 is 225 mm wide: 29 characters of 二号.
+  children.push(titleParagraph(a.title, STYLE.attachmentTitle, a.landscape ? 29 : TITLE_CHARS));
   for (const b of a.blocks) children.push(...block(b, report, width));
   return a.landscape ? landscape(children, grid) : portrait(children, false, grid);
 }
