@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { analyzeText } from "../helpers";
 import { renderReport } from "../../server/src/report/index";
 import { titleLines } from "../../server/src/report/docx";
+import { buildReport } from "../../server/src/report/model";
 import { THREE_LEVEL } from "./fixtures";
 import { unzip } from "./unzip";
 
@@ -142,5 +143,39 @@ describe("report Word: title lines and the 落款", () => {
     const list = d.indexOf('<w:pStyle w:val="AttachmentList"/>');
     const before = d.slice(0, list).split("<w:p>").at(-2) ?? "";
     assert.match(before, /<w:keepNext\/>[\s\S]*等级为/);
+  });
+});
+
+describe("report: the 项目支出 funding block from header data items", () => {
+  it("fills cells from the form's names, row + column names (as the importer writes them) and short names; blank stays blank", () => {
+    const text = [
+      "单位：X局",
+      "年度：2023",
+      "类型：项目支出",
+      "项目：示例项目",
+      "年初预算数：100 万元",
+      "全年预算数：120 万元",
+      "全年执行数：1,100,000 元",
+      "财政拨款：90 万元",
+      "本年财政拨款全年执行数：85 万元",
+      "上年结转年初预算数：10 万元",
+      "# 附件：项目支出绩效自评表",
+      "## 产出指标（90分）",
+      "### 数量指标（90分）",
+      "#### 完成数量（90分）",
+      "目标：≥10 个",
+      "实际：10 个",
+    ].join("\n");
+    const f = buildReport(analyzeText(text)).projectForm!;
+    assert.deepEqual(
+      f.funding.map((r) => [r.label, r.initial, r.annual, r.spent]),
+      [
+        ["年度资金总额", "100", "120", "110"],
+        ["其中：本年财政拨款", "", "90", "85"],
+        ["上年结转资金", "10", "", ""],
+        ["其他资金", "", "", ""],
+      ],
+    );
+    assert.deepEqual(f.execution, { weight: "10", rate: "91.67%", score: "9.17" });
   });
 });
