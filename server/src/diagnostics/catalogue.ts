@@ -229,7 +229,7 @@ export const CATALOGUE = {
     severity: "warning",
     slug: "table-total-differs",
     zh: (a) => `表中“${s(a.row)}”的“${s(a.column)}” ${s(a.stated)} 与${s(a.what)} ${s(a.computed)} 不符。`,
-    en: (a) => `The table's “${s(a.row)}” “${s(a.column)}” ${s(a.stated)} does not equal the ${a.what === "其上各行之和" ? "sum of the rows above" : "sum of 本年财政拨款, 上年结转资金 and 其他资金"}, ${s(a.computed)}.`,
+    en: (a) => `The table's “${s(a.row)}” “${s(a.column)}” ${s(a.stated)} does not equal the ${a.what === "其上各行之和" ? "sum of the rows above" : "sum of the funding sources below it (本年财政拨款, 上年结转资金, 其他资金…)"}, ${s(a.computed)}.`,
   },
   PE412: {
     severity: "warning",

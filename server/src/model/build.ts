@@ -258,8 +258,8 @@ class ModelBuilder {
       this.data.set(item.name, item);
       this.allData.push(item);
     }
-    for (const [alias, cell] of FUNDING_ALIASES) {
-      const item = this.data.get(cell);
+    for (const [alias, cells] of FUNDING_ALIASES) {
+      const item = cells.map((c) => this.data.get(c)).find((x) => x !== undefined);
       if (item && !this.data.has(alias)) this.data.set(alias, { ...item, name: alias });
     }
   }

@@ -52,7 +52,6 @@ const CAPTION = /^[(（]?\s*(?:金额)?单位\s*[:：]\s*([^)）\s]+)\s*[)）]?\
 const NUMERIC = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*([^\d\s.,+-][^\s]*)?$/;
 /** Columns that are not amounts to add up: rates, weights, scores. */
 const NOT_SUMMED = /率|分值|得分|比例|系数|权重|占比/;
-const FUNDING_PARTS = ["本年财政拨款", "上年结转资金", "其他资金"];
 const FUNDING_TOTAL = "年度资金总额";
 
 /** The cells of a table line (folded), with their spans in the line; undefined when the line is no table row. */
@@ -83,7 +82,9 @@ function splitTitle(title: string): { name: string; unit: string | null } {
 
 function rowLabel(text: string): { label: string; part: boolean } {
   const m = /^其中\s*[:：]\s*/.exec(text);
-  const label = (m ? text.slice(m[0].length) : text).replace(/\s/g, "");
+  let label = (m ? text.slice(m[0].length) : text).replace(/\s/g, "").replace(/[:：]$/, "");
+  // The funding block's total under the names provinces print (总额, 资金总额) is 年度资金总额.
+  if (/^(资金总额|总额|项目资金总额)$/.test(label)) label = FUNDING_TOTAL;
   return { label, part: m !== null };
 }
 
@@ -195,14 +196,15 @@ function checkTotals(rows: Row[], grid: Map<Row, Map<string, NumericCell>>, colu
     }
   }
   if (funding) {
+    // 年度资金总额 is the sum of the rows below it (本年财政拨款, 上年结转资金, 其他资金; a province's own sources too).
     const total = rows.find((r) => r.label === FUNDING_TOTAL)!;
-    const parts = rows.filter((r) => FUNDING_PARTS.includes(r.label));
+    const parts = rows.slice(rows.indexOf(total) + 1).filter((r) => !/^(合计|总计|小计)$/.test(r.label));
     for (const col of summed) {
       const t = grid.get(total)?.get(col);
       const cells = parts.map((r) => grid.get(r)?.get(col)).filter((c): c is NumericCell => c !== undefined);
       if (!t || cells.length === 0 || cells.some((c) => c.value.dim !== t.value.dim)) continue;
       const sum = cells.reduce((s, c) => s.plus(c.value.value), parseDecimal("0"));
-      if (!agrees(t, sum)) add("PE411", t, { row: FUNDING_TOTAL, column: col, stated: t.item.field.value, computed: shownSum(t, sum), what: "本年财政拨款 + 上年结转资金 + 其他资金" });
+      if (!agrees(t, sum)) add("PE411", t, { row: FUNDING_TOTAL, column: col, stated: t.item.field.value, computed: shownSum(t, sum), what: "其下各资金来源（本年财政拨款、上年结转资金、其他资金等）之和" });
     }
   }
   // 其中：X is a part of the row before it (other than the funding block's own parts).
@@ -212,7 +214,7 @@ function checkTotals(rows: Row[], grid: Map<Row, Map<string, NumericCell>>, colu
       whole = row;
       continue;
     }
-    if (!whole || (funding && FUNDING_PARTS.includes(row.label))) continue;
+    if (!whole || funding) continue;
     for (const col of summed) {
       const p = grid.get(row)?.get(col);
       const w = grid.get(whole)?.get(col);
@@ -224,8 +226,8 @@ function checkTotals(rows: Row[], grid: Map<Row, Map<string, NumericCell>>, colu
 }
 
 /** The funding block's figures under the names the 预算执行率 row reads, when the file does not write them. */
-export const FUNDING_ALIASES: [string, string][] = [
-  ["全年预算数", `${FUNDING_TOTAL}.全年预算数`],
-  ["全年执行数", `${FUNDING_TOTAL}.全年执行数`],
-  ["年初预算数", `${FUNDING_TOTAL}.年初预算数`],
+export const FUNDING_ALIASES: [string, string[]][] = [
+  ["全年预算数", [`${FUNDING_TOTAL}.全年预算数`, `${FUNDING_TOTAL}.调整后预算数`, `${FUNDING_TOTAL}.调整后预算`]],
+  ["全年执行数", [`${FUNDING_TOTAL}.全年执行数`, `${FUNDING_TOTAL}.预算执行数`, `${FUNDING_TOTAL}.执行数`]],
+  ["年初预算数", [`${FUNDING_TOTAL}.年初预算数`, `${FUNDING_TOTAL}.年初预算`]],
 ];

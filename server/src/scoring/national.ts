@@ -15,6 +15,8 @@ import { D, formatDecimal, writtenDecimals } from "../quantity/decimal";
 import { Quantity } from "../quantity/quantity";
 import type { DiagnosticSink } from "./sink";
 
+const PRINTED_OPS: Record<string, ComparatorOp> = { "≥": ">=", ">=": ">=", "≧": ">=", "≤": "<=", "<=": "<=", "≦": "<=", ">": ">", "<": "<", "=": "=", "＝": "=" };
+
 const COMPARATOR_TEXT: Record<ComparatorOp, string> = { ">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "=" };
 
 /** 正向 / 反向 / 定性 from 指标性质 or 指标方向; undefined when neither is written or the word is another. */
@@ -30,6 +32,10 @@ export function directionOf(ind: Indicator): "正向" | "反向" | "定性" | un
 /** The comparator of a quantitative target: as printed, else from the direction, else ≥ with an information diagnostic. */
 export function targetOp(ind: Indicator, target: Extract<TargetNode, { kind: "quantitative" }>, sink: DiagnosticSink): ComparatorOp {
   if (target.comparator) return target.comparator.op;
+  // Sichuan's form prints the comparator itself in the 指标性质 column (≥, ≤, =).
+  const printed = (getField(ind, "指标性质") ?? getField(ind, "指标方向"))?.value.trim();
+  const op = printed ? PRINTED_OPS[printed] : undefined;
+  if (op) return op;
   const dir = directionOf(ind);
   if (dir === "反向") return "<=";
   if (dir === "正向") return ">=";
