@@ -170,11 +170,13 @@ function agrees(cell: NumericCell, sum: Decimal): boolean {
   return inUnit.toDecimalPlaces(dp).equals(parseDecimal(cell.written).toDecimalPlaces(dp));
 }
 
-function shownSum(cell: NumericCell, sum: Decimal): string {
+/** The sum in the total cell's unit, with as many decimals as the most precise cell added (89.974, not 89.97). */
+function shownSum(cell: NumericCell, sum: Decimal, parts: NumericCell[]): string {
   const unit = cell.value.unit;
   const scale = unit ? Quantity.fromWritten("1", unit)?.value : undefined;
   const v = scale ? sum.dividedBy(scale) : sum;
-  return `${formatDecimal(v, Math.max(writtenDecimals(cell.written.replace(/,/g, "")), 2))}${unit ? ` ${unit}` : ""}`;
+  const dp = Math.max(2, ...[cell, ...parts].map((c) => writtenDecimals(c.written.replace(/,/g, ""))));
+  return `${formatDecimal(v, dp)}${unit ? ` ${unit}` : ""}`;
 }
 
 function checkTotals(rows: Row[], grid: Map<Row, Map<string, NumericCell>>, columns: string[], funding: boolean, out: TableData): void {
@@ -192,7 +194,7 @@ function checkTotals(rows: Row[], grid: Map<Row, Map<string, NumericCell>>, colu
       const parts = rows.slice(0, -1).filter((r) => !r.part).map((r) => grid.get(r)?.get(col));
       if (parts.length === 0 || parts.some((p) => p === undefined || p.value.dim !== total.value.dim)) continue;
       const sum = parts.reduce((s, p) => s.plus(p!.value.value), parseDecimal("0"));
-      if (!agrees(total, sum)) add("PE411", total, { row: last.label, column: col, stated: total.item.field.value, computed: shownSum(total, sum), what: "其上各行之和" });
+      if (!agrees(total, sum)) add("PE411", total, { row: last.label, column: col, stated: total.item.field.value, computed: shownSum(total, sum, parts as NumericCell[]), what: "其上各行之和" });
     }
   }
   if (funding) {
@@ -204,7 +206,7 @@ function checkTotals(rows: Row[], grid: Map<Row, Map<string, NumericCell>>, colu
       const cells = parts.map((r) => grid.get(r)?.get(col)).filter((c): c is NumericCell => c !== undefined);
       if (!t || cells.length === 0 || cells.some((c) => c.value.dim !== t.value.dim)) continue;
       const sum = cells.reduce((s, c) => s.plus(c.value.value), parseDecimal("0"));
-      if (!agrees(t, sum)) add("PE411", t, { row: FUNDING_TOTAL, column: col, stated: t.item.field.value, computed: shownSum(t, sum), what: "其下各资金来源（本年财政拨款、上年结转资金、其他资金等）之和" });
+      if (!agrees(t, sum)) add("PE411", t, { row: FUNDING_TOTAL, column: col, stated: t.item.field.value, computed: shownSum(t, sum, cells), what: "其下各资金来源（本年财政拨款、上年结转资金、其他资金等）之和" });
     }
   }
   // 其中：X is a part of the row before it (other than the funding block's own parts).
