@@ -166,3 +166,15 @@ describe("fmt and printed sentences", () => {
     assert.ok(out.includes("实际：98%"), "other fields are still formatted");
   });
 });
+
+describe("printed ranges around the subject", () => {
+  it("90%≤执行率<95% and 95%>X≥90% are ranges", () => {
+    const rule = "执行率≥95%，得满分；90%≤执行率<95%，得4分；85%≤执行率<90%，得3分；执行率<85%，不得分";
+    const at = (a: string) => `${H}满分：5\n# 执行率（5分）\n实际：${a}\n评分：${rule}\n偏差原因：x\n`;
+    assert.equal(score(at("96%"), "执行率"), "5.0000");
+    assert.equal(score(at("90%"), "执行率"), "4.0000");
+    assert.equal(score(at("89.9%"), "执行率"), "3.0000");
+    assert.equal(score(at("80%"), "执行率"), "0.0000");
+    assert.deepEqual(codes(at("90%")), []);
+  });
+});

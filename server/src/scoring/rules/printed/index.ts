@@ -17,9 +17,12 @@ export type RuleValue = { ok: true; clauses: ClauseNode[]; reading?: string[] } 
  * reads "90%以上得满分" as the option "90%以上得" worth 满分. A label with a
  * number (not a count label such as 符合7项), a comparator, or ending in 得/计 is one.
  */
-function misread(clauses: ClauseNode[]): boolean {
-  return clauses.some((c) => c.kind === "option" && (/[≥≤<>=]|(得|计|记|给)$|以上|以下|大于|小于|高于|低于|超过|不足/.test(c.label) || (/[0-9]/.test(c.label) && parseCountLabel(c.label) === undefined)));
+function misread(clauses: readonly ClauseNode[]): boolean {
+  return clauses.some((c) => c.kind === "option" && parseCountLabel(c.label) === undefined && MISREAD.test(c.label));
 }
+
+/** What a condition leaves in an option label: a number, a comparator before a number, 以上/以下, ×, or a trailing 得/计. */
+const MISREAD = /[0-9]|[≥≤<>=]\s*[+-]?[0-9]|[×÷]|(得|计|记|给)$|以上|以下|大于|小于|高于|低于|超过|不足/;
 
 /** Words that only printed sentences use: 计5分, 不得分, 以上, （含）, 每…扣, 扣完为止, 以…为标准, 按…比例, numbering. */
 const PRINTED_LOOK = /[计得记]\s*[0-9.]+\s*分|不得分|得满分|计满分|以上|以下|\((不)?含\)|每.{0,20}扣|扣完|为标准|按.{0,6}比例|^\s*(?:[0-9]{1,2}[.、](?![0-9])|\([0-9]{1,2}\)|[①②③④⑤⑥⑦⑧⑨⑩])/;
@@ -52,10 +55,10 @@ export function readRuleValue(text: string, line: number, offset: number, source
   if (compact.ok && !misread(compact.value)) return { ok: true, clauses: compact.value };
   const p = printed(text, offset, name);
   if (p.ok) return { ok: true, clauses: p.value.clauses, reading: p.value.reading };
-  if (compact.ok) return { ok: true, clauses: compact.value };
-  // Both failed: a sentence in printed words gets the printed reader's message, a compact rule the grammar's.
+  // The compact reading is a misreading (an option "90%以上得" worth 满分) or failed: a sentence in printed
+  // words gets the printed reader's message, a compact rule the grammar's.
   const f = p.failure;
-  if (!PRINTED_LOOK.test(text) && compact.diagnostic.range.start.character >= f.span[0] - 1) return compact;
+  if (!compact.ok && !PRINTED_LOOK.test(text) && compact.diagnostic.range.start.character >= f.span[0] - 1) return compact;
   const part = source.text.slice(f.span[0], f.span[1]);
   return { ok: false, diagnostic: makeDiagnostic("PE107", lineRange(line, f.span[0], f.span[1]), { part, expected: f.expected[0], expectedEn: f.expected[1] }) };
 }

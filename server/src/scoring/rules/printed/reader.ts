@@ -149,6 +149,9 @@ function readCondition(c: Cursor): { node: Extract<ClauseNode, { kind: "band" | 
     if (q.unit === null && q2.unit !== null) q.unit = { text: q2.unit.text, span: q2.unit.span };
     return { node: "range", lo: { quantity: q, inclusive: mark }, hi: { quantity: q2, inclusive: mark2 } };
   }
+  // "90%≤执行率<95%": a range written around the subject.
+  const around = readAround(c, q, mark);
+  if (around) return around;
   const after = c.i;
   const word = c.eat("(含)以上", "(含)以下", "及以上", "及以下", "及以内", "以上", "以下", "以内", "内");
   if (word === undefined) return failAt(c, after, c.end, "“以上”“以下”、区间“-”或比较符", "以上 / 以下, a range “-” or a comparator");
@@ -157,6 +160,27 @@ function readCondition(c: Cursor): { node: Extract<ClauseNode, { kind: "band" | 
   const inclusive = mark ?? true;
   const op = upward ? (inclusive ? ">=" : ">") : inclusive ? "<=" : "<";
   return { node: "band", cmp: { op, text: word, span: c.span(after) }, q };
+}
+
+/** `90%≤执行率<95%` / `95%>X≥90%` (the cursor after the first number); undefined when the text is not that. */
+function readAround(c: Cursor, q: QuantityNode, mark: boolean | null): { node: "range"; lo: BoundNode; hi: BoundNode } | undefined {
+  const at = c.i;
+  const first = c.eat("≤", "<=", "<", "≥", ">=", ">");
+  if (first === undefined) return undefined;
+  while (c.i < c.end && !/[≤<≥>=0-9]/.test(c.text[c.i])) c.i++;
+  const second = c.eat("≤", "<=", "<", "≥", ">=", ">");
+  const q2 = second === undefined ? undefined : readQuantity(c);
+  if (!second || !q2 || (first.startsWith("<") || first === "≤") !== (second.startsWith("<") || second === "≤")) {
+    c.i = at;
+    return undefined;
+  }
+  if (q.unit === null && q2.unit !== null) q.unit = { text: q2.unit.text, span: q2.unit.span };
+  if (q2.unit === null && q.unit !== null) q2.unit = { text: q.unit.text, span: q.unit.span };
+  const inclusive = (op: string) => op === "≤" || op === "≥" || op.endsWith("=");
+  const ascending = first.startsWith("<") || first === "≤";
+  const a: BoundNode = { quantity: q, inclusive: mark ?? inclusive(first) };
+  const b: BoundNode = { quantity: q2, inclusive: inclusive(second) };
+  return ascending ? { node: "range", lo: a, hi: b } : { node: "range", lo: b, hi: a };
 }
 
 /** Read one segment; `next` is the following segment, joined when it holds this one's consequence. */
@@ -194,6 +218,10 @@ function readSegment(c: Cursor, name: string, next: Cursor | undefined): (Piece 
   if (c.eat("每")) return readPer(c, start);
   const cond = readCondition(c);
   if ("fail" in cond) return cond;
+  // "低于90%的，…": a 的 / 时 closing the condition.
+  const closing = c.i;
+  c.eat("的", "时", "者");
+  if (!c.done) c.i = closing;
   let score: ScoreValueNode | undefined = readConsequence(c);
   let joined = false;
   if (!score && c.done && next) {
@@ -209,6 +237,7 @@ function readSegment(c: Cursor, name: string, next: Cursor | undefined): (Piece 
       if (cond.node === "band" && next.peek("每")) return { kind: "start", cmp: cond.cmp!, quantity: cond.q!, span: c.span(start) };
     }
   }
+  if (!score && c.done && next) return failAt(next, next.i, next.end, "分数，如“计8分”“得满分”“不得分”", "a score such as 计8分, 得满分 or 不得分");
   if (!score) return failAt(c, c.i, c.end, "分数，如“计8分”“得满分”“不得分”", "a score such as 计8分, 得满分 or 不得分");
   if (!c.done && !joined) return failAt(c, c.i, c.end, "分句结束（“；”或“，”）", "the end of the clause (； or ，)");
   const span = joined ? ([c.span(start)[0], next!.span(next!.i)[1]] as Span) : c.span(start);
@@ -226,7 +255,7 @@ function readOption(c: Cursor, start: number, whole: string): Piece | Fail {
 
 const COMPLETION = [
   /^(得分=)?(实际)?(完成|实际)(值|数|数量|率)?[/÷](目标|指标|计划|年度指标|预期)(值|数|数量)?[×*x](分值|权重|该?指标分值|本项分值|满分|该项分值)$/,
-  /^(得分=)?(实际)?(完成率|执行率|达成率|实现率)[×*x](分值|权重|该?指标分值|本项分值|满分|该项分值)$/,
+  /^(得分=)?(按)?(实际|预算)?(完成率|执行率|达成率|实现率)[×*x](分值|权重|该?指标分值|本项分值|满分|该项分值)(计算)?(得分|计分)?$/,
   /^(未达到(目标值?|指标值|预期目标?)?的?,?)?(按|依|根据)(实际)?(完成|执行)?(比例|比率|进度|情况|程度)?(计算|折算)?(计分|得分|赋分|计|扣分|扣减)?$/,
 ];
 const TARGET_MET = /^(完成|达到|实现)(年度)?(目标值?|指标值|预期目标|计划|目标任务)的?(得|计)?满分$/;
