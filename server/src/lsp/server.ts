@@ -19,7 +19,7 @@ import {
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { analyze, type Analysis } from "../analysis";
 import type { Diagnostic } from "../diagnostics/catalogue";
-import { inlayHints, DEFAULT_HINTS, type HintSettings } from "../features/hints";
+import { inlayHints, resolveInlayHint, DEFAULT_HINTS, type HintSettings } from "../features/hints";
 import { hover } from "../features/hover";
 import { completions } from "../features/completion";
 import { documentSymbols, foldingRanges } from "../features/symbols";
@@ -133,7 +133,7 @@ export function startServer(options: ServerOptions = {}): Connection {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         diagnosticProvider: pull ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
-        inlayHintProvider: true,
+        inlayHintProvider: { resolveProvider: true },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ["：", ":", "{", "=", " ", "÷", "×"] },
         documentSymbolProvider: true,
@@ -178,7 +178,15 @@ export function startServer(options: ServerOptions = {}): Connection {
     if (token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsOf(params.textDocument.uri) };
   });
-  connection.languages.inlayHint.on((params, token) => withDoc(params.textDocument.uri, [], (_d, a) => (token.isCancellationRequested ? [] : inlayHints(a, params.range, hintSettings))));
+  connection.languages.inlayHint.on((params, token) =>
+    withDoc(params.textDocument.uri, [], (d, a) => (token.isCancellationRequested ? [] : inlayHints(a, params.range, hintSettings).map((h) => ({ ...h, data: { ...(h.data as object), uri: params.textDocument.uri, version: d.version } })))),
+  );
+  // A hint's tooltip (its trace) is made when the client asks for it, from the analysis the hint came from.
+  connection.languages.inlayHint.resolve((h) => {
+    const data = h.data as { uri?: unknown; version?: unknown } | undefined;
+    if (typeof data?.uri !== "string") return h;
+    return withDoc(data.uri, h, (d, a) => (d.version === data.version ? resolveInlayHint(a, h) : h));
+  });
   connection.onHover((params) => withDoc(params.textDocument.uri, null, (_d, a) => hover(a, params.position.line, params.position.character)));
   connection.onCompletion((params) => withDoc(params.textDocument.uri, [], (_d, a) => completions(a, params.position.line, params.position.character)));
   connection.onDocumentSymbol((params) => withDoc(params.textDocument.uri, [], (_d, a) => documentSymbols(a)));

@@ -512,7 +512,7 @@ class ReportBuilder {
   private scoreRow(ind: Indicator, tiers: TierSlot[], namePath: Indicator[]): ScoreRow {
     const r = this.result(ind);
     const stated = ind.statedScore;
-    const statedDiffers = stated !== undefined && (r?.score === undefined || !stated.value.equals(r.score));
+    const statedDiffers = stated !== undefined && (r === undefined || r.statedScoreDiffers === true);
     const notes = [this.field(ind, "说明"), this.field(ind, "指标解释"), ...ind.textLines.map((l) => this.plain(l, 0, this.lineText(l).length))];
     return {
       tiers,
@@ -543,7 +543,8 @@ class ReportBuilder {
     for (const f of ind.findings) facts.push(cleanText(`· ${f.text.trim()}`));
     const steps = t?.steps ?? [];
     const chosen = this.field(ind, "结果");
-    if (chosen && !steps.some((s) => s.includes(chosen))) facts.push(`结果：${chosen}`);
+    // The options rule's steps name the chosen option already.
+    if (chosen && r?.kind !== "options") facts.push(`结果：${chosen}`);
     for (const s of steps) facts.push(cleanText(s));
     const reason = this.field(ind, "理由");
     if (reason) facts.push(`理由：${reason}`);

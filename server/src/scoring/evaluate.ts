@@ -79,7 +79,8 @@ class Evaluator implements LeafTracer, EvaluationState {
     const diagnostics = sortDiagnostics([...this.model.syntax.diagnostics, ...this.model.diagnostics, ...this.sink.items]);
     // Lazy traces keep this evaluator alive; without this, each one would keep the one before (a leak per edit).
     this.previousRecords = undefined;
-    const evaluation: Evaluation = { model: this.model, results: this.results, data: this.dataResults, total, grade, statedTotalDiffers, complete, totalTrace: trace, placeholders: placeholderResults, diagnostics };
+    const totalText = total === undefined ? undefined : formatDecimal(total, 2);
+    const evaluation: Evaluation = { model: this.model, results: this.results, data: this.dataResults, total, totalText, grade, statedTotalDiffers, complete, totalTrace: trace, placeholders: placeholderResults, diagnostics };
     keepLeafRecords(evaluation, this.leafRecords);
     return evaluation;
   }
@@ -193,6 +194,7 @@ class Evaluator implements LeafTracer, EvaluationState {
     const r = new IndicatorOutcome(ind, tb, undefined);
     r.score = sum;
     r.kind = "sum";
+    r.statedScoreDiffers = ind.statedScore !== undefined && !agrees(ind.statedScore.text, ind.statedScore.value, sum);
     if (ind.statedScore && !agrees(ind.statedScore.text, ind.statedScore.value, sum)) {
       const f = ind.statedScore.field;
       this.sink.add("PE501", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]), { stated: ind.statedScore.text, computed: formatDecimal(sum, 2) }, { computed: formatDecimal(sum, 2) });
@@ -209,9 +211,9 @@ class Evaluator implements LeafTracer, EvaluationState {
       this.sink.items.push(...prev.diagnostics);
       for (const d of prev.localData) this.dataResults.set(d.item, d);
       for (const u of prev.usedLocal) this.used.add(u);
-      const result = prev.result.copyFor(ind, this);
-      this.leafRecords[ind.line] = { ...prev, result };
-      return result;
+      // The record stays as it is (its result is never changed), for the next evaluation too.
+      this.leafRecords[ind.line] = prev;
+      return prev.result.copyFor(ind, this);
     }
     const d0 = this.sink.items.length;
     const outer = this.deps;
@@ -221,6 +223,8 @@ class Evaluator implements LeafTracer, EvaluationState {
     const usedLocal: DataItem[] = hasData ? [] : NONE;
     if (hasData) for (const item of ind.data.values()) this.dataValue(item);
     const result = this.computeLeaf(ind);
+    const stated = ind.statedScore;
+    result.statedScoreDiffers = stated !== undefined && (result.score === undefined || !agrees(stated.text, stated.value, result.score));
     if (hasData) {
       for (const item of ind.data.values()) {
         const r = this.dataResults.get(item);
@@ -362,6 +366,8 @@ class Evaluator implements LeafTracer, EvaluationState {
       this.sink.add("PE401", range, { max: formatDecimal(ruleMax, 4), weight: formatDecimal(weight, 4) });
     }
     const outcome = rule.apply({ indicator: ind, weight, policy: this.model.policy, measured: result.measured, target: targetSpec, sink: this.sink });
+    result.direction = outcome.direction;
+    result.chosenOption = outcome.chosen;
     trace?.step(...outcome.steps);
     const stated = ind.statedScore;
     if (stated && (stated.value.isNegative() || stated.value.greaterThan(weight))) {

@@ -12,6 +12,7 @@ import type { DataItem, Indicator, IndicatorBlock } from "../model/types";
 import type { DataResult, IndicatorResult, Trace } from "./types";
 import type { RuleKind } from "./types";
 import { type TraceBuilder, Traced } from "./trace";
+import { measuredText, resultLabel } from "./present";
 
 /** The dependencies of a leaf that reads no shared name (never written to). */
 export const NO_DEPS: ReadonlyMap<string, string> = new Map();
@@ -40,12 +41,27 @@ export class IndicatorOutcome extends Traced implements IndicatorResult {
   ruleMax?: Decimal;
   reasonMissing?: boolean;
   statedRateDiffers?: boolean;
+  statedScoreDiffers?: boolean;
+  direction?: "higher" | "lower";
+  chosenOption?: string;
+  private shownMeasured: string | undefined = undefined;
+  private shownLabel: string | undefined = undefined;
   constructor(
     readonly indicator: Indicator,
     tb: TraceBuilder | undefined,
     private tracer: LeafTracer | undefined,
   ) {
     super(tb);
+  }
+
+  get measuredText(): string {
+    this.shownMeasured ??= measuredText(this.indicator, this);
+    return this.shownMeasured;
+  }
+
+  get label(): string {
+    this.shownLabel ??= resultLabel(this.indicator, this.measuredText, this);
+    return this.shownLabel;
   }
 
   protected override makeTrace(): Trace {
@@ -67,6 +83,9 @@ export class IndicatorOutcome extends Traced implements IndicatorResult {
     copy.ruleMax = this.ruleMax;
     copy.reasonMissing = this.reasonMissing;
     copy.statedRateDiffers = this.statedRateDiffers;
+    copy.statedScoreDiffers = this.statedScoreDiffers;
+    copy.direction = this.direction;
+    copy.chosenOption = this.chosenOption;
     return copy;
   }
 }

@@ -72,6 +72,20 @@ export interface IndicatorResult {
   reasonMissing?: boolean;
   /** The stated 完成率 disagrees with 实际 ÷ 目标 (PE505). */
   statedRateDiffers?: boolean;
+  /**
+   * 得分 is stated and differs from the score (compared at the stated
+   * decimals, at least two, as PE501 compares), or the indicator got no score.
+   */
+  statedScoreDiffers?: boolean;
+  /** Which way the rule rewards the measured value (区间线性计分), when the rule ran. */
+  direction?: "higher" | "lower";
+  /** 选项计分: the option that 结果 chose, as the rule writes it. */
+  chosenOption?: string;
+  /** 实际值 as shown: the measured value (with its 完成率), the chosen option, the points met, or the achievement word; "" when none. */
+  readonly measuredText: string;
+  /** The short label hints and the outline show: `98.21%（98.21%） → 4.5/5`, `4.5/5` for a parent, `完成率 96%` for a measure. */
+  readonly label: string;
+  /** 计算过程, made when read (the same every time). */
   trace: Trace;
 }
 
@@ -97,6 +111,8 @@ export interface Evaluation {
   data: Map<DataItem, DataResult>;
   /** 总分, undefined when the file has no weighted indicator. */
   total?: Decimal;
+  /** 总分 as shown (two decimals at most), undefined with `total`. */
+  totalText?: string;
   /** 等级 */
   grade?: string;
   /** 自评总分 is stated and disagrees with the computed total (PE502). */
