@@ -69,9 +69,13 @@ async function bundle() {
     absWorkingDir: root,
     minify: process.argv.includes("--minify"),
   };
+  // exceljs and mammoth (import / export of tables) are a bundle of their own,
+  // loaded on first use (server/src/load-tables.ts): the CLI and the server start without them.
+  const bundled = { define: { PERF_EVAL_BUNDLED: "true" } };
   const entries = [
-    { entryPoints: ["server/src/cli.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } },
-    { entryPoints: ["server/src/server.ts"], outfile: "dist/server.js" },
+    { entryPoints: ["server/src/cli.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" }, ...bundled },
+    { entryPoints: ["server/src/server.ts"], outfile: "dist/server.js", ...bundled },
+    { entryPoints: ["server/src/tables.ts"], outfile: "dist/tables.js" },
   ];
   if (existsSync(join(root, "client/src/extension.ts"))) {
     entries.push({ entryPoints: ["client/src/extension.ts"], outfile: "dist/extension.js", external: ["vscode"] });

@@ -10,6 +10,7 @@ import { createClient, LANGUAGE_ID } from "./client";
 import { PreviewManager } from "./preview";
 import { exportReport } from "./export";
 import { newEvaluation } from "./new-evaluation";
+import { exportXlsx, importTable } from "./tables";
 import { ScoreStatus } from "./status-bar";
 import type { ReportFormat } from "./requests";
 
@@ -55,6 +56,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand("perf.exportMarkdown", exporter("md")),
     vscode.commands.registerCommand("perf.exportDocx", exporter("docx")),
     vscode.commands.registerCommand("perf.newEvaluation", () => newEvaluation()),
+    vscode.commands.registerCommand("perf.importTable", (resource?: unknown) => importTable(c, resource instanceof vscode.Uri ? resource : undefined)),
+    vscode.commands.registerCommand("perf.exportXlsx", async (resource?: unknown, target?: unknown) =>
+      withDoc((doc) => exportXlsx(c, doc, target instanceof vscode.Uri ? target : typeof target === "string" ? vscode.Uri.file(target) : undefined))(resource),
+    ),
     vscode.commands.registerCommand("perf.restartServer", async () => {
       await c.restart();
       status.schedule(0);

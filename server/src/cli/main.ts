@@ -12,6 +12,8 @@ import { toSarif } from "./sarif";
 import { createProgress } from "./progress";
 import { mapFiles } from "./parallel";
 import { renderSummaryText, summaryCsv, summaryJson } from "./summary-table";
+import { mayWrite, runImport, writeWorkbook } from "./import-export";
+import { loadTables } from "../load-tables";
 import pkg from "../../../package.json";
 
 export function formatDiagnostic(path: string, d: Diagnostic, english = false): string {
@@ -88,11 +90,18 @@ export async function run(argv: string[]): Promise<number> {
 
   program
     .command("score")
-    .description("输出评分表（指标、分值、实际值、得分、总分、等级）；--format json|csv 输出结构化数据")
+    .description("输出评分表（指标、分值、实际值、得分、总分、等级）；--format json|csv 输出结构化数据，xlsx 写 Excel 评分表")
     .argument("<paths...>", ".perf 文件或目录")
-    .addOption(new Option("-f, --format <format>", "输出格式").choices(["text", "json", "csv"]).default("text"))
-    .action((paths: string[], opts: { format: string }) => {
+    .addOption(new Option("-f, --format <format>", "输出格式").choices(["text", "json", "csv", "xlsx"]).default("text"))
+    .option("-o, --output <path>", "输出文件（xlsx 必填）")
+    .option("--force", "覆盖已有文件")
+    .action(async (paths: string[], opts: { format: string; output?: string; force?: boolean }) => {
       const files = expandPaths(paths);
+      if (opts.format === "xlsx") {
+        const { scoreWorkbook } = loadTables();
+        exit = await writeWorkbook(opts.output, opts.force, () => scoreWorkbook(files.map((path) => ({ path, analysis: analyzeFile(path) }))));
+        return;
+      }
       if (opts.format === "json") {
         const json = files.map((file) => scoreJson(file, analyzeFile(file)));
         write(`${JSON.stringify(json.length === 1 ? json[0] : json, null, 2)}\n`);
@@ -207,18 +216,38 @@ export async function run(argv: string[]): Promise<number> {
     .command("summary")
     .description("汇总多个自评：单位、年度、总分、等级、预算与执行、得分区间；--cohort 用极值法跨文件计分")
     .argument("<paths...>", ".perf 文件或目录")
-    .addOption(new Option("-f, --format <format>", "输出格式").choices(["text", "json", "csv"]).default("text"))
+    .addOption(new Option("-f, --format <format>", "输出格式").choices(["text", "json", "csv", "xlsx"]).default("text"))
     .option("--cohort", "极值法：区间线性指标按全部文件的 max/min 重新计分")
+    .option("-o, --output <path>", "输出文件（xlsx 必填）")
+    .option("--force", "覆盖已有文件")
     .addOption(jobsOption())
-    .action(async (paths: string[], opts: { format: string; cohort?: boolean; jobs?: number }) => {
+    .action(async (paths: string[], opts: { format: string; cohort?: boolean; jobs?: number; output?: string; force?: boolean }) => {
       const files = expandPaths(paths);
+      if (opts.format === "xlsx" && (!opts.output || opts.output === "-" || !mayWrite(opts.output, opts.force))) {
+        exit = await writeWorkbook(opts.output, opts.force, async () => Buffer.alloc(0));
+        return;
+      }
       const progress = createProgress(files.length);
       const rows = await mapFiles("summary", files, { jobs: opts.jobs ?? defaultJobs(), threshold: PARALLEL_THRESHOLD, progress });
       progress.done();
       const cohort = opts.cohort ? cohortScores(rows) : undefined;
-      if (opts.format === "json") write(`${JSON.stringify(summaryJson(rows, cohort), null, 2)}\n`);
+      if (opts.format === "xlsx") {
+        const { summaryWorkbook } = loadTables();
+        exit = await writeWorkbook(opts.output, opts.force, () => summaryWorkbook(rows, cohort));
+      } else if (opts.format === "json") write(`${JSON.stringify(summaryJson(rows, cohort), null, 2)}\n`);
       else if (opts.format === "csv") write(summaryCsv(rows, cohort));
       else write(renderSummaryText(rows, cohort));
+    });
+
+  program
+    .command("import")
+    .description("从 Excel（.xlsx）评分表 / 自评表或 Word（.docx）报告导入，生成 .perf 草稿，并检查它")
+    .argument("<file>", ".xlsx 或 .docx 文件")
+    .option("-o, --output <path>", "输出 .perf 文件；“-”为标准输出；默认与源文件同名")
+    .option("--force", "覆盖已有文件")
+    .option("--sheet <name>", "读取的工作表（名称或序号）；默认自动选择指标表")
+    .action(async (file: string, opts: { output?: string; force?: boolean; sheet?: string }) => {
+      exit = await runImport(file, opts);
     });
 
   program

@@ -28,6 +28,7 @@ import { codeActions } from "../features/actions";
 import { formatText } from "../features/format";
 import { definition, references, prepareRename, rename } from "../features/navigation";
 import { registerCustomRequests } from "./custom-requests";
+import { registerTableRequests } from "./table-requests";
 import pkg from "../../../package.json";
 
 /**
@@ -207,6 +208,7 @@ export function startServer(options: ServerOptions = {}): Connection {
   connection.onRenameRequest((params) => withDoc(params.textDocument.uri, null, (_d, a) => rename(a, params.textDocument.uri, params.position.line, params.position.character, params.newName)));
 
   registerCustomRequests(connection, withDoc);
+  registerTableRequests(connection, withDoc);
 
   documents.listen(connection);
   connection.listen();
