@@ -19,7 +19,8 @@ import { RULE_KIND_NAMES } from "./types";
 import { resolveRule } from "./rules/resolve";
 import type { RuleContext } from "./rules/rule";
 import { TraceBuilder } from "./trace";
-import { DataOutcome, IndicatorOutcome, NO_DEPS, agrees, fingerprint, ruleUsesMeasured, sortDiagnostics, type LeafRecord, type LeafTracer } from "./outcomes";
+import { LineKeyedMap } from "./by-line";
+import { DataOutcome, IndicatorOutcome, NO_DEPS, agrees, fingerprint, ruleUsesMeasured, sortDiagnostics, LeafRecord, type LeafTracer } from "./outcomes";
 import { keepLeafRecords, newLeafRecords, previousLeafRecords, recordFor } from "./leaf-reuse";
 import { approximate, completionRate, deviationReason } from "./leaf-checks";
 import { placeholders, totals, type EvaluationState } from "./totals";
@@ -45,10 +46,11 @@ export function evaluate(model: PerfModel, previous?: Evaluation): Evaluation {
 
 class Evaluator implements LeafTracer, EvaluationState {
   sink = new DiagnosticSink();
-  readonly dataResults = new Map<DataItem, DataResult>();
+  readonly dataResults: LineKeyedMap<DataItem, DataResult>;
   private readonly inProgress = new Set<DataItem>();
-  private readonly used = new Set<DataItem>();
-  readonly results = new Map<Indicator, IndicatorResult>();
+  /** The data items a formula read, by their line (1 = read). */
+  private readonly used: Uint8Array;
+  readonly results: LineKeyedMap<Indicator, IndicatorResult>;
   private suggestions = 0;
   /** The shared names read by the leaf being evaluated. */
   /** Undefined outside a leaf; null in a leaf that has read no shared name yet. */
@@ -63,7 +65,11 @@ class Evaluator implements LeafTracer, EvaluationState {
     /** The previous evaluation's leaf records, by line. */
     private previousRecords: readonly (LeafRecord | undefined)[] | undefined,
   ) {
-    this.leafRecords = newLeafRecords(model.syntax.lines.length);
+    const lineCount = model.syntax.lines.length;
+    this.leafRecords = newLeafRecords(lineCount);
+    this.results = new LineKeyedMap(lineCount, (ind) => ind.line, (r) => r.indicator);
+    this.dataResults = new LineKeyedMap(lineCount, (item) => item.field.line, (r) => r.item);
+    this.used = new Uint8Array(lineCount);
     const p = model.policy;
     this.context = `${p.reverse}|${p.overAchievement.toString()}`;
   }
@@ -94,7 +100,7 @@ class Evaluator implements LeafTracer, EvaluationState {
         if (this.deps !== undefined) this.readShared(name, "");
         return undefined;
       }
-      this.used.add(item);
+      this.used[item.field.line] = 1;
       const r = this.dataValue(item);
       if (!item.scope && this.deps !== undefined) this.readShared(name, this.fingerprintOf(item));
       return { value: r.value ?? null, line: item.field.line };
@@ -165,7 +171,7 @@ class Evaluator implements LeafTracer, EvaluationState {
     for (const item of this.model.allData) {
       // Only plain figures in a scored indicator that no formula reads: a
       // derivation is a check in itself, and a measure's data is documentary.
-      if (!item.scope || item.scope.weight === null || item.node.derivation || this.used.has(item)) continue;
+      if (!item.scope || item.scope.weight === null || item.node.derivation || this.used[item.field.line] === 1) continue;
       const f = item.field;
       this.sink.add("PE602", lineRange(f.line, f.keySpan[0], f.keySpan[1]), { name: item.name });
     }
@@ -210,10 +216,10 @@ class Evaluator implements LeafTracer, EvaluationState {
     if (prev && prev.context === context && this.depsUnchanged(prev.deps)) {
       this.sink.items.push(...prev.diagnostics);
       for (const d of prev.localData) this.dataResults.set(d.item, d);
-      for (const u of prev.usedLocal) this.used.add(u);
-      // The record stays as it is (its result is never changed), for the next evaluation too.
-      this.leafRecords[ind.line] = prev;
-      return prev.result.copyFor(ind, this);
+      for (const u of prev.usedLocal) this.used[u.field.line] = 1;
+      const result = prev.result.copyFor(ind, this);
+      this.leafRecords[ind.line] = prev.withResult(result);
+      return result;
     }
     const d0 = this.sink.items.length;
     const outer = this.deps;
@@ -229,11 +235,11 @@ class Evaluator implements LeafTracer, EvaluationState {
       for (const item of ind.data.values()) {
         const r = this.dataResults.get(item);
         if (r) localData.push(r);
-        if (this.used.has(item)) usedLocal.push(item);
+        if (this.used[item.field.line] === 1) usedLocal.push(item);
       }
     }
     const diagnostics = this.sink.items.length > d0 ? this.sink.items.slice(d0) : NONE;
-    this.leafRecords[ind.line] = { block: ind.block, result, context, deps: this.deps ?? NO_DEPS, diagnostics, localData, usedLocal };
+    this.leafRecords[ind.line] = new LeafRecord(ind.block, result, context, this.deps ?? NO_DEPS, diagnostics, localData, usedLocal);
     this.deps = outer;
     return result;
   }

@@ -86,6 +86,9 @@ export class IndicatorOutcome extends Traced implements IndicatorResult {
     copy.statedScoreDiffers = this.statedScoreDiffers;
     copy.direction = this.direction;
     copy.chosenOption = this.chosenOption;
+    // The wording is a function of these values and of the block (the same block): made once, shared.
+    copy.shownMeasured = this.shownMeasured;
+    copy.shownLabel = this.shownLabel;
     return copy;
   }
 }
@@ -96,16 +99,23 @@ export class IndicatorOutcome extends Traced implements IndicatorResult {
  * computed for, what it depends on besides the block (policy, weight), the
  * shared names it read with a fingerprint of their values ("" when unknown),
  * and what it gave (diagnostics, its local data results, the local items a
- * formula read).
+ * formula read). Never changed: a reuse makes a record of its own.
  */
-export interface LeafRecord {
-  readonly block: IndicatorBlock;
-  readonly result: IndicatorOutcome;
-  readonly context: string;
-  readonly deps: ReadonlyMap<string, string>;
-  readonly diagnostics: readonly Diagnostic[];
-  readonly localData: readonly DataResult[];
-  readonly usedLocal: readonly DataItem[];
+export class LeafRecord {
+  constructor(
+    readonly block: IndicatorBlock,
+    readonly result: IndicatorOutcome,
+    readonly context: string,
+    readonly deps: ReadonlyMap<string, string>,
+    readonly diagnostics: readonly Diagnostic[],
+    readonly localData: readonly DataResult[],
+    readonly usedLocal: readonly DataItem[],
+  ) {}
+
+  /** The same record for the result copied for a later evaluation (whose wording memos that evaluation fills). */
+  withResult(result: IndicatorOutcome): LeafRecord {
+    return new LeafRecord(this.block, result, this.context, this.deps, this.diagnostics, this.localData, this.usedLocal);
+  }
 }
 
 export class DataOutcome extends Traced implements DataResult {

@@ -107,8 +107,10 @@ export interface PlaceholderResult {
 /** 评价结果: everything computed for one file. */
 export interface Evaluation {
   model: PerfModel;
-  results: Map<Indicator, IndicatorResult>;
-  data: Map<DataItem, DataResult>;
+  /** Each indicator's and measure's result (keyed by this model's indicators). */
+  results: ReadonlyMap<Indicator, IndicatorResult>;
+  /** Each data item's value. */
+  data: ReadonlyMap<DataItem, DataResult>;
   /** 总分, undefined when the file has no weighted indicator. */
   total?: Decimal;
   /** 总分 as shown (two decimals at most), undefined with `total`. */
