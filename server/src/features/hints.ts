@@ -28,13 +28,19 @@ export interface HintData {
   line: number;
   /** A placeholder's end (its hint's position). */
   character?: number;
+  /** What the adapter tags its hints with (the server: the document and its version). */
+  doc?: unknown;
 }
 
-function hint(line: number, character: number, label: string, data: HintData): InlayHint {
-  return { position: { line, character }, label, paddingLeft: true, data };
-}
-
-export function inlayHints(a: Analysis, range: Range, settings: HintSettings = DEFAULT_HINTS): InlayHint[] {
+/**
+ * The hints of a range; `doc` goes into each hint's data as it is (the
+ * server's tag for finding the analysis again when a hint is resolved).
+ */
+export function inlayHints(a: Analysis, range: Range, settings: HintSettings = DEFAULT_HINTS, doc?: unknown): InlayHint[] {
+  const hint = (line: number, character: number, label: string, data: HintData): InlayHint => {
+    if (doc !== undefined) data.doc = doc;
+    return { position: { line, character }, label, paddingLeft: true, data };
+  };
   const out: InlayHint[] = [];
   const lines = a.syntax.lines;
   const inRange = (line: number) => line >= range.start.line && line <= range.end.line;

@@ -32,13 +32,18 @@ import { registerTableRequests } from "./table-requests";
 import pkg from "../../../package.json";
 
 /**
- * Each version of a large document leaves large arrays and maps that V8
- * collects late, so memory climbs while the user types. When the process has
- * `--expose-gc` (the VS Code client starts it so), a full collection runs once
- * the user pauses. Without the flag nothing happens.
+ * Each version of a large document leaves arrays and objects that live until
+ * the next edit: they outlive young-generation collections, and V8 then
+ * collects the old generation late, so memory climbs while the user types.
+ * When the process has `--expose-gc` (the VS Code client starts it so), a
+ * full collection runs once the user pauses, and also while typing, after
+ * the answer is sent, whenever the heap has grown past a budget. Without the
+ * flag nothing happens.
  */
 const IDLE_GC_LINES = 5_000;
 const IDLE_GC_MS = 1_500;
+/** Heap in use (MB) past which a burst of typing in a large file gets a full collection. */
+const TYPING_HEAP_BUDGET_MB = 96;
 
 /** Push diagnostics this long after the last change (when the client cannot pull). */
 export const PUSH_DEBOUNCE_MS = 100;
@@ -68,11 +73,20 @@ export function startServer(options: ServerOptions = {}): Connection {
 
   const gc = (globalThis as { gc?: () => void }).gc;
   let idleTimer: NodeJS.Timeout | undefined;
+  let collecting = false;
   const collectWhenIdle = () => {
     if (!gc) return;
     if (idleTimer) clearTimeout(idleTimer);
     idleTimer = setTimeout(gc, IDLE_GC_MS);
     idleTimer.unref();
+    if (!collecting && process.memoryUsage().heapUsed > TYPING_HEAP_BUDGET_MB * 1024 * 1024) {
+      // After the answer in hand is sent (setImmediate runs after the pending I/O of this turn).
+      collecting = true;
+      setImmediate(() => {
+        collecting = false;
+        gc();
+      });
+    }
   };
 
   const withDoc = <T>(uri: string, fallback: T, fn: (doc: TextDocument, a: Analysis) => T): T => {
@@ -180,13 +194,13 @@ export function startServer(options: ServerOptions = {}): Connection {
     return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsOf(params.textDocument.uri) };
   });
   connection.languages.inlayHint.on((params, token) =>
-    withDoc(params.textDocument.uri, [], (d, a) => (token.isCancellationRequested ? [] : inlayHints(a, params.range, hintSettings).map((h) => ({ ...h, data: { ...(h.data as object), uri: params.textDocument.uri, version: d.version } })))),
+    withDoc(params.textDocument.uri, [], (d, a) => (token.isCancellationRequested ? [] : inlayHints(a, params.range, hintSettings, [params.textDocument.uri, d.version]))),
   );
   // A hint's tooltip (its trace) is made when the client asks for it, from the analysis the hint came from.
   connection.languages.inlayHint.resolve((h) => {
-    const data = h.data as { uri?: unknown; version?: unknown } | undefined;
-    if (typeof data?.uri !== "string") return h;
-    return withDoc(data.uri, h, (d, a) => (d.version === data.version ? resolveInlayHint(a, h) : h));
+    const doc = (h.data as { doc?: unknown } | undefined)?.doc;
+    if (!Array.isArray(doc) || typeof doc[0] !== "string") return h;
+    return withDoc(doc[0], h, (d, a) => (d.version === doc[1] ? resolveInlayHint(a, h) : h));
   });
   connection.onHover((params) => withDoc(params.textDocument.uri, null, (_d, a) => hover(a, params.position.line, params.position.character)));
   connection.onCompletion((params) => withDoc(params.textDocument.uri, [], (_d, a) => completions(a, params.position.line, params.position.character)));

@@ -232,13 +232,18 @@ function parseBatch(raw: string[], foldedLine: (i: number) => string, unseen: nu
  * of the text is split. Undefined for texts with carriage returns (split
  * whole, as `splitLines` does).
  */
+const CHUNK = 2048;
+
 function splitEdited(text: string, previousText: string, old: readonly SourceLine[]): { raw: string[]; head: number; tail: number } | undefined {
   if (text.includes("\r") || previousText.includes("\r")) return undefined;
   const min = Math.min(text.length, previousText.length);
+  // Equal chunks compared natively first (a large file is megabytes), then character by character.
   let p = 0;
+  while (p + CHUNK <= min && text.slice(p, p + CHUNK) === previousText.slice(p, p + CHUNK)) p += CHUNK;
   while (p < min && text.charCodeAt(p) === previousText.charCodeAt(p)) p++;
   if (p === text.length && p === previousText.length) return { raw: old.map((l) => l.text), head: old.length, tail: 0 };
   let s = 0;
+  while (s + CHUNK <= min - p && text.slice(text.length - s - CHUNK, text.length - s) === previousText.slice(previousText.length - s - CHUNK, previousText.length - s)) s += CHUNK;
   while (s < min - p && text.charCodeAt(text.length - 1 - s) === previousText.charCodeAt(previousText.length - 1 - s)) s++;
   // Whole lines before the first change: those ending (with their newline) before p.
   const headEnd = p === 0 ? 0 : text.lastIndexOf("\n", p - 1) + 1;
