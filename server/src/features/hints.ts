@@ -22,25 +22,14 @@ export interface HintSettings {
 
 export const DEFAULT_HINTS: HintSettings = { scores: true, subtotals: true, total: true, data: true, placeholders: true };
 
-/** What a hint stands for, so that resolving it finds its trace. */
-export interface HintData {
-  kind: "indicator" | "total" | "grade" | "data" | "placeholder";
-  line: number;
-  /** A placeholder's end (its hint's position). */
-  character?: number;
-  /** What the adapter tags its hints with (the server: the document and its version). */
-  doc?: unknown;
-}
-
 /**
- * The hints of a range; `doc` goes into each hint's data as it is (the
- * server's tag for finding the analysis again when a hint is resolved).
+ * The hints of a range. `doc` is the adapter's tag for finding the analysis
+ * again when a hint is resolved (the server: the document and its version):
+ * it is each hint's `data`, all a hint carries besides its place and label
+ * (what it stands for is found again from its place).
  */
 export function inlayHints(a: Analysis, range: Range, settings: HintSettings = DEFAULT_HINTS, doc?: unknown): InlayHint[] {
-  const hint = (line: number, character: number, label: string, data: HintData): InlayHint => {
-    if (doc !== undefined) data.doc = doc;
-    return { position: { line, character }, label, paddingLeft: true, data };
-  };
+  const hint = (line: number, character: number, label: string): InlayHint => ({ position: { line, character }, label, paddingLeft: true, data: doc });
   const out: InlayHint[] = [];
   const lines = a.syntax.lines;
   const inRange = (line: number) => line >= range.start.line && line <= range.end.line;
@@ -51,65 +40,54 @@ export function inlayHints(a: Analysis, range: Range, settings: HintSettings = D
       const isParent = ind.children.length > 0;
       if (isParent ? !settings.subtotals : !settings.scores) continue;
       const label = ev.results.get(ind)?.label;
-      if (label) out.push(hint(ind.line, lines[ind.line].text.length, label, { kind: "indicator", line: ind.line }));
+      if (label) out.push(hint(ind.line, lines[ind.line].text.length, label));
     }
   }
   if (settings.total) {
     const f = a.model.header.get("自评总分");
     if (f && inRange(f.line) && ev.totalText !== undefined) {
-      out.push(hint(f.line, lines[f.line].text.length, `计算 ${ev.totalText}${ev.grade ? ` · ${ev.grade}` : ""}`, { kind: "total", line: f.line }));
+      out.push(hint(f.line, lines[f.line].text.length, `计算 ${ev.totalText}${ev.grade ? ` · ${ev.grade}` : ""}`));
     }
     const g = a.model.header.get("等级");
-    if (g && inRange(g.line) && ev.grade && !f) out.push(hint(g.line, lines[g.line].text.length, `计算 ${ev.grade}`, { kind: "grade", line: g.line }));
+    if (g && inRange(g.line) && ev.grade && !f) out.push(hint(g.line, lines[g.line].text.length, `计算 ${ev.grade}`));
   }
   if (settings.data) {
     for (const [item, r] of ev.data) {
       if (!item.node.derivation || !inRange(item.field.line) || !r.derived) continue;
       const shown = item.stated?.unit ? r.derived.withUnit(item.stated.unit) : r.derived;
       const label = `= ${shown.format(item.stated ? Math.max((item.stated.writtenDecimals ?? 0) + 2, 2) : 2)}`;
-      out.push(hint(item.field.line, lines[item.field.line].text.length, label, { kind: "data", line: item.field.line }));
+      out.push(hint(item.field.line, lines[item.field.line].text.length, label));
     }
   }
   if (settings.placeholders) {
     for (const p of ev.placeholders) {
       if (!inRange(p.placeholder.line) || p.value === undefined) continue;
       const at = p.placeholder.span[1];
-      out.push({ ...hint(p.placeholder.line, at, `= ${p.value}`, { kind: "placeholder", line: p.placeholder.line, character: at }), paddingLeft: false, paddingRight: true });
+      out.push({ ...hint(p.placeholder.line, at, `= ${p.value}`), paddingLeft: false, paddingRight: true });
     }
   }
   return out.sort((x, y) => x.position.line - y.position.line || x.position.character - y.position.character);
 }
 
-/** The hint with its tooltip (the trace, as Markdown), when the analysis still has what it stands for. */
+/** The hint with its tooltip (the trace, as Markdown), when the analysis still has what it stands for at its place. */
 export function resolveInlayHint(a: Analysis, h: InlayHint): InlayHint {
-  const data = h.data as Partial<HintData> | undefined;
-  if (!data || typeof data.line !== "number") return h;
-  const tooltip = tooltipOf(a, data as HintData);
+  const tooltip = tooltipAt(a, h.position.line, h.position.character);
   return tooltip === undefined ? h : { ...h, tooltip: { kind: "markdown", value: tooltip } };
 }
 
-function tooltipOf(a: Analysis, data: HintData): string | undefined {
+/** The trace of what a hint at this place stands for: a placeholder ending there, else the indicator, header total or derived data item of the line. */
+function tooltipAt(a: Analysis, line: number, character: number): string | undefined {
   const ev = a.evaluation;
-  switch (data.kind) {
-    case "indicator": {
-      const ind = a.model.indicators.find((i) => i.line === data.line) ?? a.model.measures.find((i) => i.line === data.line);
-      const r = ind && ev.results.get(ind);
-      return ind && r ? traceMarkdown(r.trace, ind.name) : undefined;
-    }
-    case "total":
-      return traceMarkdown(ev.totalTrace, "自评总分");
-    case "grade":
-      return traceMarkdown(ev.totalTrace, "等级");
-    case "data": {
-      const item = a.model.allData.find((d) => d.field.line === data.line && d.node.derivation);
-      const r = item && ev.data.get(item);
-      return item && r ? traceMarkdown(r.trace, item.name) : undefined;
-    }
-    case "placeholder": {
-      const p = ev.placeholders.find((x) => x.placeholder.line === data.line && x.placeholder.span[1] === data.character);
-      return p?.trace ? traceMarkdown(p.trace, p.placeholder.name) : undefined;
-    }
-    default:
-      return undefined;
+  const p = ev.placeholders.find((x) => x.placeholder.line === line && x.placeholder.span[1] === character);
+  if (p) return p.trace ? traceMarkdown(p.trace, p.placeholder.name) : undefined;
+  const ind = a.model.indicators.find((i) => i.line === line && !i.virtual) ?? a.model.measures.find((i) => i.line === line);
+  if (ind) {
+    const r = ev.results.get(ind);
+    return r ? traceMarkdown(r.trace, ind.name) : undefined;
   }
+  if (a.model.header.get("自评总分")?.line === line) return traceMarkdown(ev.totalTrace, "自评总分");
+  if (a.model.header.get("等级")?.line === line) return traceMarkdown(ev.totalTrace, "等级");
+  const item = a.model.allData.find((d) => d.field.line === line && d.node.derivation);
+  const r = item && ev.data.get(item);
+  return item && r ? traceMarkdown(r.trace, item.name) : undefined;
 }

@@ -89,6 +89,18 @@ export function startServer(options: ServerOptions = {}): Connection {
     }
   };
 
+  // A short number per document for the hints' tags (resolve finds the document by it).
+  const docIds = new Map<string, number>();
+  const docUris: string[] = [];
+  const docId = (uri: string): number => {
+    let id = docIds.get(uri);
+    if (id === undefined) {
+      id = docUris.push(uri) - 1;
+      docIds.set(uri, id);
+    }
+    return id;
+  };
+
   const withDoc = <T>(uri: string, fallback: T, fn: (doc: TextDocument, a: Analysis) => T): T => {
     const doc = documents.get(uri);
     if (!doc) return fallback;
@@ -194,13 +206,14 @@ export function startServer(options: ServerOptions = {}): Connection {
     return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsOf(params.textDocument.uri) };
   });
   connection.languages.inlayHint.on((params, token) =>
-    withDoc(params.textDocument.uri, [], (d, a) => (token.isCancellationRequested ? [] : inlayHints(a, params.range, hintSettings, [params.textDocument.uri, d.version]))),
+    withDoc(params.textDocument.uri, [], (d, a) => (token.isCancellationRequested ? [] : inlayHints(a, params.range, hintSettings, [docId(params.textDocument.uri), d.version]))),
   );
   // A hint's tooltip (its trace) is made when the client asks for it, from the analysis the hint came from.
   connection.languages.inlayHint.resolve((h) => {
-    const doc = (h.data as { doc?: unknown } | undefined)?.doc;
-    if (!Array.isArray(doc) || typeof doc[0] !== "string") return h;
-    return withDoc(doc[0], h, (d, a) => (d.version === doc[1] ? resolveInlayHint(a, h) : h));
+    const tag = h.data as unknown;
+    const uri = Array.isArray(tag) && typeof tag[0] === "number" ? docUris[tag[0]] : undefined;
+    if (uri === undefined) return h;
+    return withDoc(uri, h, (d, a) => (d.version === (tag as unknown[])[1] ? resolveInlayHint(a, h) : h));
   });
   connection.onHover((params) => withDoc(params.textDocument.uri, null, (_d, a) => hover(a, params.position.line, params.position.character)));
   connection.onCompletion((params) => withDoc(params.textDocument.uri, [], (_d, a) => completions(a, params.position.line, params.position.character)));

@@ -79,14 +79,31 @@ class Evaluator implements LeafTracer, EvaluationState {
     for (const root of this.model.roots) this.indicatorTree(root);
     for (const m of this.model.measures) this.results.set(m, this.leaf(m));
     this.checkUnused();
-    const { total, grade, trace, statedTotalDiffers } = totals(this);
+    const { total, grade, traceOf, statedTotalDiffers } = totals(this);
     const complete = this.model.indicators.every((i) => i.children.length > 0 || this.results.get(i)?.score !== undefined);
     const placeholderResults = placeholders(this, total, grade);
     const diagnostics = sortDiagnostics([...this.model.syntax.diagnostics, ...this.model.diagnostics, ...this.sink.items]);
     // Lazy traces keep this evaluator alive; without this, each one would keep the one before (a leak per edit).
     this.previousRecords = undefined;
     const totalText = total === undefined ? undefined : formatDecimal(total, 2);
-    const evaluation: Evaluation = { model: this.model, results: this.results, data: this.dataResults, total, totalText, grade, statedTotalDiffers, complete, totalTrace: trace, placeholders: placeholderResults, diagnostics };
+    let totalTrace: Trace | undefined;
+    const evaluation: Evaluation = {
+      model: this.model,
+      results: this.results,
+      data: this.dataResults,
+      total,
+      totalText,
+      grade,
+      statedTotalDiffers,
+      complete,
+      // Made when first read, the same every time.
+      get totalTrace(): Trace {
+        totalTrace ??= traceOf();
+        return totalTrace;
+      },
+      placeholders: placeholderResults,
+      diagnostics,
+    };
     keepLeafRecords(evaluation, this.leafRecords);
     return evaluation;
   }
