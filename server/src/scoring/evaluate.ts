@@ -7,7 +7,7 @@ import { NONE } from "../empty";
 import { hasField } from "../model/fields";
 import type Decimal from "decimal.js";
 import { ZERO, formatDecimal } from "../quantity/decimal";
-import { Quantity, formatPercent } from "../quantity/quantity";
+import { Quantity } from "../quantity/quantity";
 import { lineRange } from "../diagnostics/catalogue";
 import type { DataItem, Indicator, IndicatorBlock, PerfModel } from "../model/types";
 import type { ComparatorOp } from "../syntax/ast";
@@ -18,7 +18,7 @@ import type { DataResult, Evaluation, IndicatorResult, Trace } from "./types";
 import { RULE_KIND_NAMES } from "./types";
 import { resolveRule } from "./rules/resolve";
 import type { RuleContext } from "./rules/rule";
-import { TraceBuilder } from "./trace";
+import { NO_TRACE, TraceBuilder, type TraceRecorder } from "./trace";
 import { LineKeyedMap } from "./by-line";
 import { DataOutcome, IndicatorOutcome, NO_DEPS, agrees, fingerprint, ruleUsesMeasured, sortDiagnostics, LeafRecord, type LeafTracer } from "./outcomes";
 import { keepLeafRecords, newLeafRecords, previousLeafRecords, recordFor } from "./leaf-reuse";
@@ -306,7 +306,7 @@ class Evaluator implements LeafTracer, EvaluationState {
     this.sink = new DiagnosticSink();
     this.deps = undefined;
     try {
-      return this.computeLeaf(ind, true).trace;
+      return this.computeLeaf(ind, new TraceBuilder()).trace;
     } finally {
       this.sink = sink;
       this.deps = deps;
@@ -315,33 +315,27 @@ class Evaluator implements LeafTracer, EvaluationState {
   }
 
   /**
-   * A leaf's result. Its trace is recorded as it is computed but kept only
-   * with `keepTrace` (when the trace is asked for: `retrace`); otherwise the
-   * result will evaluate the leaf again when its trace is first read.
+   * A leaf's result, its trace recorded by `trace`: `NO_TRACE` when the leaf
+   * is scored (the result evaluates the leaf again when its trace is first
+   * read: `retrace`), a `TraceBuilder` then.
    */
-  private computeLeaf(ind: Indicator, keepTrace = false): IndicatorOutcome {
-    // The trace is recorded only when it is kept (no closures made for a trace nobody reads).
-    const trace = keepTrace ? new TraceBuilder() : undefined;
-    const result = trace ? new IndicatorOutcome(ind, trace, undefined) : new IndicatorOutcome(ind, undefined, this);
+  private computeLeaf(ind: Indicator, trace: TraceRecorder = NO_TRACE): IndicatorOutcome {
+    const result = trace instanceof TraceBuilder ? new IndicatorOutcome(ind, trace, undefined) : new IndicatorOutcome(ind, undefined, this);
 
     // A: 实际, else the value of 公式.
     let formulaValue: Quantity | undefined;
     if (ind.formula) {
-      const r = evaluateExpr(ind.formula.expr, ind.formula.field.line, this.lookup(ind), this.sink, trace !== undefined);
+      const r = evaluateExpr(ind.formula.expr, ind.formula.field.line, this.lookup(ind), this.sink, trace.keeps);
       formulaValue = r.value;
-      if (trace) {
-        trace.input(...r.inputs);
-        trace.formula = ind.formula.field.value;
-        const fv = r.value;
-        trace.substituted = () => `${r.substituted()} = ${fv ? fv.format() : "—"}`;
-      }
+      trace.input(...r.inputs);
+      trace.formulaOf(ind.formula.field.value, r.substituted, r.value);
     }
     const actual = ind.actual?.node;
     if (actual && actual.kind === "quantitative") {
       const q = Quantity.fromWritten(actual.quantity.value, actual.quantity.unit?.text ?? null, actual.quantity.approx);
       if (q) {
         result.measured = q;
-        trace?.input({ name: "实际", value: () => q.format(), line: ind.actual!.field.line });
+        trace.quantityInput("实际", "", q, ind.actual!.field.line);
         if (formulaValue && q.dim === formulaValue.dim && !q.accepts(formulaValue)) {
           const f = ind.actual!.field;
           this.sink.add("PE504", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]), { name: "实际", stated: q.format(), computed: formulaValue.withUnit(q.unit).format(4), formula: ind.formula!.field.value }, { computed: formulaValue.withUnit(q.unit).format(q.writtenDecimals ?? 2) });
@@ -358,7 +352,7 @@ class Evaluator implements LeafTracer, EvaluationState {
         const op: ComparatorOp = target.comparator?.op ?? ">=";
         targetSpec = { op, value: q };
         result.target = q;
-        trace?.input({ name: "目标", value: () => `${COMPARATOR_TEXT[op]} ${q.format()}`, line: ind.target!.field.line });
+        trace.quantityInput("目标", `${COMPARATOR_TEXT[op]} `, q, ind.target!.field.line);
       }
     }
     completionRate(this.sink, ind, result, targetSpec);
@@ -368,7 +362,7 @@ class Evaluator implements LeafTracer, EvaluationState {
       deviationReason(this.sink, this.model.policy, ind, result, targetSpec, undefined);
       const rate = result.rate;
       const measured = result.measured;
-      if (trace) trace.result = () => (rate !== undefined ? `完成率 ${formatPercent(rate)}` : measured ? measured.format() : actual?.kind === "qualitative" ? actual.word : "—");
+      trace.measureResult(rate, measured, actual?.kind === "qualitative" ? actual.word : undefined);
       return result;
     }
 
@@ -376,11 +370,11 @@ class Evaluator implements LeafTracer, EvaluationState {
     const rule = resolveRule(ind, this.sink);
     if (!rule) {
       this.sink.add("PE304", lineRange(ind.line, ind.titleSpan[0], ind.titleSpan[1]), { name: ind.name });
-      if (trace) trace.result = "未计分";
+      trace.textResult("未计分");
       return result;
     }
     result.kind = rule.kind;
-    if (trace) trace.rule = () => `${RULE_KIND_NAMES[rule.kind]}：${rule.describe(weight)}`;
+    trace.ruleOf(RULE_KIND_NAMES[rule.kind], rule, weight);
     const ruleMax = rule.max(weight);
     result.ruleMax = ruleMax;
     if (!ruleMax.equals(weight)) {
@@ -391,7 +385,7 @@ class Evaluator implements LeafTracer, EvaluationState {
     const outcome = rule.apply({ indicator: ind, weight, policy: this.model.policy, measured: result.measured, target: targetSpec, sink: this.sink });
     result.direction = outcome.direction;
     result.chosenOption = outcome.chosen;
-    trace?.step(...outcome.steps);
+    trace.step(...outcome.steps);
     const stated = ind.statedScore;
     if (stated && (stated.value.isNegative() || stated.value.greaterThan(weight))) {
       this.sink.add("PE402", lineRange(stated.field.line, stated.field.valueSpan[0], stated.field.valueSpan[1]), { score: stated.text, weight: formatDecimal(weight, 4) });
@@ -401,13 +395,13 @@ class Evaluator implements LeafTracer, EvaluationState {
     const alreadyDiagnosed = outcome.missing !== undefined && (broken("公式", ind.formula) || broken("实际", ind.actual) || broken("目标", ind.target));
     if (outcome.missing && alreadyDiagnosed) {
       if (stated) result.score = stated.value;
-      trace?.step(() => `数据有误，${stated ? `按填报得分 ${stated.text} 分` : "无法计分"}`);
+      trace.step(() => `数据有误，${stated ? `按填报得分 ${stated.text} 分` : "无法计分"}`);
     } else if (outcome.missing) {
       const [what, whatEn] = outcome.missing;
       if (stated && rule.kind !== "judgement" && rule.kind !== "qualitative") {
         this.sink.add("PE409", lineRange(stated.field.line, stated.field.keySpan[0], stated.field.valueSpan[1]), { what, whatEn, score: stated.text });
         result.score = stated.value;
-        trace?.step(() => `缺少${what}，按填报得分 ${stated.text} 分`);
+        trace.step(() => `缺少${what}，按填报得分 ${stated.text} 分`);
       } else {
         const at = ind.rule?.field ?? ind.target?.field;
         const range = at ? lineRange(at.line, at.keySpan[0], at.valueSpan[1]) : lineRange(ind.line, ind.titleSpan[0], ind.titleSpan[1]);
@@ -417,18 +411,18 @@ class Evaluator implements LeafTracer, EvaluationState {
       let score = outcome.score;
       if (score.greaterThan(weight)) {
         const over = score;
-        trace?.step(() => `规则得分 ${formatDecimal(over, 4)} 超过分值，按分值 ${formatDecimal(weight, 4)} 计`);
+        trace.step(() => `规则得分 ${formatDecimal(over, 4)} 超过分值，按分值 ${formatDecimal(weight, 4)} 计`);
         score = weight;
       }
       result.score = score;
       if (stated && rule.kind !== "judgement" && rule.kind !== "qualitative" && !agrees(stated.text, stated.value, score)) {
         this.sink.add("PE501", lineRange(stated.field.line, stated.field.valueSpan[0], stated.field.valueSpan[1]), { stated: stated.text, computed: formatDecimal(score, 2) }, { computed: formatDecimal(score, 2) });
-        trace?.step(() => `填报得分 ${stated.text} 分与计算不符`);
+        trace.step(() => `填报得分 ${stated.text} 分与计算不符`);
       }
       if (ruleUsesMeasured(rule.kind)) approximate(this.sink, ind, result);
     }
     const final = result.score;
-    if (trace) trace.result = () => (final === undefined ? "未计分" : `${formatDecimal(final, 2)}/${formatDecimal(weight, 2)} 分`);
+    trace.scoreResult(final, weight);
     deviationReason(this.sink, this.model.policy, ind, result, targetSpec, weight);
     return result;
   }
