@@ -21,6 +21,6 @@ export function analyzeFile(path: string): Analysis {
 export function runTask<K extends TaskName>(task: K, path: string): TaskResults[K];
 export function runTask(task: TaskName, path: string): TaskResults[TaskName] {
   const a = analyzeFile(path);
-  if (task === "check") return { path, diagnostics: a.evaluation.diagnostics };
+  if (task === "check") return { path, diagnostics: [...a.evaluation.diagnostics] };
   return summarizeEvaluation(path, a);
 }

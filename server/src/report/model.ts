@@ -226,7 +226,7 @@ export function buildReport(analysis: Analysis, options: ReportOptions = {}): Re
 class ReportBuilder {
   private readonly dp: number;
   /** Placeholder values by line, in span order. */
-  private readonly placeholders = new Map<number, { span: [number, number]; value?: string }[]>();
+  private readonly placeholders = new Map<number, { span: readonly [number, number]; value?: string }[]>();
   /** Lines of shared data items written in prose sections. */
   private readonly dataLines = new Set<number>();
 
@@ -372,7 +372,7 @@ class ReportBuilder {
     return out;
   }
 
-  private headingTitle(line: number, span: [number, number], fallback: string): string {
+  private headingTitle(line: number, span: readonly [number, number], fallback: string): string {
     if (span[1] <= span[0]) return cleanText(fallback);
     return this.plain(line, span[0], span[1]) || cleanText(fallback);
   }
