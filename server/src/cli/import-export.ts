@@ -55,7 +55,7 @@ export function workbookOutputProblem(out: string | undefined, force: boolean | 
 export async function runImport(file: string, opts: { output?: string; force?: boolean; sheet?: string }): Promise<number> {
   const out = opts.output ?? join(dirname(file), `${basename(file, extname(file))}.perf`);
   if (!existsSync(file)) {
-    err(`perf-eval: 找不到文件 ${file} · no such file\n`);
+    err(`${t(`perf-eval: 找不到文件 ${file}`, `perf-eval: no such file: ${file}`)}\n`);
     return 2;
   }
   const refused = outputRefusal(out, opts.force, [file]);
