@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { analyzeText } from "../helpers";
+import { stripNumber } from "../../server/src/report/numbering";
 import { buildReport } from "../../server/src/report/model";
 import { renderHtml } from "../../server/src/report/html";
 import { renderMarkdown } from "../../server/src/report/markdown";
@@ -34,14 +35,18 @@ describe("report on the examples", () => {
       const report = buildReport(analysis, { includeDiagnostics: true });
       const html = renderHtml(report, { csp: "export", theme: "light" });
 
-      it("has a title from the header and the unit in the metadata", () => {
+      it("has a title (from the header or the file's own title heading), printed once, and the unit in the metadata", () => {
         const unit = analysis.model.header.get("单位")!.value;
-        assert.ok(report.title.startsWith(unit) || analysis.model.header.has("标题"));
+        const heading = analysis.model.sections.find((s) => s.title === report.title);
+        assert.ok(report.title.startsWith(unit) || analysis.model.header.has("标题") || heading, report.title);
+        const titles = [...report.body, ...report.attachments.flatMap((a) => a.blocks)].flatMap((b) => (b.kind === "scoring" ? [] : [b.title]));
+        assert.ok(!titles.includes(report.title), "the title is not a heading too");
         assert.equal(report.metadata[0].value, unit);
       });
 
-      it("follows the analysis: sections, rows, bars, goals", () => {
-        assert.equal(report.body.filter((b) => b.kind === "section").length, analysis.model.sections.length);
+      it("follows the analysis: every section, rows, bars, goals", () => {
+        const shown = new Set([report.title, ...report.attachments.map((a) => `附件：${a.name}`), ...[...report.body, ...report.attachments.flatMap((a) => a.blocks)].flatMap((b) => (b.kind === "section" ? [b.title] : []))]);
+        for (const s of analysis.model.sections) assert.ok(shown.has(stripNumber(s.title).replace(/[。．.]$/, "")) || shown.has(s.title) || report.attachments.some((a) => s.title.includes(a.name)), s.title);
         assert.equal(report.scoring?.rows.length ?? 0, leaves(analysis.model.roots).length);
         assert.equal(report.chart.length, analysis.model.roots.length);
         assert.equal(report.goals.length, analysis.model.measures.length);

@@ -14,7 +14,7 @@ const EXCLUDED = ["server/src/syntax/generated"];
  * Files over the ceiling that another change is splitting (named here so that
  * the list can only shrink: an entry under the ceiling fails too).
  */
-const BEING_SPLIT = new Set(["server/src/report/model.ts"]);
+const BEING_SPLIT = new Set<string>([]);
 
 function sourceFiles(dir: string): string[] {
   const out: string[] = [];
