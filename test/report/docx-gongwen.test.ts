@@ -64,6 +64,11 @@ describe("report Word: 公文 format (GB/T 9704-2012)", () => {
     assert.doesNotMatch(styles, /<w:color /);
   });
 
+  it("sets 三级标题 in regular weight when the office does not bold it (one style, one setting)", async () => {
+    const regular = unzip(await renderReport(analyzeText(THREE_LEVEL), "docx", { boldLevel3: false })).get("word/styles.xml")!.toString("utf8");
+    assert.match(style(regular, "Heading3"), /<w:b w:val="0"\/>/);
+  });
+
   it("formats through styles: body paragraphs name a style and runs carry no font or size", () => {
     const paragraphs = [...doc.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map((m) => m[1]).filter((p) => /<w:t[ >]/.test(p));
     assert.ok(paragraphs.length > 10);
