@@ -34,6 +34,9 @@ export const TARGET_ALIASES: Readonly<Partial<Record<string, { readonly as: "目
   实际完成值: { as: "实际", priority: 2 },
 };
 
+/** Indicator keys whose values go into its score (the parsed values, and 结果 for 选项计分): their lines show the computation. */
+export const SCORE_INPUT_KEYS = new Set([...VALUE_KEYS, "结果"]);
+
 /** Keys that make a heading without a weight a measure (考核指标). */
 export const MEASURE_KEYS = new Set(["目标", "实际", "完成率", "公式"]);
 

@@ -4,7 +4,7 @@
  * own; "扣完为止" and "不足…按比例" with the deduction they qualify), settle
  * the unmarked ends of ranges, and say how each part was read.
  */
-import type { ClauseNode, ComparatorNode, ComparatorOp, QuantityNode, ScoreValueNode, Span } from "../../../syntax/ast";
+import type { BoundNode, ClauseNode, ComparatorNode, ComparatorOp, QuantityNode, ScoreValueNode, Span } from "../../../syntax/ast";
 import { parseDecimal } from "../../../quantity/decimal";
 import type { PrintedResult } from "./reader";
 
@@ -92,9 +92,17 @@ export function assemble(pieces: Piece[], offset: number, length: number): Print
     return { ok: false, failure: { span: targetMet, expected: ["未达到目标时如何计分，如“未达到的按完成比例计分”", "how a missed target is scored, such as 未达到的按完成比例计分"] } };
   }
   // Ranges: an unmarked end belongs to this range unless a neighbour claims it.
-  for (const c of clauses) {
-    if (c.kind !== "range") continue;
-    for (const b of [c.lo, c.hi]) if (b && b.inclusive === null) b.inclusive = !claimed(clauses, c, b.quantity);
+  // Nodes are immutable: a settled clause is a new node, and `replaced` says which (for the reading below).
+  const replaced = new Map<ClauseNode, ClauseNode>();
+  const replace = (k: number, next: ClauseNode) => {
+    replaced.set(clauses[k], next);
+    for (const [from, to] of replaced) if (to === clauses[k]) replaced.set(from, next);
+    clauses[k] = next;
+  };
+  const settle = (c: ClauseNode, b: BoundNode | null): BoundNode | null => (b && b.inclusive === null ? { ...b, inclusive: !claimed(clauses, c, b.quantity) } : b);
+  for (let k = 0; k < clauses.length; k++) {
+    const c = clauses[k];
+    if (c.kind === "range") replace(k, { ...c, lo: settle(c, c.lo), hi: settle(c, c.hi) });
   }
   // "①…1分；②…1分；每少一项扣1分": the deduction restates the points' own scores.
   if (clauses.some((c) => c.kind === "option")) {
@@ -103,8 +111,11 @@ export function assemble(pieces: Piece[], offset: number, length: number): Print
       if (c.kind === "perPoint" && c.perUnit !== undefined && /^(项|条|个|次|处)$/.test(c.perUnit)) clauses.splice(k, 1);
     }
   }
+  if (mode) for (let k = 0; k < clauses.length; k++) {
+    const c = clauses[k];
+    if (c.kind === "perPoint") replace(k, { ...c, mode });
+  }
   const perPoints = clauses.filter((c): c is Extract<ClauseNode, { kind: "perPoint" }> => c.kind === "perPoint");
-  for (const c of perPoints) if (mode) c.mode = mode;
   if (perPoints.length > 0 && !clauses.some((c) => c.kind === "band" || c.kind === "range")) {
     // The full-score band a deduction counts from: "低于100%的，每低…" or "以100%为标准".
     const per = perPoints[0];
@@ -125,8 +136,12 @@ export function assemble(pieces: Piece[], offset: number, length: number): Print
     return { ok: false, failure: { span: [offset, offset + length], expected: ["至少一条给出分数的条款", "at least one clause that gives a score"] } };
   }
   for (const p of pieces) {
-    if (p.kind === "clause") reading.push(`“${p.text}” → ${clauses.includes(p.clause) ? (p.note ?? describe(p.clause)) : "与各要点的分数重复（少一项即少得该项分数），不另扣"}`);
-    else if (p.kind === "modifier") reading.push(p.note);
+    if (p.kind !== "clause") {
+      if (p.kind === "modifier") reading.push(p.note);
+      continue;
+    }
+    const now = replaced.get(p.clause) ?? p.clause;
+    reading.push(`“${p.text}” → ${clauses.includes(now) ? (p.note ?? describe(now)) : "与各要点的分数重复（少一项即少得该项分数），不另扣"}`);
   }
   return { ok: true, value: { clauses, reading } };
 }

@@ -132,11 +132,10 @@ function readCondition(c: Cursor): { node: Extract<ClauseNode, { kind: "band" | 
     if (!q) return failAt(c, c.i, c.end, "数，如 100% 或 30", "a number such as 100% or 30");
     const mark = readMark(c);
     c.eat("以上", "以下", "以内");
-    if (mark === false && cmp.op === ">=") cmp.op = ">";
-    if (mark === false && cmp.op === "<=") cmp.op = "<";
-    return { node: "band", cmp, q };
+    const op = mark === false && cmp.op === ">=" ? ">" : mark === false && cmp.op === "<=" ? "<" : cmp.op;
+    return { node: "band", cmp: op === cmp.op ? cmp : { ...cmp, op }, q };
   }
-  const q = readQuantity(c);
+  let q = readQuantity(c);
   if (!q) return failAt(c, start, c.end, "条件（比较符或数）", "a condition (a comparator or a number)");
   const mark = readMark(c);
   const dash = c.eat("-", "~", "至", "到", "—");
@@ -146,7 +145,7 @@ function readCondition(c: Cursor): { node: Extract<ClauseNode, { kind: "band" | 
     const mark2 = readMark(c);
     c.eat("之间", "以内");
     // "0-10%": the unit written once, at the end, is both ends' unit.
-    if (q.unit === null && q2.unit !== null) q.unit = { text: q2.unit.text, span: q2.unit.span };
+    if (q.unit === null && q2.unit !== null) q = { ...q, unit: q2.unit };
     return { node: "range", lo: { quantity: q, inclusive: mark }, hi: { quantity: q2, inclusive: mark2 } };
   }
   // "90%≤执行率<95%": a range written around the subject.
@@ -169,13 +168,13 @@ function readAround(c: Cursor, q: QuantityNode, mark: boolean | null): { node: "
   if (first === undefined) return undefined;
   while (c.i < c.end && !/[≤<≥>=0-9]/.test(c.text[c.i])) c.i++;
   const second = c.eat("≤", "<=", "<", "≥", ">=", ">");
-  const q2 = second === undefined ? undefined : readQuantity(c);
+  let q2 = second === undefined ? undefined : readQuantity(c);
   if (!second || !q2 || (first.startsWith("<") || first === "≤") !== (second.startsWith("<") || second === "≤")) {
     c.i = at;
     return undefined;
   }
-  if (q.unit === null && q2.unit !== null) q.unit = { text: q2.unit.text, span: q2.unit.span };
-  if (q2.unit === null && q.unit !== null) q2.unit = { text: q.unit.text, span: q.unit.span };
+  if (q.unit === null && q2.unit !== null) q = { ...q, unit: q2.unit };
+  if (q2.unit === null && q.unit !== null) q2 = { ...q2, unit: q.unit };
   const inclusive = (op: string) => op === "≤" || op === "≥" || op.endsWith("=");
   const ascending = first.startsWith("<") || first === "≤";
   const a: BoundNode = { quantity: q, inclusive: mark ?? inclusive(first) };
