@@ -9,6 +9,7 @@ import { readPrintedRule } from "../../server/src/scoring/rules/printed/reader";
 import { analyzeText } from "../helpers";
 import { foldWidth } from "../../server/src/text/normalize";
 import { formatText } from "../../server/src/features/format";
+import { hover } from "../../server/src/features/hover";
 
 const H = "单位：X镇\n年度：2021\n";
 
@@ -176,5 +177,17 @@ describe("printed ranges around the subject", () => {
     assert.equal(score(at("89.9%"), "执行率"), "3.0000");
     assert.equal(score(at("80%"), "执行率"), "0.0000");
     assert.deepEqual(codes(at("90%")), []);
+  });
+});
+
+describe("hover on a printed 评分 line", () => {
+  it("lists how each part of the sentence was read", () => {
+    const text = leaf("在职人员控制率", 5, "以100%为标准。在职人员控制率≤100%，计5分；每超过一个百分点扣0.5分，扣完为止。", "实际：103.5%");
+    const line = text.split("\n").findIndex((l) => l.startsWith("评分："));
+    const h = hover(analyzeText(text), line, 4);
+    const md = h && typeof h.contents === "object" && "value" in h.contents ? h.contents.value : "";
+    assert.match(md, /评分规则按原文读作/);
+    assert.match(md, /按满1个百分点的整步数扣，不足一步不扣/);
+    assert.match(md, /3\.5/);
   });
 });
