@@ -246,7 +246,12 @@ function readSegment(c: Cursor, name: string, next: Cursor | undefined): (Piece 
 
 /** `真实（1分）`, `制度健全 1分`: a point with its own weight. */
 function readOption(c: Cursor, start: number, whole: string): Piece | Fail {
-  const m = /^(.*?[^\s(])\s*\(\s*([0-9]+(?:\.[0-9]+)?)\s*分?\s*\)$/.exec(whole) ?? /^(.*?[^\s0-9.])\s*([0-9]+(?:\.[0-9]+)?)\s*分$/.exec(whole);
+  // The score is at the end: "label(1分)" or "label 1分" (found from the end, in linear time).
+  const paren = whole.lastIndexOf("(");
+  const tail = paren > 0 ? /^\(\s*([0-9]+(?:\.[0-9]+)?)\s*分?\s*\)$/.exec(whole.slice(paren)) : null;
+  const bare = tail ? null : /([0-9]+(?:\.[0-9]+)?)\s*分$/.exec(whole.slice(Math.max(0, whole.length - 24)));
+  const label = tail ? whole.slice(0, paren) : bare ? whole.slice(0, whole.length - bare[0].length) : "";
+  const m = label.trim() !== "" && !/[0-9.]$/.test(label.trim()) ? [whole, label.trim(), (tail ?? bare)![1]] : null;
   if (!m || m[1].length === 0) return failAt(c, start, c.end, "条件（如“≥90%”“60%以下”）和分数，或“要点（N分）”", "a condition (≥90%, 60%以下) and a score, or “point（N分）”");
   const score: ScoreValueNode = { full: false, value: m[2], span: c.span(start, c.end) };
   return { kind: "clause", clause: { kind: "option", label: m[1].trim(), score, span: c.span(start) }, text: whole };
