@@ -113,3 +113,23 @@ export async function wordReport(): Promise<Buffer> {
   });
   return Buffer.from(await Packer.toBuffer(doc));
 }
+
+/**
+ * A layout seen in provincial 部门整体支出 indicator systems: a 分值 column after
+ * every level column, 评价标准 sentences with lead-ins and deductions, a 备注 column.
+ */
+export function weightPerLevelTable(wb = new ExcelJS.Workbook()): ExcelJS.Workbook {
+  const ws = wb.addWorksheet("指标体系");
+  ws.getRow(1).values = ["一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "指标解释", "评价标准", "得分", "备注"];
+  const rows: (string | number | null)[][] = [
+    ["投入", 19, "预算配置", 4, "在职人员控制率", 1, "在职人员数/编制数。", "以100%为标准。在职人员控制率≤100%，计1分；每超过一个百分点扣0.1分，扣完为止。", 1, ""],
+    [null, null, null, null, "“三公经费”变动率", 3, "三公经费变动比率。", "“三公经费”变动率≤0，计3分；每超过一个百分点扣0.3分，扣完为止。", 3, "无变动"],
+    [null, null, "公务用车", 15, "公务用车购置运行费变动率", 15, "", "≤0% 满分；≥10% 0分", 12, ""],
+  ];
+  for (const [i, r] of rows.entries()) ws.getRow(2 + i).values = r;
+  ws.mergeCells("A2:A4");
+  ws.mergeCells("B2:B4");
+  ws.mergeCells("C2:C3");
+  ws.mergeCells("D2:D3");
+  return wb;
+}

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import ExcelJS from "exceljs";
 import { analyze } from "../../server/src/analysis";
 import { importBuffer, ImportError, summaryText } from "../../server/src/import/index";
-import { departmentScoreTable, nationalProjectForm, wordReport, xlsxBuffer } from "./fixtures";
+import { departmentScoreTable, nationalProjectForm, weightPerLevelTable, wordReport, xlsxBuffer } from "./fixtures";
 
 const errors = (text: string) => analyze(text).evaluation.diagnostics.filter((d) => d.severity === "error");
 const scoreOf = (text: string, name: string) => {
@@ -87,6 +87,23 @@ describe("import: a county 评分表 with a two-row header (.xlsx)", function ()
     assert.deepEqual(r.otherTables, ["评分表"]);
     const chosen = await importBuffer(await xlsxBuffer(wb), "多表.xlsx", { sheet: "评分表" });
     assert.equal(chosen.sheet, "评分表");
+  });
+});
+
+describe("import: a 分值 column after every level column", function () {
+  this.timeout(30_000);
+  it("takes each level's weight from the 分值 beside it and keeps the stated weights", async () => {
+    const text = (await importBuffer(await xlsxBuffer(weightPerLevelTable()), "指标体系.xlsx")).text;
+    const a = analyze(text);
+    assert.deepEqual(
+      a.model.indicators.map((i) => `${i.name}:${i.weight}`),
+      ["投入:19", "预算配置:4", "在职人员控制率:1", "“三公经费”变动率:3", "公务用车:15", "公务用车购置运行费变动率:15"],
+    );
+    assert.match(text, /## 投入（19分）\n\n### 预算配置（4分）/);
+    assert.match(text, /#### “三公经费”变动率（3分）\n说明：三公经费变动比率。\n评分(标准)?：“三公经费”变动率≤0，计3分；每超过一个百分点扣0.3分，扣完为止。\n得分：3\n备注：无变动/);
+    // The table names no unit or year: the draft says so, and check asks for them (PE103) — the only errors.
+    assert.match(text, /表中没有写明单位或年度/);
+    assert.deepEqual([...new Set(errors(text).map((d) => d.code))], ["PE103"]);
   });
 });
 

@@ -18,6 +18,8 @@ export interface Header {
   /** Column → printed title. */
   titles: Map<number, string>;
   levels: number[];
+  /** Level index → the 分值 column printed right after that level's column (not the deepest level's). */
+  levelWeights: Map<number, number>;
 }
 
 const VALUE_ROLES: Role[] = ["weight", "score", "target", "targetAdjusted", "actual", "rule"];
@@ -27,7 +29,8 @@ function rowRoles(row: GridCell[]): Map<number, Role> {
   const seen = new Set<Role>();
   row.forEach((c, i) => {
     const r = roleOf(c.text);
-    if (r && !seen.has(r)) {
+    // Several 分值 columns: one after each level column (一级指标 | 分值 | 二级指标 | 分值 | …).
+    if (r && (!seen.has(r) || r === "weight")) {
       m.set(i, r);
       seen.add(r);
     }
@@ -69,16 +72,44 @@ export function findHeader(grid: Grid, from = 0): Header | undefined {
       const t = (useTwo ? grid.rows[r + 1][c].text || grid.rows[r][c].text : grid.rows[r][c].text).trim();
       if (t) titles.set(c, t);
     }
-    return { top: r, bottom: useTwo ? r + 1 : r, roles, titles, levels: levelColumns(roles) };
+    const levels = levelColumns(roles);
+    return { top: r, bottom: useTwo ? r + 1 : r, roles: leafWeight(roles, levels), titles, levels, levelWeights: levelWeights(roles, levels) };
   }
   return undefined;
+}
+
+/** For each weight column, the level column nearest to its left. */
+function weightOwners(roles: Map<number, Role>, levels: number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [c, r] of roles) {
+    if (r !== "weight") continue;
+    const owner = levels.reduce((best, lc, i) => (lc < c ? i : best), -1);
+    out.push([c, owner]);
+  }
+  return out.sort((a, b) => a[0] - b[0]);
+}
+
+function levelWeights(roles: Map<number, Role>, levels: number[]): Map<number, number> {
+  const m = new Map<number, number>();
+  for (const [c, owner] of weightOwners(roles, levels)) if (owner >= 0 && owner < levels.length - 1 && !m.has(owner)) m.set(owner, c);
+  return m;
+}
+
+/** Only one column keeps the role “weight”: the leaf's, after the deepest level (or the first when none is). */
+function leafWeight(roles: Map<number, Role>, levels: number[]): Map<number, Role> {
+  const owners = weightOwners(roles, levels);
+  if (owners.length <= 1) return roles;
+  const leaf = owners.find(([, o]) => o === levels.length - 1) ?? owners.find(([, o]) => o < 0) ?? owners[owners.length - 1];
+  const out = new Map(roles);
+  for (const [c] of owners) if (c !== leaf[0]) out.delete(c);
+  return out;
 }
 
 function dedupe(roles: Map<number, Role>): Map<number, Role> {
   const out = new Map<number, Role>();
   const seen = new Set<Role>();
   for (const [c, r] of [...roles].sort((a, b) => a[0] - b[0])) {
-    if (seen.has(r)) continue;
+    if (seen.has(r) && r !== "weight") continue;
     seen.add(r);
     out.set(c, r);
   }
@@ -163,8 +194,13 @@ export function readTable(grid: Grid): ImportedTable | undefined {
         nodes.set(key, node);
         (parent ? parent.children : roots).push(node);
       }
-      if (n.text && !cell.slave) mark(r, n.c);
-      if (cell.slave) mark(r, n.c);
+      mark(r, n.c);
+      const wc = header.levelWeights.get(i);
+      if (wc !== undefined) {
+        const w = numberIn(row[wc].text);
+        if (w !== undefined && node.weight === undefined) node.weight = w;
+        mark(r, wc);
+      }
       parent = node;
     }
     prevPath = path;
@@ -209,7 +245,7 @@ function readLeafCells(grid: Grid, header: Header, r: number, leaf: ImportedIndi
   if (unitCol !== undefined) mark(r, unitCol);
   const hasAdjusted = [...header.roles.values()].includes("targetAdjusted");
   for (let c = 0; c < grid.width; c++) {
-    if (header.levels.includes(c) || c === unitCol) continue;
+    if (header.levels.includes(c) || c === unitCol || [...header.levelWeights.values()].includes(c)) continue;
     const cell = row[c];
     mark(r, c);
     if (cell.slave || isBlank(cell.text)) continue;
