@@ -54,6 +54,15 @@ export async function importTable(client: LanguageClient, source?: vscode.Uri): 
   return target;
 }
 
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function exportXlsx(client: LanguageClient, doc: vscode.TextDocument, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
   const uri =
     target ??
@@ -64,6 +73,11 @@ export async function exportXlsx(client: LanguageClient, doc: vscode.TextDocumen
       title: vscode.l10n.t("Export the score table to Excel"),
     }));
   if (!uri) return undefined;
+  if (target && (await exists(target))) {
+    const overwrite = vscode.l10n.t("Overwrite");
+    const answer = await vscode.window.showWarningMessage(vscode.l10n.t("{0} already exists. Overwrite it?", vscode.workspace.asRelativePath(target)), { modal: true }, overwrite);
+    if (answer !== overwrite) return undefined;
+  }
   const data = await client.sendRequest<string | null>("perf/exportXlsx", { uri: doc.uri.toString() });
   if (data === null) {
     void vscode.window.showErrorMessage(vscode.l10n.t("The language server could not write the workbook."));
