@@ -173,3 +173,23 @@ describe("import: bad input", function () {
     assert.ok(!/^满分：/m.test(r.text), "the weights add up to 100");
   });
 });
+
+describe("import: bounded before unpacking", () => {
+  it("refuses a zip whose sheets would unpack to more than the limit, from the central directory alone", async () => {
+    // A stored (uncompressed) entry header claiming 100 MB: the central directory is read, nothing is inflated.
+    const name = Buffer.from("xl/worksheets/sheet1.xml");
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt32LE(100 * 1024 * 1024, 24);
+    central.writeUInt16LE(name.length, 28);
+    const eocd = Buffer.alloc(22);
+    eocd.writeUInt32LE(0x06054b50, 0);
+    eocd.writeUInt16LE(1, 10);
+    eocd.writeUInt32LE(central.length + name.length, 12);
+    eocd.writeUInt32LE(local.length + name.length, 16);
+    const bytes = Buffer.concat([local, name, central, name, eocd]);
+    await assert.rejects(importBuffer(bytes, "炸弹.xlsx"), (e: unknown) => e instanceof ImportError && /内容过大/.test(e.message));
+  });
+});
