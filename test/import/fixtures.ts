@@ -133,3 +133,29 @@ export function weightPerLevelTable(wb = new ExcelJS.Workbook()): ExcelJS.Workbo
   ws.mergeCells("D2:D3");
   return wb;
 }
+
+/**
+ * A provincial variant of the project form: 年初指标值 and 调整指标值, 指标性质,
+ * a 计量单位 column with bare numbers, 得分系数, 是否核心指标, a 序号 column,
+ * a unit line above the table; on a second sheet, after a cover sheet.
+ */
+export function provincialVariantForm(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("封面").getCell("B3").value = "2024年度项目支出绩效自评材料";
+  const ws = wb.addWorksheet("绩效指标");
+  ws.getCell("A1").value = "2024年度项目支出绩效自评表（绩效指标部分）";
+  ws.mergeCells("A1:N1");
+  ws.getCell("A2").value = "项目名称：农村公路养护";
+  ws.getCell("H2").value = "实施单位：示范县公路养护中心";
+  ws.getRow(3).values = ["序号", "一级指标", "二级指标", "三级指标", "指标性质", "计量单位", "年初指标值", "调整指标值", "实际完成值", "分值", "得分系数", "得分", "是否核心指标", "偏差原因"];
+  const rows: (string | number | null | ExcelJS.CellFormulaValue)[][] = [
+    [1, "产出指标", "数量指标", "养护里程", "正向", "公里", 10, 12, 12.5, 20, 1, 20, "是", ""],
+    [2, null, null, "培训人次", "正向", "人次", 300, 300, "280", 10, 0.93, { formula: "J5*K5", result: 9.33 }, "否", "部分村民外出务工，参训人数不足。"],
+    [3, null, "时效指标", "完工时间", "反向", "个月", 11, 11, 10, 10, 1, 10, "否", ""],
+    [4, "效益指标", "社会效益指标", "群众满意率", "正向", "%", 90, 90, 93, 20, 1, 20, "是", ""],
+  ];
+  for (const [i, r] of rows.entries()) ws.getRow(4 + i).values = r as ExcelJS.CellValue[];
+  ws.mergeCells("B4:B6");
+  ws.mergeCells("C4:C5");
+  return wb;
+}

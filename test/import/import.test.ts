@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import ExcelJS from "exceljs";
 import { analyze } from "../../server/src/analysis";
 import { importBuffer, ImportError, summaryText } from "../../server/src/import/index";
-import { departmentScoreTable, nationalProjectForm, weightPerLevelTable, wordReport, xlsxBuffer } from "./fixtures";
+import { departmentScoreTable, nationalProjectForm, provincialVariantForm, weightPerLevelTable, wordReport, xlsxBuffer } from "./fixtures";
 
 const errors = (text: string) => analyze(text).evaluation.diagnostics.filter((d) => d.severity === "error");
 const scoreOf = (text: string, name: string) => {
@@ -104,6 +104,39 @@ describe("import: a 分值 column after every level column", function () {
     // The table names no unit or year: the draft says so, and check asks for them (PE103) — the only errors.
     assert.match(text, /表中没有写明单位或年度/);
     assert.deepEqual([...new Set(errors(text).map((d) => d.code))], ["PE103"]);
+  });
+});
+
+describe("import: a provincial variant (年初 / 调整指标值, 指标性质, 计量单位, 得分系数)", function () {
+  this.timeout(30_000);
+  let text: string;
+  let sheet: string | undefined;
+  before(async () => {
+    const r = await importBuffer(await xlsxBuffer(provincialVariantForm()), "省表.xlsx");
+    text = r.text;
+    sheet = r.sheet;
+  });
+  it("skips the cover sheet and reads the labels above the table", () => {
+    assert.equal(sheet, "绩效指标");
+    assert.match(text, /^单位：示范县公路养护中心$/m);
+    assert.match(text, /^项目：农村公路养护$/m);
+    assert.match(text, /^类型：项目支出$/m);
+  });
+  it("takes the adjusted target, the unit column, and 反向 as “≤”; a bare actual takes the target's unit", () => {
+    assert.match(text, /#### 养护里程（20分）\n目标：12 公里\n实际：12.5 公里/);
+    assert.match(text, /#### 完工时间（10分）\n目标：≤ 11 个月\n实际：10 个月/);
+    assert.match(text, /#### 群众满意率（20分）\n目标：90%\n实际：93%/);
+  });
+  it("keeps 年初指标值, 指标性质, 得分系数 and 是否核心指标 as comments naming their cells", () => {
+    assert.match(text, /\/\/ 绩效指标!G5 年初指标值：300/);
+    assert.match(text, /\/\/ 绩效指标!E6 指标性质：反向/);
+    assert.match(text, /\/\/ 绩效指标!K5 得分系数：0.93/);
+    assert.match(text, /\/\/ 绩效指标!M4 是否核心指标：是/);
+  });
+  it("scores every row as the table did (no stated score disagrees)", () => {
+    const ds = analyze(text).evaluation.diagnostics;
+    assert.deepEqual(ds.filter((d) => d.code === "PE501"), []);
+    assert.equal(Number(scoreOf(text, "培训人次")).toFixed(2), "9.33");
   });
 });
 

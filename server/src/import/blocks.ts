@@ -151,7 +151,7 @@ export function readBlocks(grid: Grid, top: number, end: number, used: Set<strin
       if (cell.slave || isUsed(r, c) || isBlank(cell.text)) continue;
       const t = oneLine(cell.text);
       const year = /((?:19|20)\d{2})\s*年/.exec(t);
-      if (/(表|报告)$/.test(t) && !meta.some((m) => m.key === "标题")) {
+      if (/(表|报告)([（(][^（）()]*[）)])?$/.test(t) && t.length <= 80 && !meta.some((m) => m.key === "标题")) {
         meta.push({ key: "标题", value: t, where: where(r, c) });
         if (/项目支出/.test(t) && !/部门整体/.test(t)) project = true;
         const unit = year ? t.slice(0, year.index).trim() : "";
@@ -170,6 +170,7 @@ export function readBlocks(grid: Grid, top: number, end: number, used: Set<strin
       if (!cell.slave && !isUsed(r, c) && !isBlank(cell.text)) kept.push({ where: where(r, c), text: oneLine(cell.text) });
     });
   }
+  if (meta.some((m) => m.key === "项目")) project = true;
   return { meta, data, statedTotal, kept, project };
 }
 

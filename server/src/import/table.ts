@@ -222,6 +222,25 @@ export function readTable(grid: Grid): ImportedTable | undefined {
   };
 }
 
+/**
+ * What one cell of the row says about another: 指标性质 “反向” gives a target
+ * printed without a comparator its “≤”; an actual printed as a bare number takes
+ * the target's unit (“12.5” against “≥12公里”; “93” against “≥90%”).
+ */
+function completeValues(leaf: ImportedIndicator, nature: string): void {
+  const target = leaf.fields.find((f) => f.key === "目标");
+  const actual = leaf.fields.find((f) => f.key === "实际");
+  if (target && /^\d/.test(target.value)) {
+    if (/^(反向|逆向|越低越好)/.test(nature.trim())) target.value = `≤ ${target.value}`;
+  }
+  if (target && actual && /^-?\d+(\.\d+)?$/.test(actual.value)) {
+    const unit = /\d\s*([^\d\s.,，][^\d]*)$/.exec(target.value)?.[1]?.trim();
+    if (unit === "%" || unit === "％") {
+      if (Math.abs(Number(actual.value)) > 1.5) actual.value = `${actual.value}%`;
+    } else if (unit && !/[）)]$/.test(unit)) actual.value = `${actual.value}${unit}`;
+  }
+}
+
 function lastNumber(row: GridCell[], header: Header): number | undefined {
   for (let c = row.length - 1; c >= 0; c--) if (!row[c].slave && numberIn(row[c].text) !== undefined && !header.levels.includes(c)) return c;
   return undefined;
@@ -244,6 +263,7 @@ function readLeafCells(grid: Grid, header: Header, r: number, leaf: ImportedIndi
   const unit = unitCol === undefined ? "" : row[unitCol].text;
   if (unitCol !== undefined) mark(r, unitCol);
   const hasAdjusted = [...header.roles.values()].includes("targetAdjusted");
+  const natureCol = [...header.roles].find(([, r]) => r === "nature")?.[0];
   for (let c = 0; c < grid.width; c++) {
     if (header.levels.includes(c) || c === unitCol || [...header.levelWeights.values()].includes(c)) continue;
     const cell = row[c];
@@ -278,6 +298,7 @@ function readLeafCells(grid: Grid, header: Header, r: number, leaf: ImportedIndi
     }
     leaf.fields.push({ key, value, where, raw, label });
   }
+  completeValues(leaf, natureCol === undefined ? "" : row[natureCol].text);
   if (unit && !leaf.fields.some((f) => f.key === "目标" || f.key === "实际")) {
     leaf.kept.push({ where: `${grid.name}!${address(r, unitCol ?? 0)}`, label: "计量单位", text: unit });
   }
