@@ -12,11 +12,12 @@ import { fitColumns, headerCell, numberCell, pageSetup, sheetName, sumCell, text
 import { leafRows, scoreValue, writeLevels } from "./xlsx-score";
 
 const MONEY_COLUMNS = ["年初预算数", "全年预算数", "全年执行数"] as const;
+/** Each row's data names: the pipe table's `行标签.列标题` first, then the import's older `行标签列标题`. */
 const MONEY_ROWS: [string, string[]][] = [
-  ["年度资金总额", [""]],
-  ["其中：本年财政拨款", ["本年财政拨款", "财政拨款"]],
-  ["上年结转资金", ["上年结转资金", "上年结转"]],
-  ["其他资金", ["其他资金"]],
+  ["年度资金总额", ["年度资金总额.", ""]],
+  ["其中：本年财政拨款", ["本年财政拨款.", "本年财政拨款", "财政拨款"]],
+  ["上年结转资金", ["上年结转资金.", "上年结转资金", "上年结转"]],
+  ["其他资金", ["其他资金.", "其他资金"]],
 ];
 
 /** A funding figure in 万元 as a number, from the data item `prefix + column`. */

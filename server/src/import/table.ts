@@ -214,7 +214,7 @@ export function readTable(grid: Grid): ImportedTable | undefined {
     sheet: grid.name,
     scope: blocks.project ? "项目支出" : "部门整体支出",
     meta: blocks.meta,
-    data: blocks.data,
+    funding: blocks.funding,
     statedTotal: statedTotal ?? blocks.statedTotal,
     roots,
     kept,

@@ -7,7 +7,7 @@
  * and nothing printed is lost.
  */
 import { analyze } from "../analysis";
-import type { ImportedDocument, ImportedIndicator, Kept, ProseBlock } from "./types";
+import type { Funding, ImportedDocument, ImportedIndicator, Kept, ProseBlock } from "./types";
 import { oneLine } from "./values";
 
 export interface ImportSummary {
@@ -89,6 +89,41 @@ function indicatorLines(n: ImportedIndicator, depth: number, out: Line[], summar
   for (const c of n.children) indicatorLines(c, depth + 1, out, summary);
 }
 
+/**
+ * The funding block. Where the language reads GFM pipe tables as data (cells
+ * named 行标签.列标题), as the table the form prints; otherwise as data items
+ * (年度资金总额 gives 年初预算数 / 全年预算数 / 全年执行数, the other rows
+ * 本年财政拨款全年预算数 and the like).
+ */
+function fundingLines(f: Funding, lines: Line[]): void {
+  if (pipeTablesRead()) {
+    lines.push({ text: `（单位：${f.unit}）` });
+    lines.push({ text: `| 资金来源 | ${f.columns.join(" | ")} |` });
+    lines.push({ text: `|---|${f.columns.map(() => "---").join("|")}|` });
+    for (const row of f.rows) lines.push({ text: `| ${row.label} | ${row.cells.map((c) => c?.value ?? "").join(" | ")} |` });
+    return;
+  }
+  for (const row of f.rows) {
+    row.cells.forEach((c, i) => {
+      if (!c) return;
+      const name = row.name === "年度资金总额" ? f.columns[i] : row.name + f.columns[i];
+      lines.push({ text: `${name}：${c.value} ${f.unit}`, fallback: comment({ where: c.where, label: `${row.label} ${f.columns[i]}`, text: c.value }) });
+    });
+  }
+}
+
+let pipeTables: boolean | undefined;
+
+/** Does this version of the language read a funding table as data? (Probed once: the execution rate finds its figures.) */
+export function pipeTablesRead(): boolean {
+  if (pipeTables === undefined) {
+    const probe = "单位：甲\n年度：2024\n类型：项目支出\n| 资金来源 | 全年预算数 | 全年执行数 |\n|---|---|---|\n| 年度资金总额 | 100 | 90 |\n\n# 绩效指标\n## 产出（90分）\n得分：90\n理由：判断\n";
+    const a = analyze(probe);
+    pipeTables = a.evaluation.total?.toString() === "99" && !a.evaluation.diagnostics.some((d) => d.severity === "error");
+  }
+  return pipeTables;
+}
+
 /** Codes that mean “the language could not read this value” (not “the author's figures disagree”). */
 const UNREADABLE = /^PE(1\d\d|20[123]|408)$/;
 
@@ -117,7 +152,7 @@ export function writePerf(doc: ImportedDocument): { text: string; summary: Impor
     }
     if (t.statedTotal) lines.push({ text: `自评总分：${t.statedTotal.value}`, fallback: comment({ where: t.statedTotal.where, label: "自评总分", text: t.statedTotal.value }) });
     for (const m of t.meta) if (m.key !== "单位" && m.key !== "年度" && m.key !== "自评总分") lines.push({ text: `${m.key}：${m.value}` });
-    for (const d of t.data) lines.push({ text: `${d.key}：${d.value}`, fallback: comment({ where: d.where, label: d.key, text: d.value }) });
+    if (t.funding) fundingLines(t.funding, lines);
     for (const k of t.kept) lines.push({ text: comment(k) });
   } else for (const m of doc.meta ?? []) if (m.key !== "单位" && m.key !== "年度") lines.push({ text: `${m.key}：${m.value}` });
   for (const b of doc.prose) writeProse(b, lines, summary);
