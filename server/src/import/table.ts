@@ -246,6 +246,9 @@ function lastNumber(row: GridCell[], header: Header): number | undefined {
   return undefined;
 }
 
+/** Columns of provincial forms the language is learning to read as fields (see write-perf.ts). */
+const LATER_FIELDS: Partial<Record<Role, string>> = { targetStart: "年初指标值", nature: "指标性质", coefficient: "得分系数", core: "核心指标" };
+
 const FIELD_OF: Partial<Record<Role, ImportedField["key"]>> = {
   explain: "说明",
   target: "目标",
@@ -282,7 +285,7 @@ function readLeafCells(grid: Grid, header: Header, r: number, leaf: ImportedIndi
     }
     const key = role === "targetStart" && !hasAdjusted ? "目标" : role ? FIELD_OF[role] : undefined;
     if (!key || leaf.fields.some((f) => f.key === key)) {
-      leaf.kept.push({ where, label, text: raw });
+      leaf.kept.push({ where, label, text: raw, field: role ? LATER_FIELDS[role] : undefined });
       continue;
     }
     let value = raw;

@@ -5,6 +5,8 @@ export interface Kept {
   where: string;
   label?: string;
   text: string;
+  /** The indicator field this cell is, once the language reads that field (年初指标值, 指标性质, 得分系数, 核心指标). */
+  field?: string;
 }
 
 /** A field of an indicator, with the cell it came from. */

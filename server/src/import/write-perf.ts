@@ -85,7 +85,10 @@ function indicatorLines(n: ImportedIndicator, depth: number, out: Line[], summar
     const valueLine = f.key === "目标" || f.key === "实际" || f.key === "评分" || f.key === "得分";
     out.push({ text: `${f.key}：${f.value}`, fallback: valueLine ? fallback : undefined, rule: f.key === "评分" });
   }
-  for (const k of n.kept) out.push({ text: comment(k) });
+  for (const k of n.kept) {
+    if (k.field && leaf && fieldRead(k.field, k.text)) out.push({ text: `${k.field}：${k.text}`, fallback: comment(k) });
+    else out.push({ text: comment(k) });
+  }
   for (const c of n.children) indicatorLines(c, depth + 1, out, summary);
 }
 
@@ -110,6 +113,20 @@ function fundingLines(f: Funding, lines: Line[]): void {
       lines.push({ text: `${name}：${c.value} ${f.unit}`, fallback: comment({ where: c.where, label: `${row.label} ${f.columns[i]}`, text: c.value }) });
     });
   }
+}
+
+const fieldsRead = new Map<string, boolean>();
+
+/** Does this version of the language take `key：value` under an indicator as a field of its own? (Probed once per key.) */
+function fieldRead(key: string, sample: string): boolean {
+  let known = fieldsRead.get(key);
+  if (known === undefined) {
+    const probe = `单位：甲\n年度：2024\n满分：5\n\n# 评分表\n## 甲（5分）\n得分：5\n理由：判断\n${key}：${sample.replace(/\n/g, " ")}\n`;
+    const a = analyze(probe);
+    known = a.model.indicators[0]?.fields.has(key) === true && !a.evaluation.diagnostics.some((d) => d.range.start.line === 8);
+    fieldsRead.set(key, known);
+  }
+  return known;
 }
 
 let pipeTables: boolean | undefined;
