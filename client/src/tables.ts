@@ -42,7 +42,7 @@ export async function importTable(client: LanguageClient, source?: vscode.Uri): 
     }
   }
   const target = await vscode.window.showSaveDialog({
-    defaultUri: picked.with({ path: picked.path.replace(/\.[^./]+$/, "") + ".perf" }),
+    defaultUri: picked.with({ path: `${picked.path.replace(/\.[^./]+$/, "")}.perf` }),
     filters: { [vscode.l10n.t("Self-evaluation (.perf)")]: ["perf"] },
     saveLabel: vscode.l10n.t("Save"),
     title: vscode.l10n.t("Save the imported draft"),

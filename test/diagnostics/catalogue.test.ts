@@ -34,7 +34,7 @@ interface Case {
 }
 
 /** The table code → snippets. Every code of CATALOGUE has at least one entry. */
-export const CASES: Record<DiagnosticCode, Case[]> = {
+const CASES: Record<DiagnosticCode, Case[]> = {
   PE101: [
     {
       title: "a score that is not a number",

@@ -9,5 +9,5 @@ export function csvField(v: string | number | boolean | undefined | null): strin
 
 /** Rows to CSV text: BOM, header row, CRLF line ends. */
 export function toCsv(header: string[], rows: (string | number | boolean | undefined | null)[][]): string {
-  return BOM + [header, ...rows].map((r) => r.map(csvField).join(",")).join("\r\n") + "\r\n";
+  return `${BOM + [header, ...rows].map((r) => r.map(csvField).join(",")).join("\r\n")}\r\n`;
 }

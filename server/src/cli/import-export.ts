@@ -37,7 +37,7 @@ export function mayWrite(out: string, force: boolean | undefined): boolean {
 }
 
 export async function runImport(file: string, opts: { output?: string; force?: boolean; sheet?: string }): Promise<number> {
-  const out = opts.output ?? join(dirname(file), basename(file, extname(file)) + ".perf");
+  const out = opts.output ?? join(dirname(file), `${basename(file, extname(file))}.perf`);
   if (!existsSync(file)) {
     err(`perf-eval: 找不到文件 ${file} · no such file\n`);
     return 2;
@@ -53,7 +53,7 @@ export async function runImport(file: string, opts: { output?: string; force?: b
     const ds = analyze(result.text).evaluation.diagnostics;
     if (ds.length) {
       err(`检查结果（${ds.length} 条，请在 .perf 文件中补充或修正）：\n`);
-      for (const d of ds) err("  " + formatDiagnostic(out === "-" ? "<stdout>" : out, d) + "\n");
+      for (const d of ds) err(`  ${formatDiagnostic(out === "-" ? "<stdout>" : out, d)}\n`);
     }
     return 0;
   } catch (e) {

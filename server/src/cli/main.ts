@@ -83,9 +83,9 @@ export async function run(argv: string[]): Promise<number> {
       progress.done();
       for (const r of results)
         for (const d of r.diagnostics) if (d.severity === "error" || (opts.strict && d.severity === "warning")) exit = 1;
-      if (opts.format === "json") write(JSON.stringify(results.flatMap((r) => r.diagnostics.map((d) => diagnosticJson(r.path, d))), null, 2) + "\n");
-      else if (opts.format === "sarif") write(JSON.stringify(toSarif(results, pkg.version, opts.en, opts.docsBase), null, 2) + "\n");
-      else for (const r of results) for (const d of r.diagnostics) write(formatDiagnostic(r.path, d, opts.en) + "\n");
+      if (opts.format === "json") write(`${JSON.stringify(results.flatMap((r) => r.diagnostics.map((d) => diagnosticJson(r.path, d))), null, 2)}\n`);
+      else if (opts.format === "sarif") write(`${JSON.stringify(toSarif(results, pkg.version, opts.en, opts.docsBase), null, 2)}\n`);
+      else for (const r of results) for (const d of r.diagnostics) write(`${formatDiagnostic(r.path, d, opts.en)}\n`);
     });
 
   program
@@ -104,7 +104,7 @@ export async function run(argv: string[]): Promise<number> {
       }
       if (opts.format === "json") {
         const json = files.map((file) => scoreJson(file, analyzeFile(file)));
-        write(JSON.stringify(json.length === 1 ? json[0] : json, null, 2) + "\n");
+        write(`${JSON.stringify(json.length === 1 ? json[0] : json, null, 2)}\n`);
         return;
       }
       if (opts.format === "csv") {
@@ -114,28 +114,31 @@ export async function run(argv: string[]): Promise<number> {
       files.forEach((file, i) => {
         const a = analyzeFile(file);
         if (i > 0) write("\n");
-        write(renderScoreSheet(a, file) + "\n");
+        write(`${renderScoreSheet(a, file)}\n`);
         const ds = a.evaluation.diagnostics;
         if (ds.length) {
           write(`诊断 ${ds.length} 条：\n`);
-          for (const d of ds) write("  " + formatDiagnostic(file, d) + "\n");
+          for (const d of ds) write(`  ${formatDiagnostic(file, d)}\n`);
         } else write("诊断：无\n");
       });
     });
 
   program
     .command("render")
-    .description("生成绩效自评报告（HTML、Markdown 或 Word）")
+    .description("生成绩效自评报告（HTML、Markdown、Word 或 PDF）；--review 生成审核意见")
     .argument("<file>", ".perf 文件")
-    .addOption(new Option("-t, --to <format>", "报告格式").choices(["html", "md", "docx"]).default("html"))
+    .addOption(new Option("-t, --to <format>", "报告格式（pdf 需要 LibreOffice）").choices(["html", "md", "docx", "pdf"]).default("html"))
     .option("-o, --output <path>", "输出文件；“-”为标准输出（仅 html、md）；默认与源文件同名")
     .option("--force", "覆盖已有文件")
-    .option("--include-diagnostics", "附上审核提示（错误与警告）")
+    .option("--review", "生成审核意见（诊断、填报与计算不一致、缺少偏差原因），而不是报告")
+    .option("--include-diagnostics", "在报告后附上审核意见")
+    .option("--keep-numbering", "标题保留作者的编号（默认按公文层次重新编号）")
     .option("--decimals <n>", "得分小数位数", (v) => Number.parseInt(v, 10))
-    .action(async (file: string, opts: { to: "html" | "md" | "docx"; output?: string; force?: boolean; includeDiagnostics?: boolean; decimals?: number }) => {
-      const out = opts.output ?? file.replace(/\.perf$/i, "") + "." + opts.to;
-      if (out === "-" && opts.to === "docx") {
-        process.stderr.write("perf-eval: Word 文档不能写到标准输出，请用 -o 指定文件 · docx cannot go to stdout; give -o <file>\n");
+    .action(async (file: string, opts: { to: "html" | "md" | "docx" | "pdf"; output?: string; force?: boolean; review?: boolean; includeDiagnostics?: boolean; keepNumbering?: boolean; decimals?: number }) => {
+      const suffix = opts.review ? ".审核意见" : "";
+      const out = opts.output ?? `${file.replace(/\.perf$/i, "")}${suffix}.${opts.to}`;
+      if (out === "-" && (opts.to === "docx" || opts.to === "pdf")) {
+        process.stderr.write("perf-eval: Word 和 PDF 不能写到标准输出，请用 -o 指定文件 · docx and pdf cannot go to stdout; give -o <file>\n");
         exit = 2;
         return;
       }
@@ -147,8 +150,17 @@ export async function run(argv: string[]): Promise<number> {
       // Loaded on demand: the report writers (docx, markdown-it) are most of the bundle.
       const { renderReport } = await import("../report/index.js");
       const a = analyzeFile(file);
-      const options = { includeDiagnostics: opts.includeDiagnostics, decimals: opts.decimals };
-      if (opts.to === "docx") writeFileSync(out, await renderReport(a, "docx", options));
+      const options = { review: opts.review, includeDiagnostics: opts.includeDiagnostics, decimals: opts.decimals, headingNumbers: opts.keepNumbering ? ("keep" as const) : undefined };
+      if (opts.to === "pdf") {
+        const { docxToPdf } = await import("../report/pdf.js");
+        try {
+          writeFileSync(out, docxToPdf(await renderReport(a, "docx", { ...options, grid: "libreoffice" })));
+        } catch (e) {
+          process.stderr.write(`perf-eval: ${e instanceof Error ? e.message : String(e)}\n`);
+          exit = 2;
+          return;
+        }
+      } else if (opts.to === "docx") writeFileSync(out, await renderReport(a, "docx", options));
       else {
         const text = renderReport(a, opts.to, options);
         if (out === "-") write(text);
@@ -234,7 +246,7 @@ export async function run(argv: string[]): Promise<number> {
       if (opts.format === "xlsx") {
         const { summaryWorkbook } = loadTables();
         exit = await writeWorkbook(opts.output, opts.force, () => summaryWorkbook(rows, cohort));
-      } else if (opts.format === "json") write(JSON.stringify(summaryJson(rows, cohort), null, 2) + "\n");
+      } else if (opts.format === "json") write(`${JSON.stringify(summaryJson(rows, cohort), null, 2)}\n`);
       else if (opts.format === "csv") write(summaryCsv(rows, cohort));
       else write(renderSummaryText(rows, cohort));
     });

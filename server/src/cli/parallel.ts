@@ -57,7 +57,9 @@ export async function mapFiles<K extends TaskName>(task: K, paths: string[], opt
             w.on("message", (m: Reply<K>) => {
               if ("error" in m) return reject(new Error(m.error));
               const c = chunks[m.id];
-              m.results.forEach((r, k) => (results[c.start + k] = r));
+              m.results.forEach((r, k) => {
+                results[c.start + k] = r;
+              });
               done += c.paths.length;
               opts.progress.tick(done, c.paths[c.paths.length - 1]);
               send();

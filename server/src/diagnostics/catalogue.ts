@@ -236,7 +236,7 @@ export const CATALOGUE = {
   PE601: {
     severity: "error",
     slug: "unknown-name",
-    zh: (a) => `未定义的数据名“${s(a.name)}”${a.hint ? `：是否指“${s(a.hint)}”？` : "：应先写“" + s(a.name) + "：数值”。"}`,
+    zh: (a) => `未定义的数据名“${s(a.name)}”${a.hint ? `：是否指“${s(a.hint)}”？` : `：应先写“${s(a.name)}：数值”。`}`,
     en: (a) => `Unknown name “${s(a.name)}”${a.hint ? `: did you mean “${s(a.hint)}”?` : `: define it as “${s(a.name)}：value”.`}`,
   },
   PE602: {

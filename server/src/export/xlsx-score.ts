@@ -36,7 +36,7 @@ function displayName(ind: Indicator): string {
   return sum.equals(ind.weight) ? ind.name : `${ind.name}（${formatDecimal(ind.weight, 4)}分）`;
 }
 
-export function leafRows(roots: Indicator[]): LeafRow[] {
+export function leafRows(roots: readonly Indicator[]): LeafRow[] {
   const out: LeafRow[] = [];
   const visit = (ind: Indicator, path: string[]) => {
     const here = [...path, displayName(ind)];

@@ -60,7 +60,7 @@ export async function summaryWorkbook(rows: EvaluationSummary[], cohort?: Cohort
   sumCell(ws.getCell(totalRow, col("警告")), range("警告"), String(rows.reduce((s, r) => s + r.warnings, 0)), "0");
   fitColumns(ws, 2, 6, 40);
   pageSetup(ws, 2, 2, heads.length);
-  if (cohort && cohort.indicators.length) {
+  if (cohort?.indicators.length) {
     const cs = wb.addWorksheet("极值法");
     const ch = ["文件", "指标", "实际值", "分值", "区间得分", "极值法得分"];
     for (const [i, h] of ch.entries()) headerCell(cs.getCell(1, i + 1), h);

@@ -59,17 +59,17 @@ export function formatText(text: string, analysis?: Analysis): string {
         // title span is JS-trimmed (it drops U+2028, U+FEFF…), so it is not used.
         const start = /^ *#+[ \t]+/.exec(lines[i].folded)?.[0].length ?? node.titleSpan[0];
         const title = trimTrailingSpaces(raw.slice(start, node.weight ? node.weight.span[0] : raw.length));
-        line = "#".repeat(node.level) + " " + title + (node.weight ? `（${node.weight.value}分）` + rest(raw, node.weight.span[1]) : "");
+        line = `${"#".repeat(node.level)} ${title}${node.weight ? `（${node.weight.value}分）${rest(raw, node.weight.span[1])}` : ""}`;
         break;
       }
       case "check":
-        line = `- [${node.checked ? "x" : " "}] ` + raw.slice(node.text.span[0], node.text.span[1]) + rest(raw, node.text.span[1]);
+        line = `- [${node.checked ? "x" : " "}] ${raw.slice(node.text.span[0], node.text.span[1])}${rest(raw, node.text.span[1])}`;
         break;
       case "field":
         if (fields.has(i)) {
           const key = raw.slice(node.key.span[0], node.key.span[1]);
           const value = raw.slice(node.value.span[0], node.value.span[1]);
-          line = `${key}：${asciiDigits(value)}` + rest(raw, node.value.span[1]);
+          line = `${key}：${asciiDigits(value)}${rest(raw, node.value.span[1])}`;
           break;
         }
         line = trimTrailingSpaces(raw);

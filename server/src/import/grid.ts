@@ -47,15 +47,15 @@ export function address(row: number, col: number): string {
 }
 
 /** A number from Excel as a short decimal: binary noise dropped (0.30000000000000004 → 0.3). */
-export function numberText(n: number): string {
+/** A cell's number as written: binary-float noise beyond 12 significant digits dropped, scaled exactly. */
+export function numberText(n: number, scale = 1): string {
   if (!Number.isFinite(n)) return String(n);
-  const d = new Decimal(n).toSignificantDigits(12);
-  return d.toFixed();
+  return new Decimal(n).toSignificantDigits(12).times(scale).toFixed();
 }
 
 function valueText(v: CellValue, percent: boolean): { text: string; numeric?: boolean } {
   if (v === null || v === undefined) return { text: "" };
-  if (typeof v === "number") return { text: percent ? numberText(v * 100) + "%" : numberText(v), numeric: true };
+  if (typeof v === "number") return { text: percent ? `${numberText(v, 100)}%` : numberText(v), numeric: true };
   if (typeof v === "string") return { text: v };
   if (typeof v === "boolean") return { text: v ? "是" : "否" };
   if (v instanceof Date) return { text: `${v.getUTCFullYear()}年${v.getUTCMonth() + 1}月${v.getUTCDate()}日` };

@@ -181,7 +181,6 @@ export function readTable(grid: Grid): ImportedTable | undefined {
     let parent: ImportedIndicator | undefined;
     for (let i = 0; i <= deepest; i++) {
       const n = names[i];
-      const cell = row[n.c];
       if (!n.text) {
         if (prevPath[i] === undefined) continue;
         path.push(prevPath[i]);

@@ -22,7 +22,7 @@ function trimZeros(s: string): string {
 export function splitWeight(text: string): { name: string; weight?: string } {
   const t = oneLine(text);
   const m = /^(.*?)\s*[（(]\s*(\d+(?:\.\d+)?)\s*分?\s*[)）]$/.exec(t) ?? /^(.*?)\s+(\d+(?:\.\d+)?)\s*分$/.exec(t);
-  if (m && m[1].trim()) return { name: cleanName(m[1]), weight: trimZeros(m[2]) };
+  if (m?.[1].trim()) return { name: cleanName(m[1]), weight: trimZeros(m[2]) };
   return { name: cleanName(t) };
 }
 
@@ -39,7 +39,7 @@ export function oneLine(s: string): string {
   let out = "";
   for (const l of lines) {
     if (!out) out = l;
-    else out += /[；;。，,：:、]$/.test(out) ? l : "；" + l;
+    else out += /[；;。，,：:、]$/.test(out) ? l : `；${l}`;
   }
   return out.replace(/\{\{/g, "{ {").replace(/\}\}/g, "} }");
 }

@@ -25,15 +25,15 @@ interface Line {
   rule?: boolean;
 }
 
-const comment = (k: Kept): string => `// ${k.where}${k.label ? " " + oneLine(k.label) : ""}：${k.text.replace(/\n/g, " ")}`;
+const comment = (k: Kept): string => `// ${k.where}${k.label ? ` ${oneLine(k.label)}` : ""}：${k.text.replace(/\n/g, " ")}`;
 
 /** A prose line that cannot turn into markup (a heading, a comment, a list item or a placeholder). */
 function proseLine(text: string): string {
   let t = oneLine(text);
-  if (/^#/.test(t)) t = "＃" + t.slice(1);
-  if (t.startsWith("//")) t = "／" + t.slice(1);
-  if (/^[-*] /.test(t)) t = t[0] + "\u3000" + t.slice(2);
-  if (/^(<<<<<<<|=======|>>>>>>>|\|\|\|\|\|\|\|)/.test(t)) t = "\u3000" + t;
+  if (/^#/.test(t)) t = `＃${t.slice(1)}`;
+  if (t.startsWith("//")) t = `／${t.slice(1)}`;
+  if (/^[-*] /.test(t)) t = `${t[0]}\u3000${t.slice(2)}`;
+  if (/^(<<<<<<<|=======|>>>>>>>|\|\|\|\|\|\|\|)/.test(t)) t = `\u3000${t}`;
   return t;
 }
 
@@ -115,30 +115,32 @@ function fundingLines(f: Funding, lines: Line[]): void {
   }
 }
 
-const fieldsRead = new Map<string, boolean>();
+/** What this version of the language reads, probed once per import (each probe is one small analysis). */
+interface Probes {
+  fields: Map<string, boolean>;
+}
 
-/** Does this version of the language take `key：value` under an indicator as a field of its own? (Probed once per key.) */
+let probes: Probes = { fields: new Map() };
+
+/** Does this version of the language take `key：value` under an indicator as a field of its own? (Probed once per key and import.) */
 function fieldRead(key: string, sample: string): boolean {
-  let known = fieldsRead.get(key);
+  let known = probes.fields.get(key);
   if (known === undefined) {
     const probe = `单位：甲\n年度：2024\n满分：5\n\n# 评分表\n## 甲（5分）\n得分：5\n理由：判断\n${key}：${sample.replace(/\n/g, " ")}\n`;
     const a = analyze(probe);
     known = a.model.indicators[0]?.fields.has(key) === true && !a.evaluation.diagnostics.some((d) => d.range.start.line === 8);
-    fieldsRead.set(key, known);
+    probes.fields.set(key, known);
   }
   return known;
 }
 
-let pipeTables: boolean | undefined;
-
-/** Does this version of the language read a funding table as data? (Probed once: the execution rate finds its figures.) */
+/** Does this version of the language read a funding table as data? (The execution rate finds its figures.) */
 export function pipeTablesRead(): boolean {
-  if (pipeTables === undefined) {
+  {
     const probe = "单位：甲\n年度：2024\n类型：项目支出\n| 资金来源 | 全年预算数 | 全年执行数 |\n|---|---|---|\n| 年度资金总额 | 100 | 90 |\n\n# 绩效指标\n## 产出（90分）\n得分：90\n理由：判断\n";
     const a = analyze(probe);
-    pipeTables = a.evaluation.total?.toString() === "99" && !a.evaluation.diagnostics.some((d) => d.severity === "error");
+    return a.evaluation.total?.toString() === "99" && !a.evaluation.diagnostics.some((d) => d.severity === "error");
   }
-  return pipeTables;
 }
 
 /** Codes that mean “the language could not read this value” (not “the author's figures disagree”). */
@@ -146,6 +148,7 @@ const UNREADABLE = /^PE(1\d\d|20[123]|408)$/;
 
 export function writePerf(doc: ImportedDocument): { text: string; summary: ImportSummary } {
   const summary: ImportSummary = { indicators: 0, rules: 0, rulesUnderstood: 0, kept: 0, sections: 0 };
+  probes = { fields: new Map() };
   const lines: Line[] = [];
   const t = doc.table;
   lines.push({ text: `// 由 perf-eval import 从 ${doc.source.replace(/\n/g, " ")}${t ? ` 的“${t.sheet}”` : ""}导入：请核对后删除不需要的注释。` });
@@ -200,7 +203,7 @@ function writeProse(b: ProseBlock, lines: Line[], summary: ImportSummary): void 
 
 function addTen(s: string): string {
   const [i, f] = s.split(".");
-  return `${BigInt(i) + 10n}${f ? "." + f : ""}`;
+  return `${BigInt(i) + 10n}${f ? `.${f}` : ""}`;
 }
 
 /** The 评分 line of the indicator block around `line`, if any. */
@@ -212,7 +215,7 @@ function ruleNear(lines: Line[], line: number): number | undefined {
 
 /** Analyse the draft; value lines the language cannot read are demoted to their fallback. */
 function checked(lines: Line[], summary: ImportSummary): string {
-  const text = lines.map((l) => l.text).join("\n") + "\n";
+  const text = `${lines.map((l) => l.text).join("\n")}\n`;
   const a = analyze(text);
   const bad = new Set<number>();
   for (const d of a.evaluation.diagnostics) {
@@ -230,5 +233,5 @@ function checked(lines: Line[], summary: ImportSummary): string {
     if (l.rule) summary.rulesUnderstood++;
     return l.text;
   });
-  return out.join("\n").replace(/\n{3,}/g, "\n\n") + "\n";
+  return `${out.join("\n").replace(/\n{3,}/g, "\n\n")}\n`;
 }
