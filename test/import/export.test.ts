@@ -123,6 +123,24 @@ describe("export: score --format xlsx", function () {
   });
 });
 
+describe("export: score --format xlsx --review", function () {
+  this.timeout(60_000);
+  it("adds the 审核意见 sheet: stated against computed, unscored rows, diagnostics with their lines", async () => {
+    const a = analyze(readFileSync(join(EXAMPLES, "002-xiaolvzhai-2021.perf"), "utf8"));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await scoreWorkbook([{ path: "002.perf", analysis: a }], { review: true })) as unknown as ArrayBuffer);
+    assert.deepEqual(wb.worksheets.map((w) => w.name), ["巨鹿县小吕寨镇人民政府评分表", "巨鹿县小吕寨镇人民政府审核意见"]);
+    const ws = wb.worksheets[1];
+    const rows: string[] = [];
+    ws.eachRow((row, r) => {
+      if (r > 3) rows.push([1, 2, 3, 4].map((c) => String(row.getCell(c).value ?? "")).join("|"));
+    });
+    assert.ok(rows.includes("填报与核查不符|自评总分|96|82"), rows.slice(0, 5).join("\n"));
+    assert.ok(rows.some((r) => r.startsWith("未计分|") && r.includes("资金使用合规性")));
+    assert.equal(rows.filter((r) => r.startsWith("诊断")).length, a.evaluation.diagnostics.length);
+  });
+});
+
 describe("export: summary --format xlsx", function () {
   this.timeout(60_000);
   it("one row per file and a 合计 whose SUMs are the totals", async () => {

@@ -95,11 +95,12 @@ export async function run(argv: string[]): Promise<number> {
     .addOption(new Option("-f, --format <format>", "输出格式").choices(["text", "json", "csv", "xlsx"]).default("text"))
     .option("-o, --output <path>", "输出文件（xlsx 必填）")
     .option("--force", "覆盖已有文件")
-    .action(async (paths: string[], opts: { format: string; output?: string; force?: boolean }) => {
+    .option("--review", "xlsx：每个评分表后附审核意见工作表")
+    .action(async (paths: string[], opts: { format: string; output?: string; force?: boolean; review?: boolean }) => {
       const files = expandPaths(paths);
       if (opts.format === "xlsx") {
         const { scoreWorkbook } = loadTables();
-        exit = await writeWorkbook(opts.output, opts.force, () => scoreWorkbook(files.map((path) => ({ path, analysis: analyzeFile(path) }))));
+        exit = await writeWorkbook(opts.output, opts.force, () => scoreWorkbook(files.map((path) => ({ path, analysis: analyzeFile(path) })), { review: opts.review }));
         return;
       }
       if (opts.format === "json") {
