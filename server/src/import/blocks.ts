@@ -77,10 +77,8 @@ export function readBlocks(grid: Grid, top: number, end: number, used: Set<strin
     row.forEach((cell, c) => {
       for (const [re, name] of MONEY_COLS) if (!cell.slave && re.test(foldTitle(cell.text))) money.set(c, name);
     });
-    if (money.size >= 2) {
-      project = true;
+    if (!funding && new Set(money.values()).size >= 2) {
       const unit = row.some((c) => /元/.test(c.text) && !/万元/.test(c.text)) && !grid.rows.slice(Math.max(0, r - 2), r + 1).some((rw) => rw.some((c) => /万元/.test(c.text))) ? "元" : "万元";
-      for (const c of money.keys()) mark(r, c);
       const first = Math.min(...money.keys());
       const columns = [...money].sort((a, b) => a[0] - b[0]);
       const block: Funding = { unit, columns: columns.map(([, n]) => n), rows: [] };
@@ -104,8 +102,12 @@ export function readBlocks(grid: Grid, top: number, end: number, used: Set<strin
         });
         block.rows.push({ ...found, cells: values });
       }
-      if (block.rows.length) funding = block;
-      continue;
+      if (block.rows.length) {
+        funding = block;
+        project = true;
+        for (const c of money.keys()) mark(r, c);
+        continue;
+      }
     }
     // 年度总体目标: 预期目标 / 实际完成情况 titles with the texts below them.
     const goals = row.map((cell, c) => ({ c, key: /^预期目标$/.test(foldTitle(cell.text)) ? "预期目标" : /^(实际完成情况|实际完成)$/.test(foldTitle(cell.text)) ? "实际完成情况" : "" })).filter((g) => g.key && !row[g.c].slave);

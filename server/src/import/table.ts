@@ -137,6 +137,7 @@ export function readTable(grid: Grid): ImportedTable | undefined {
   let prevPath: string[] = [];
   let last: ImportedIndicator | undefined;
   let statedTotal: ImportedTable["statedTotal"];
+  const tableKept: Kept[] = [];
   let rows = 0;
   let end = grid.rows.length;
   for (let r = header.bottom + 1; r < grid.rows.length; r++) {
@@ -149,7 +150,13 @@ export function readTable(grid: Grid): ImportedTable | undefined {
         statedTotal = { key: "自评总分", value: numberIn(row[scoreCell].text) ?? "", where: `${grid.name}!${address(r, scoreCell)}` };
         mark(r, scoreCell);
       }
-      for (let c = 0; c < grid.width; c++) if (TOTAL.test(foldTitle(row[c].text)) || row[c].slave) mark(r, c);
+      for (let c = 0; c < grid.width; c++) {
+        const cell = row[c];
+        if (used.has(`${r},${c}`) || cell.slave || TOTAL.test(foldTitle(cell.text)) || isBlank(cell.text)) continue;
+        // The 合计 row's other figures (the weights' sum, a note) are kept as printed.
+        tableKept.push({ where: `${grid.name}!${address(r, c)}`, label: header.titles.get(c), text: oneLine(cell.text) });
+      }
+      for (let c = 0; c < grid.width; c++) mark(r, c);
       end = r + 1;
       break;
     }
@@ -170,10 +177,10 @@ export function readTable(grid: Grid): ImportedTable | undefined {
       for (let c = 0; c < grid.width; c++) {
         const cell = row[c];
         if (cell.slave || isBlank(cell.text)) continue;
-        (last?.kept ?? []).push({ where: `${grid.name}!${address(r, c)}`, label: header.titles.get(c), text: oneLine(cell.text) });
+        // Before the first indicator, kept with the table's own comments.
+        (last?.kept ?? tableKept).push({ where: `${grid.name}!${address(r, c)}`, label: header.titles.get(c), text: oneLine(cell.text) });
         mark(r, c);
       }
-      if (!last) break;
       continue;
     }
     rows++;
@@ -208,7 +215,7 @@ export function readTable(grid: Grid): ImportedTable | undefined {
     readLeafCells(grid, header, r, parent, unitCol, mark);
   }
   const blocks = readBlocks(grid, header.top, end, used);
-  const kept: Kept[] = blocks.kept;
+  const kept: Kept[] = [...blocks.kept, ...tableKept];
   return {
     sheet: grid.name,
     scope: blocks.project ? "项目支出" : "部门整体支出",
@@ -301,7 +308,8 @@ function readLeafCells(grid: Grid, header: Header, r: number, leaf: ImportedIndi
     leaf.fields.push({ key, value, where, raw, label });
   }
   completeValues(leaf, natureCol === undefined ? "" : row[natureCol].text);
-  if (unit && !leaf.fields.some((f) => f.key === "目标" || f.key === "实际")) {
+  // The unit is kept as a comment unless a target or an actual took it.
+  if (unit && !isBlank(unit) && !leaf.fields.some((f) => (f.key === "目标" || f.key === "实际") && f.value.includes(unit.trim()))) {
     leaf.kept.push({ where: `${grid.name}!${address(r, unitCol ?? 0)}`, label: "计量单位", text: unit });
   }
 }

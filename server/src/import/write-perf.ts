@@ -168,7 +168,7 @@ export function writePerf(doc: ImportedDocument): { text: string; summary: Impor
     const virtual = t.scope === "项目支出" && !roots.some((r) => r.name === "预算执行率");
     if (sum !== undefined) {
       const full = virtual ? addTen(sum) : sum;
-      if (full !== "100" && roots.length) lines.push({ text: `满分：${full}` });
+      if (full !== "100" && roots.length) lines.push({ text: `满分：${full}`, fallback: `// 表中一级指标分值合计 ${full}，不能作满分：请写“满分：…”。` });
     }
     if (t.statedTotal) lines.push({ text: `自评总分：${t.statedTotal.value}`, fallback: comment({ where: t.statedTotal.where, label: "自评总分", text: t.statedTotal.value }) });
     for (const m of t.meta) if (m.key !== "单位" && m.key !== "年度" && m.key !== "自评总分") lines.push({ text: `${m.key}：${m.value}` });
