@@ -305,7 +305,9 @@ function readLeafCells(grid: Grid, header: Header, r: number, leaf: ImportedIndi
       }
       value = n;
     }
-    leaf.fields.push({ key, value, where, raw, label });
+    // The comment a value falls back to keeps the unit it was given from the 计量单位 column.
+    const printed = (key === "目标" || key === "实际") && unit && value.includes(unit.trim()) && !raw.includes(unit.trim()) ? `${raw}（计量单位：${unit.trim()}）` : raw;
+    leaf.fields.push({ key, value, where, raw: printed, label });
   }
   completeValues(leaf, natureCol === undefined ? "" : row[natureCol].text);
   // The unit is kept as a comment unless a target or an actual took it.

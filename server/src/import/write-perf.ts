@@ -215,21 +215,25 @@ function ruleNear(lines: Line[], line: number): number | undefined {
 
 /** Analyse the draft; value lines the language cannot read are demoted to their fallback. */
 function checked(lines: Line[], summary: ImportSummary): string {
-  const text = `${lines.map((l) => l.text).join("\n")}\n`;
-  const a = analyze(text);
-  const bad = new Set<number>();
-  for (const d of a.evaluation.diagnostics) {
-    if (d.severity !== "error") continue;
-    const line = d.range.start.line;
-    // A printed rule read with a highest score other than the weight was misread (or is the table's own slip): kept as text.
-    if (UNREADABLE.test(d.code)) bad.add(line);
-    else if (d.code === "PE401") {
-      const rule = ruleNear(lines, line);
-      if (rule !== undefined) bad.add(rule);
+  // A value that reads may only be evaluated once its neighbour no longer fails: check again, a few rounds at most.
+  const demoted = new Set<number>();
+  for (let round = 0; round < 4; round++) {
+    const text = `${lines.map((l, i) => (demoted.has(i) ? (l.fallback as string) : l.text)).join("\n")}\n`;
+    let more = false;
+    for (const d of analyze(text).evaluation.diagnostics) {
+      if (d.severity !== "error") continue;
+      const line = d.range.start.line;
+      // A printed rule read with a highest score other than the weight was misread (or is the table's own slip): kept as text.
+      const target = UNREADABLE.test(d.code) ? line : d.code === "PE401" ? ruleNear(lines, line) : undefined;
+      if (target !== undefined && lines[target]?.fallback !== undefined && !demoted.has(target)) {
+        demoted.add(target);
+        more = true;
+      }
     }
+    if (!more) break;
   }
   const out = lines.map((l, i) => {
-    if (l.fallback !== undefined && bad.has(i)) return l.fallback;
+    if (demoted.has(i)) return l.fallback as string;
     if (l.rule) summary.rulesUnderstood++;
     return l.text;
   });
