@@ -36,9 +36,9 @@ function pages(pdf: string): { text: string; reach: number }[] {
   });
 }
 
-function render(example: string, name: string): string {
+function render(example: string, name: string, ...flags: string[]): string {
   const out = join(dir, `${name}.pdf`);
-  execFileSync("node", [join(root, "dist/cli.js"), "render", join(root, "examples", example), "--to", "pdf", "-o", out, "--force"], { stdio: ["ignore", "ignore", "inherit"], timeout: 300_000 });
+  execFileSync("node", [join(root, "dist/cli.js"), "render", join(root, "examples", example), "--to", "pdf", "-o", out, "--force", ...flags], { stdio: ["ignore", "ignore", "inherit"], timeout: 300_000 });
   if (pngDir) {
     mkdirSync(pngDir, { recursive: true });
     execFileSync("pdftoppm", ["-png", "-r", "50", out, join(pngDir, name)]);
@@ -56,9 +56,12 @@ try {
   const project = pages(render("project/2022-rural-road.perf", "project"));
   check(project.some((p) => ["项目名称", "主管部门", "实施单位", "年度资金总额", "其他资金"].every((w) => p.text.includes(w))), "项目支出: the national form is printed");
   check(project.length <= 4, `项目支出: ${project.length} pages`);
+  const review = pages(render("002-xiaolvzhai-2021.perf", "review", "--review"));
+  check(review[0]?.text.includes("审核意见") && review.some((p) => p.text.includes("填报与计算不一致")), `002 review: its own document (${review.length} pages)`);
   for (const [name, ps] of [
     ["002", p002],
     ["项目支出", project],
+    ["002 review", review],
   ] as const) {
     // A page whose text covers less than a quarter of the page is mostly empty; the last page of the document may be short.
     const empty = ps.map((p, i) => ({ i, reach: p.reach })).filter((p) => p.i < ps.length - 1 && p.reach < 0.25);

@@ -131,7 +131,6 @@ export class PreviewManager implements vscode.Disposable {
     if (!p) return;
     p.review = !p.review;
     p.retitle();
-    void vscode.commands.executeCommand("setContext", "perf.previewShowsReview", p.review);
     p.schedule(0);
   }
 
@@ -170,7 +169,6 @@ export class PreviewManager implements vscode.Disposable {
     });
     preview.review = review;
     preview.retitle();
-    void vscode.commands.executeCommand("setContext", "perf.previewShowsReview", review);
     this.previews.set(key, preview);
     void preview.render();
   }

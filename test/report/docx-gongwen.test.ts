@@ -8,6 +8,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { analyzeText } from "../helpers";
 import { renderReport } from "../../server/src/report/index";
+import { titleLines } from "../../server/src/report/docx";
+import { buildReport } from "../../server/src/report/model";
 import { THREE_LEVEL } from "./fixtures";
 import { unzip } from "./unzip";
 
@@ -116,5 +118,64 @@ describe("report Word: 公文 format (GB/T 9704-2012)", () => {
     assert.ok(t.includes("交工验收合格率100%100%"), "no “=” before a target");
     assert.ok(t.includes("提前开展征地协调"), "改进措施 is printed");
     assert.match(d, /<w:orient w:val="landscape"\/>|w:orient="landscape"/);
+  });
+});
+
+describe("report Word: title lines and the 落款", () => {
+  it("splits a long title into balanced lines, never inside “2021 年” or “年度”", () => {
+    assert.deepEqual(titleLines("农村公路提档升级工程 2022 年度绩效自评报告"), ["农村公路提档升级工程", "2022 年度绩效自评报告"]);
+    assert.deepEqual(titleLines("嘉鱼县高铁岭镇人民政府 2021 年度部门整体支出绩效自评报告"), ["嘉鱼县高铁岭镇人民政府 2021 年度", "部门整体支出绩效自评报告"]);
+    assert.deepEqual(titleLines("项目支出绩效自评表"), ["项目支出绩效自评表"]);
+  });
+
+  it("sets the unit two characters from the right and the date below it, two characters to the right of the unit's start", async () => {
+    const d = unzip(await renderReport(analyzeText(PROJECT), "docx")).get("word/document.xml")!.toString("utf8");
+    const sig = [...d.matchAll(/<w:p><w:pPr><w:pStyle w:val="Signature"\/><w:ind w:right="(\d+)"\/>[\s\S]*?<\/w:pPr><w:r><w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => [m[2], Number(m[1])]);
+    // 某县交通运输局 is 7 characters; 2023年3月20日 is 6.5 (digits are half-width): the date ends half a character from the margin.
+    assert.deepEqual(sig, [
+      ["某县交通运输局", 640],
+      ["2023年3月20日", 160],
+    ]);
+  });
+
+  it("keeps the body's last paragraph with the 附件 list, so no page holds only the list and the 落款", async () => {
+    const d = unzip(await renderReport(analyzeText(PROJECT), "docx")).get("word/document.xml")!.toString("utf8");
+    const list = d.indexOf('<w:pStyle w:val="AttachmentList"/>');
+    const before = d.slice(0, list).split("<w:p>").at(-2) ?? "";
+    assert.match(before, /<w:keepNext\/>[\s\S]*等级为/);
+  });
+});
+
+describe("report: the 项目支出 funding block from header data items", () => {
+  it("fills cells from the form's names, row + column names (as the importer writes them) and short names; blank stays blank", () => {
+    const text = [
+      "单位：X局",
+      "年度：2023",
+      "类型：项目支出",
+      "项目：示例项目",
+      "年初预算数：100 万元",
+      "全年预算数：120 万元",
+      "全年执行数：1,100,000 元",
+      "财政拨款：90 万元",
+      "本年财政拨款全年执行数：85 万元",
+      "上年结转年初预算数：10 万元",
+      "# 附件：项目支出绩效自评表",
+      "## 产出指标（90分）",
+      "### 数量指标（90分）",
+      "#### 完成数量（90分）",
+      "目标：≥10 个",
+      "实际：10 个",
+    ].join("\n");
+    const f = buildReport(analyzeText(text)).projectForm!;
+    assert.deepEqual(
+      f.funding.map((r) => [r.label, r.initial, r.annual, r.spent]),
+      [
+        ["年度资金总额", "100", "120", "110"],
+        ["其中：本年财政拨款", "", "90", "85"],
+        ["上年结转资金", "10", "", ""],
+        ["其他资金", "", "", ""],
+      ],
+    );
+    assert.deepEqual(f.execution, { weight: "10", rate: "91.67%", score: "9.17" });
   });
 });

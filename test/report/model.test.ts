@@ -61,10 +61,10 @@ describe("report model", () => {
     });
 
     it("numbers headings in the 公文 sequence, stripping the author's numbers, unless asked to keep them", () => {
-      const text = "单位：X镇\n年度：2021\n# 1、得分情况\n## (1) 支出\n### 1. 资金\n#### （一）明细\n## 2.目标\n# 二、应用\n";
+      const text = "单位：X镇\n年度：2021\n# 1、得分情况\n## (1) 支出\n### 1. 资金\n#### （一）明细。\n## 2.目标\n# 二、应用\n";
       const titles = (r: ReturnType<typeof report>) => r.body.map((b) => (b.kind === "scoring" ? "" : b.number + b.title));
       assert.deepEqual(titles(report(text)), ["一、得分情况", "（一）支出", "1.资金", "（1）明细", "（二）目标", "二、应用"]);
-      assert.deepEqual(titles(report(text, { headingNumbers: "keep" })), ["1、得分情况", "(1) 支出", "1. 资金", "（一）明细", "2.目标", "二、应用"]);
+      assert.deepEqual(titles(report(text, { headingNumbers: "keep" })), ["1、得分情况", "(1) 支出", "1. 资金", "（一）明细。", "2.目标", "二、应用"]);
     });
 
     it("takes a top-level heading naming the report as the title, printed once", () => {

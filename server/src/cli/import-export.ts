@@ -8,8 +8,12 @@ import { basename, dirname, extname, join } from "node:path";
 import { analyze } from "../analysis";
 import { formatDiagnostic } from "./main";
 import { loadTables } from "../load-tables";
+import { t } from "./lang";
+import { checkOutput } from "./output";
+import { visible } from "./visible";
 
-const err = (s: string) => process.stderr.write(s);
+// Messages quote the workbook's own text: controls in it are shown as markers (visible.ts).
+const err = (s: string) => process.stderr.write(visible(s));
 
 /** Write `bytes` to `out` via a temporary file in the same directory. */
 export function writeAtomically(out: string, bytes: string | Uint8Array): void {
@@ -27,13 +31,25 @@ export function writeAtomically(out: string, bytes: string | Uint8Array): void {
   }
 }
 
-/** True when `out` may be written; otherwise says why on stderr. */
-export function mayWrite(out: string, force: boolean | undefined): boolean {
-  if (out !== "-" && existsSync(out) && !force) {
-    err(`perf-eval: ${out} 已存在；加 --force 覆盖 · ${out} exists; use --force to overwrite\n`);
-    return false;
+/** 0 when `out` may be written (never over one of `inputs`; over an existing file only with --force); else says why on stderr and returns the exit code. */
+export function outputRefusal(out: string, force: boolean | undefined, inputs: readonly string[]): number {
+  if (out === "-") return 0;
+  const ok = checkOutput(out, inputs, force);
+  if (ok.ok) return 0;
+  err(`${ok.message}\n`);
+  return ok.exit;
+}
+
+/** Checked before any work: an .xlsx needs `-o <file>` that may be written. True (and `fail` called) when refused. */
+export function workbookOutputProblem(out: string | undefined, force: boolean | undefined, inputs: readonly string[], fail: (code: number) => void): boolean {
+  if (!out || out === "-") {
+    err(`${t("perf-eval: Excel 工作簿不能写到标准输出，请用 -o 指定 .xlsx 文件", "perf-eval: an .xlsx cannot go to stdout; give -o <file>")}\n`);
+    fail(2);
+    return true;
   }
-  return true;
+  const code = outputRefusal(out, force, inputs);
+  if (code) fail(code);
+  return code !== 0;
 }
 
 export async function runImport(file: string, opts: { output?: string; force?: boolean; sheet?: string }): Promise<number> {
@@ -42,7 +58,8 @@ export async function runImport(file: string, opts: { output?: string; force?: b
     err(`perf-eval: 找不到文件 ${file} · no such file\n`);
     return 2;
   }
-  if (!mayWrite(out, opts.force)) return 1;
+  const refused = outputRefusal(out, opts.force, [file]);
+  if (refused) return refused;
   const { importBuffer, summaryText, ImportError, MAX_FILE_BYTES } = loadTables();
   try {
     if (statSync(file).size > MAX_FILE_BYTES) throw new ImportError(`文件过大（上限 ${MAX_FILE_BYTES / 1048576} MB），不像评分表或自评报告 · file too large`);
@@ -66,12 +83,12 @@ export async function runImport(file: string, opts: { output?: string; force?: b
 }
 
 /** Write an .xlsx produced by `make` to `out` (never to stdout: a workbook is binary). */
-export async function writeWorkbook(out: string | undefined, force: boolean | undefined, make: () => Promise<Buffer>): Promise<number> {
-  if (!out || out === "-") {
-    err("perf-eval: Excel 工作簿不能写到标准输出，请用 -o 指定 .xlsx 文件 · an .xlsx cannot go to stdout; give -o <file>\n");
-    return 2;
-  }
-  if (!mayWrite(out, force)) return 1;
+export async function writeWorkbook(out: string | undefined, force: boolean | undefined, make: () => Promise<Buffer>, inputs: readonly string[] = []): Promise<number> {
+  let code = 0;
+  const refused = workbookOutputProblem(out, force, inputs, (c) => {
+    code = c;
+  });
+  if (refused || !out) return code;
   writeAtomically(out, await make());
   err(`${out}\n`);
   return 0;

@@ -169,10 +169,14 @@ export class ReportContext {
 
 /**
  * A target or rule as the form prints it: an `=` before a number is dropped
- * ("=100%" → "100%", "=0% 满分" → "0% 满分"); ≥, ≤, <, > are kept.
+ * ("=100%" → "100%", "=0% 满分" → "0% 满分"); `>=` and `<=` are printed ≥ and
+ * ≤; <, > are kept.
  */
 export function formText(text: string): string {
-  return text.replace(/(^|[\s；;，,：:（(])[=＝]\s*(?=[-+−]?\d)/g, "$1");
+  return text
+    .replace(/>=|＞＝|≧/g, "≥")
+    .replace(/<=|＜＝|≦/g, "≤")
+    .replace(/(^|[\s；;，,：:（(])[=＝]\s*(?=[-+−]?\d)/g, "$1");
 }
 
 /**

@@ -28,8 +28,8 @@ export const LANDSCAPE_WIDTH = LANDSCAPE.width - LANDSCAPE.left - LANDSCAPE.righ
  * (28.95 pt); 28 characters of 156 mm → 315.9 twips (15.79 pt) a character,
  * which Word writes as the difference from the 16 pt body font in 1/4096 pt:
  * which Word writes as the difference from the Normal style's 16 pt in
- * 1/4096 pt: (15.795 − 16) × 4096 = −840.6, taken one lower (−842, the
- * value Word's own 公文 templates carry) so that 28 whole characters fit. Word squeezes the 16 pt characters
+ * 1/4096 pt: (15.795 − 16) × 4096 ≈ −841, rounded down past it (−843;
+ * Word's own 公文 templates carry −842 or so) so that 28 whole characters fit. Word squeezes the 16 pt characters
  * into the grid. LibreOffice does not: a character wider than its cell takes
  * two cells, so for LibreOffice (the PDF) the grid is left at 16 pt a
  * character (`charSpace` 0, 27 characters a line; `PDF_GRID`).
@@ -124,10 +124,10 @@ export function stylesXml(boldLevel3: boolean): string {
     { id: STYLE.heading[3], name: "heading 4", basedOn: STYLE.body, pPr: heading, rPr: rPr(fs, SIZE.sanhao), outline: 3 },
     { id: STYLE.minorHeading, name: "Minor Heading", basedOn: STYLE.body, pPr: heading, rPr: rPr(fs, SIZE.sanhao) },
     { id: STYLE.list, name: "List Text", basedOn: STYLE.body, pPr: body, rPr: "" },
-    { id: STYLE.attachmentList, name: "Attachment List", basedOn: STYLE.body, pPr: `<w:pPr><w:ind w:left="1600" w:hanging="960" w:firstLineChars="0"/></w:pPr>`, rPr: "" },
+    { id: STYLE.attachmentList, name: "Attachment List", basedOn: STYLE.body, pPr: `<w:pPr><w:keepNext/><w:ind w:left="1600" w:hanging="960" w:firstLineChars="0"/></w:pPr>`, rPr: "" },
     { id: STYLE.attachmentLabel, name: "Attachment Label", basedOn: STYLE.body, pPr: `<w:pPr><w:keepNext/><w:ind w:firstLine="0" w:firstLineChars="0"/><w:jc w:val="left"/></w:pPr>`, rPr: rPr(FONTS.heiti.name, SIZE.sanhao) },
     { id: STYLE.attachmentTitle, name: "Attachment Title", basedOn: "Title", pPr: `<w:pPr><w:keepNext/><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="289" w:line="640" w:lineRule="exact"/><w:jc w:val="center"/></w:pPr>`, rPr: rPr(FONTS.xiaobiaosong.name, SIZE.erhao) },
-    { id: STYLE.signature, name: "Signature", basedOn: STYLE.body, pPr: `<w:pPr><w:keepLines/><w:ind w:firstLine="0" w:firstLineChars="0" w:right="1280" w:rightChars="400"/><w:jc w:val="right"/></w:pPr>`, rPr: "" },
+    { id: STYLE.signature, name: "Signature", basedOn: STYLE.body, pPr: `<w:pPr><w:keepNext/><w:keepLines/><w:ind w:firstLine="0" w:firstLineChars="0" w:right="640"/><w:jc w:val="right"/></w:pPr>`, rPr: "" },
     { id: STYLE.tableText, name: "Table Text", pPr: TABLE_PPR("left"), rPr: rPr(fs, SIZE.xiaosi) },
     { id: STYLE.tableNote, name: "Table Note", basedOn: STYLE.tableText, pPr: TABLE_PPR("left", 260), rPr: rPr(fs, SIZE.wuhao) },
     { id: STYLE.tableCenter, name: "Table Text Centred", basedOn: STYLE.tableText, pPr: TABLE_PPR("center"), rPr: rPr(fs, SIZE.xiaosi) },

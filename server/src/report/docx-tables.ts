@@ -101,7 +101,7 @@ export function scoreTable(t: ScoreTable, total: TotalSummary, width: number): T
 
 /** Grid of the national form: 绩效指标 label | 一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施. */
 export function projectColumns(width: number): number[] {
-  const fixed = [760, 1000, 1100, 2200, 1600, 1600, 700, 800];
+  const fixed = [760, 1150, 1200, 2100, 1600, 1600, 700, 900];
   return [...fixed, width - fixed.reduce((a, b) => a + b, 0)];
 }
 

@@ -24,14 +24,14 @@ export async function renderDocx(report: ReportDocument, options: DocxOptions = 
   const grid = options.grid === "libreoffice" ? PDF_GRID : GRID;
   const sections: ISectionOptions[] = [portrait(mainBody(report), true, grid)];
   for (const a of report.attachments) sections.push(attachmentSection(a, report, grid));
-  if (report.review) sections.push(portrait([new Paragraph({ style: STYLE.title, children: [new TextRun(report.review.title)] }), ...reviewBody(report.review)], false, grid));
+  if (report.review) sections.push(portrait([titleParagraph(report.review.title), ...reviewBody(report.review)], false, grid));
   return pack(report.title, sections, report.options.boldLevel3);
 }
 
 /** The review (审核意见) alone, in the same page setup and styles. */
 export async function renderReviewDocx(review: ReviewDocument, options: DocxOptions = {}): Promise<Buffer> {
   const grid = options.grid === "libreoffice" ? PDF_GRID : GRID;
-  return pack(review.title, [portrait([new Paragraph({ style: STYLE.title, children: [new TextRun(review.title)] }), ...reviewBody(review)], true, grid)], true);
+  return pack(review.title, [portrait([titleParagraph(review.title), ...reviewBody(review)], true, grid)], true);
 }
 
 async function pack(title: string, sections: ISectionOptions[], boldLevel3: boolean): Promise<Buffer> {
@@ -81,9 +81,59 @@ function landscape(children: Child[], grid: Grid): ISectionOptions {
   };
 }
 
+/** Characters of 二号 that fit the 156 mm 版心: 156 / 7.76 ≈ 20. */
+const TITLE_CHARS = 20;
+
+/**
+ * A title longer than a line, split into balanced lines (GB/T 9704 7.2.4:
+ * 回行时要做到词意完整，排列对称): each break at a space or after a word
+ * that ends a name or a year (政府, 局, 年, 度 …), nearest the even split.
+ */
+export function titleLines(title: string, max = TITLE_CHARS): string[] {
+  const total = chars(title);
+  const n = Math.ceil(total / max);
+  if (n <= 1) return [title];
+  const units = [...title];
+  const lines: string[] = [];
+  let start = 0;
+  for (let k = 1; k < n; k++) {
+    const target = (total * k) / n;
+    let best = -1;
+    let bestScore = Number.POSITIVE_INFINITY;
+    let width = chars(units.slice(0, start).join(""));
+    for (let i = start + 1; i < units.length; i++) {
+      width += chars(units[i - 1]);
+      if (width - chars(units.slice(0, start).join("")) > max) break;
+      const before = units.slice(0, i).join("").trimEnd().slice(-1);
+      const after = units.slice(i).join("").trimStart().charAt(0);
+      if ((/\d/.test(before) && /[\d年月日.%]/.test(after)) || before + after === "年度") continue; // never "2021 / 年", "年 / 度"
+      const natural = units[i] === " " || /[\s府局镇县区市委会年度：:）)”]/.test(units[i - 1]);
+      const score = Math.abs(width - target) + (natural ? 0 : 3);
+      if (score < bestScore) {
+        bestScore = score;
+        best = i;
+      }
+    }
+    if (best < 0) best = Math.min(units.length, start + max);
+    lines.push(units.slice(start, best).join("").trim());
+    start = best;
+  }
+  lines.push(units.slice(start).join("").trim());
+  return lines.filter((l) => l);
+}
+
+function titleParagraph(title: string, style: string = STYLE.title, max = TITLE_CHARS): Paragraph {
+  const runs = titleLines(title, max).map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined }));
+  return new Paragraph({ style, children: runs });
+}
+
 function mainBody(report: ReportDocument): Child[] {
-  const out: Child[] = [new Paragraph({ style: STYLE.title, children: [new TextRun(report.title)] })];
-  for (const b of report.body) out.push(...block(b, report, TEXT_WIDTH));
+  const out: Child[] = [titleParagraph(report.title)];
+  // The body's last paragraph stays on the page of the 附件 list and the 落款 (no page holds only those).
+  const closing = report.attachments.length > 0 || report.signature !== undefined;
+  report.body.forEach((b, i) => {
+    out.push(...block(b, report, TEXT_WIDTH, closing && i === report.body.length - 1));
+  });
   if (report.attachments.length) {
     // 附件说明: below the body, "附件：1. …", the names aligned.
     out.push(new Paragraph({ style: STYLE.attachmentList, children: [] }));
@@ -93,19 +143,45 @@ function mainBody(report: ReportDocument): Child[] {
       out.push(new Paragraph({ style: STYLE.attachmentList, children: [new TextRun(`${prefix}${number}${a.name}`)] }));
     });
   }
-  const s = report.signature;
-  if (s) {
-    out.push(new Paragraph({ style: STYLE.signature, children: [] }));
-    if (s.unit) out.push(new Paragraph({ style: STYLE.signature, children: [new TextRun(s.unit)] }));
-    if (s.date) out.push(new Paragraph({ style: STYLE.signature, children: [new TextRun(s.date)] }));
+  if (report.signature) out.push(...signature(report.signature.unit, report.signature.date));
+  return out;
+}
+
+/** Width in characters of the body font: CJK 1, half-width digits and letters ½. */
+function chars(text: string): number {
+  let n = 0;
+  for (const ch of text) n += /[\u0000-\u00ff]/.test(ch) ? 0.5 : 1;
+  return n;
+}
+
+/**
+ * 落款 without a seal (GB/T 9704 7.3.5.2): one line below the body, the unit
+ * two characters in from the right; the date below it, its first character
+ * two to the right of the unit's (when the date is the longer, it keeps two
+ * characters from the right and the unit is centred over it).
+ */
+function signature(unit: string | undefined, date: string | undefined): Paragraph[] {
+  const CHAR = 320;
+  const u = unit ? chars(unit) : 0;
+  const d = date ? chars(date) : 0;
+  let unitRight = 2;
+  let dateRight = 2;
+  if (unit && date) {
+    if (u - d >= 0) dateRight = Math.max(0, u - d);
+    else unitRight = 2 + (d - u) / 2;
   }
+  const line = (text: string, right: number): Paragraph => new Paragraph({ style: STYLE.signature, indent: { right: Math.round(right * CHAR) }, children: [new TextRun(text)] });
+  const out = [new Paragraph({ style: STYLE.signature, children: [] })];
+  if (unit) out.push(line(unit, unitRight));
+  if (date) out.push(line(date, dateRight));
   return out;
 }
 
 function attachmentSection(a: Attachment, report: ReportDocument, grid: Grid): ISectionOptions {
   const width = a.landscape ? LANDSCAPE_WIDTH : TEXT_WIDTH;
   const children: Child[] = [new Paragraph({ style: STYLE.attachmentLabel, children: [new TextRun(report.attachments.length > 1 ? `附件${a.index}` : "附件")] })];
-  children.push(new Paragraph({ style: STYLE.attachmentTitle, children: [new TextRun(a.title)] }));
+  // A landscape page's 版心 is 225 mm wide: 29 characters of 二号.
+  children.push(titleParagraph(a.title, STYLE.attachmentTitle, a.landscape ? 29 : TITLE_CHARS));
   for (const b of a.blocks) children.push(...block(b, report, width));
   return a.landscape ? landscape(children, grid) : portrait(children, false, grid);
 }
@@ -128,30 +204,32 @@ function inlineChildren(markdown: string): ParagraphChild[] {
   return out;
 }
 
-function paragraphs(ps: ReportParagraph[]): Paragraph[] {
+/** `keepEnd`: the last paragraph keeps with the next one (the 附件 list). */
+function paragraphs(ps: ReportParagraph[], keepEnd = false): Paragraph[] {
   const out: Paragraph[] = [];
-  for (const p of ps) {
+  ps.forEach((p, i) => {
     if (p.kind === "text") {
-      out.push(new Paragraph({ style: STYLE.body, children: inlineChildren(p.markdown) }));
-      continue;
+      out.push(new Paragraph({ style: STYLE.body, keepNext: keepEnd && i === ps.length - 1 ? true : undefined, children: inlineChildren(p.markdown) }));
+      return;
     }
-    for (const it of p.items) {
+    p.items.forEach((it, k) => {
       const mark = it.checked === undefined ? "" : it.checked ? "☑ " : "☐ ";
-      out.push(new Paragraph({ style: STYLE.list, children: [new TextRun(mark), ...inlineChildren(it.markdown)] }));
-    }
-  }
+      const last = keepEnd && i === ps.length - 1 && k === p.items.length - 1;
+      out.push(new Paragraph({ style: STYLE.list, keepNext: last ? true : undefined, children: [new TextRun(mark), ...inlineChildren(it.markdown)] }));
+    });
+  });
   return out;
 }
 
-function block(b: BodyBlock, report: ReportDocument, width: number): Child[] {
+function block(b: BodyBlock, report: ReportDocument, width: number, keepEnd = false): Child[] {
   switch (b.kind) {
     case "section":
-      return [...(b.title ? [heading(b.level, b.number, b.title)] : []), ...paragraphs(b.paragraphs)];
+      return [...(b.title ? [heading(b.level, b.number, b.title)] : []), ...paragraphs(b.paragraphs, keepEnd)];
     case "measure": {
       const g = b.goal;
       const facts = [g.target && `目标：${g.target}`, g.actual && `实际：${g.actual}`, g.rate && `完成率：${g.rate}`, g.reason && `偏差原因：${g.reason}`].filter((x) => x);
-      const out: Child[] = [heading(b.level, b.number, b.title), ...paragraphs(b.paragraphs)];
-      if (facts.length) out.push(new Paragraph({ style: STYLE.body, children: [new TextRun(`${facts.join("；")}。`)] }));
+      const out: Child[] = [heading(b.level, b.number, b.title), ...paragraphs(b.paragraphs, keepEnd && !facts.length)];
+      if (facts.length) out.push(new Paragraph({ style: STYLE.body, keepNext: keepEnd ? true : undefined, children: [new TextRun(`${facts.join("；")}。`)] }));
       return out;
     }
     case "scoring":

@@ -43,6 +43,8 @@ class ReportBuilder {
   private readonly analysis: Analysis;
   /** The file's heading taken as the document title (its section is not printed as a heading). */
   private readonly titleSection: Section | undefined;
+  /** The scoring table is wide (an 指标解释 column, or the 项目支出 form): its attachment is landscape. */
+  private wideTable = false;
 
   constructor(private readonly ctx: ReportContext) {
     this.analysis = ctx.analysis;
@@ -52,6 +54,7 @@ class ReportBuilder {
   build(): ReportDocument {
     const project = this.analysis.model.scope === "项目支出" && this.analysis.model.roots.length > 0;
     const scoring = buildScoreTable(this.ctx);
+    this.wideTable = project || (scoring?.hasNotes ?? false);
     const goals = this.analysis.model.measures.map((m) => this.goalRow(m));
     const { body, attachments } = this.layout(new Map(goals.map((g) => [g.line, g])), scoring !== undefined, project);
     const title = this.title();
@@ -175,11 +178,11 @@ class ReportBuilder {
     }
     if (!scoringPlaced && hasScoring) parts.push({ heading: virtualHeading(project ? "项目支出绩效自评表" : "评分表", model.syntax.lines.length), blocks: [{ kind: "scoring", line: model.syntax.lines.length, fileLevel: top }] });
     const body = this.number(main, top);
-    const attachments = parts.map((p, i) => this.attachment(p.heading, p.blocks, i + 1, project));
+    const attachments = parts.map((p, i) => this.attachment(p.heading, p.blocks, i + 1));
     return { body, attachments };
   }
 
-  private attachment(heading: Section, blocks: RawBlock[], index: number, project: boolean): Attachment {
+  private attachment(heading: Section, blocks: RawBlock[], index: number): Attachment {
     const name = attachmentName(heading.title);
     const [first, ...rest] = blocks;
     let title = name;
@@ -201,7 +204,7 @@ class ReportBuilder {
       title,
       name,
       blocks: this.number(inner, heading.level + 1),
-      landscape: hasTable && (project || (buildScoreTable(this.ctx)?.hasNotes ?? false)),
+      landscape: hasTable && this.wideTable,
     };
   }
 
@@ -216,7 +219,9 @@ class ReportBuilder {
       if (b.kind === "scoring" || b.title === "") return b as BodyBlock;
       const level = fileLevel - min + 1;
       if (keep) return { ...b, level, number: "" } as BodyBlock;
-      return { ...b, level, number: gongwenNumber(level, counter.next(level)), title: stripNumber(b.title) } as BodyBlock;
+      // A heading on a line of its own ends without a full stop (一、基本概况。 → 一、基本概况).
+      const title = stripNumber(b.title).replace(/(?<=[^。．.])[。．.]$/, "");
+      return { ...b, level, number: gongwenNumber(level, counter.next(level)), title } as BodyBlock;
     });
   }
 

@@ -34,8 +34,9 @@ export interface FundingSource {
 /**
  * Header data items with the form's names: 年初预算数 / 全年预算数 / 全年执行数
  * fill the 年度资金总额 row; a source's own name (本年财政拨款, 上年结转资金,
- * 其他资金) fills its 全年预算数 cell, and a source name followed by a column
- * name (本年财政拨款全年执行数) fills that cell.
+ * 其他资金; also 财政拨款, 当年财政拨款, 上年结转) fills its 全年预算数 cell, and
+ * a source name followed by a column name (本年财政拨款全年执行数, as the
+ * importer writes them) fills that cell.
  */
 export function headerFundingSource(ctx: ReportContext): FundingSource {
   const { model, evaluation } = ctx.analysis;
@@ -48,10 +49,21 @@ export function headerFundingSource(ctx: ReportContext): FundingSource {
   return {
     cell(row, column) {
       if (row === "年度资金总额") return value(column) ?? value(`年度资金总额${column}`);
-      return value(`${row}${column}`) ?? (column === "全年预算数" ? value(row) : undefined);
+      for (const name of ROW_NAMES[row]) {
+        const q = value(`${name}${column}`) ?? (column === "全年预算数" ? value(name) : undefined);
+        if (q) return q;
+      }
+      return undefined;
     },
   };
 }
+
+/** The names a funding row goes by in files (the importer writes the form's; authors shorten them). */
+const ROW_NAMES: Record<Exclude<FundingRowKey, "年度资金总额">, string[]> = {
+  本年财政拨款: ["本年财政拨款", "当年财政拨款", "财政拨款"],
+  上年结转资金: ["上年结转资金", "上年结转"],
+  其他资金: ["其他资金"],
+};
 
 /**
  * Funding sources in order of preference. The funding table of the language

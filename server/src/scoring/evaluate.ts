@@ -19,6 +19,7 @@ import { RULE_KIND_NAMES } from "./types";
 import { resolveRule } from "./rules/resolve";
 import type { RuleContext } from "./rules/rule";
 import { TraceBuilder } from "./trace";
+import { capIndicatorScore } from "./clamp";
 import { DataOutcome, IndicatorOutcome, NO_DEPS, agrees, fingerprint, ruleUsesMeasured, sortDiagnostics, type LeafRecord, type LeafTracer } from "./outcomes";
 import { keepLeafRecords, newLeafRecords, previousLeafRecords, recordFor } from "./leaf-reuse";
 import { approximate, completionRate, deviationReason } from "./leaf-checks";
@@ -191,7 +192,8 @@ class Evaluator implements LeafTracer, EvaluationState {
     tb.step(() => `${parts.map((p) => (p.score === undefined ? "?" : formatDecimal(p.score, 2))).join(" + ")} = ${formatDecimal(sum, 2)}`);
     tb.result = () => `${formatDecimal(sum, 2)}/${formatDecimal(ind.weight ?? ZERO, 2)} 分${known ? "" : "（部分下级未计分）"}`;
     const r = new IndicatorOutcome(ind, tb, undefined);
-    r.score = sum;
+    // Children whose weights add up to more than the parent's (PE301) cannot make it count more than its weight.
+    r.score = ind.weight ? capIndicatorScore(ind, sum, ind.weight, this.sink, (t) => tb.step(() => t)) : sum;
     r.kind = "sum";
     if (ind.statedScore && !agrees(ind.statedScore.text, ind.statedScore.value, sum)) {
       const f = ind.statedScore.field;
@@ -385,12 +387,7 @@ class Evaluator implements LeafTracer, EvaluationState {
         this.sink.add("PE403", range, { what, whatEn });
       }
     } else if (outcome.score !== undefined) {
-      let score = outcome.score;
-      if (score.greaterThan(weight)) {
-        const over = score;
-        trace?.step(() => `规则得分 ${formatDecimal(over, 4)} 超过分值，按分值 ${formatDecimal(weight, 4)} 计`);
-        score = weight;
-      }
+      const score = capIndicatorScore(ind, outcome.score, weight, this.sink, trace ? (t) => trace.step(() => t) : undefined);
       result.score = score;
       if (stated && rule.kind !== "judgement" && rule.kind !== "qualitative" && !agrees(stated.text, stated.value, score)) {
         this.sink.add("PE501", lineRange(stated.field.line, stated.field.valueSpan[0], stated.field.valueSpan[1]), { stated: stated.text, computed: formatDecimal(score, 2) }, { computed: formatDecimal(score, 2) });
@@ -398,6 +395,7 @@ class Evaluator implements LeafTracer, EvaluationState {
       }
       if (ruleUsesMeasured(rule.kind)) approximate(this.sink, ind, result);
     }
+    if (result.score !== undefined) result.score = capIndicatorScore(ind, result.score, weight, this.sink, trace ? (t) => trace.step(() => t) : undefined);
     const final = result.score;
     if (trace) trace.result = () => (final === undefined ? "未计分" : `${formatDecimal(final, 2)}/${formatDecimal(weight, 2)} 分`);
     deviationReason(this.sink, this.model.policy, ind, result, targetSpec, weight);

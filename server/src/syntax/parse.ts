@@ -8,7 +8,8 @@
 import * as peg from "./generated/perf-parser";
 import { foldWidth, splitLines } from "../text/normalize";
 import type { LineNode } from "./ast";
-import { makeDiagnostic, lineRange, type Diagnostic } from "../diagnostics/catalogue";
+import type { Diagnostic } from "../diagnostics/catalogue";
+import { scanConflicts } from "./conflicts";
 import type { CacheEntry } from "../cache-entry";
 import { BoundedCache } from "./intern";
 import { obviousLine } from "./fast-path";
@@ -106,8 +107,6 @@ function parseLineSafe(folded: string): LineNode {
 export function parseDocument(text: string, previous?: SyntaxTree): SyntaxTree {
   const raw = splitLines(text);
   const lines: SourceLine[] = new Array(raw.length);
-  const diagnostics: Diagnostic[] = [];
-  const conflictLines = new Set<number>();
   let head = 0;
   let tail = 0;
   if (previous) {
@@ -147,20 +146,7 @@ export function parseDocument(text: string, previous?: SyntaxTree): SyntaxTree {
     if (share) sourceLineCache.set(raw[i], line);
     lines[i] = line;
   }
-  let conflictStart = -1;
-  for (let i = 0; i < raw.length; i++) {
-    const node = lines[i].node;
-    if (node.kind !== "conflict") continue;
-    if (node.marker === "<<<<<<<") {
-      conflictStart = i;
-      diagnostics.push(makeDiagnostic("PE102", lineRange(i, 0, raw[i].length)));
-    } else if (node.marker === ">>>>>>>") {
-      if (conflictStart < 0) diagnostics.push(makeDiagnostic("PE102", lineRange(i, 0, raw[i].length)));
-      for (let j = Math.max(conflictStart, 0); j <= i; j++) conflictLines.add(j);
-      conflictStart = -1;
-    }
-  }
-  if (conflictStart >= 0) for (let j = conflictStart; j < raw.length; j++) conflictLines.add(j);
+  const { conflictLines, diagnostics } = scanConflicts(lines, raw);
   return { lines, conflictLines, diagnostics };
 }
 
