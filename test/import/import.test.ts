@@ -235,3 +235,15 @@ describe("import: bounded before unpacking", () => {
     await assert.rejects(importBuffer(bytes, "炸弹.xlsx"), (e: unknown) => e instanceof ImportError && /内容过大/.test(e.message));
   });
 });
+
+describe("import: the diagnostics it reports are the draft's", () => {
+  it("equal a fresh check of the written text", async () => {
+    for (const bytes of [await xlsxBuffer(nationalProjectForm()), await xlsxBuffer(departmentScoreTable()), await wordReport()]) {
+      // The kind is read from the zip's entries, not from the name.
+      const r = await importBuffer(bytes, "表");
+      const fresh = analyze(r.text).evaluation.diagnostics.map((d) => `${d.range.start.line}:${d.code}`);
+      assert.deepEqual(r.diagnostics?.map((d) => `${d.range.start.line}:${d.code}`), fresh);
+      assert.doesNotMatch(r.text, /\n\n\n/);
+    }
+  });
+});

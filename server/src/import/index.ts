@@ -3,6 +3,7 @@
  * or a report (.docx) → a `.perf` draft and a summary of what was read.
  */
 import { basename } from "node:path";
+import type { Diagnostic } from "../diagnostics/catalogue";
 import { ImportError, sniffContainer } from "./container";
 import { readDocx } from "./docx";
 import { gridFromWorksheet } from "./grid";
@@ -24,13 +25,15 @@ export interface ImportResult {
   /** The sheet (or Word table) read, and the other ones that hold an indicator table. */
   sheet?: string;
   otherTables: string[];
+  /** The draft's diagnostics, from the writer's last check (what `check` would print). */
+  diagnostics?: Diagnostic[];
 }
 
 export async function importBuffer(bytes: Uint8Array, fileName: string, options: ImportOptions = {}): Promise<ImportResult> {
   const kind = sniffContainer(bytes, fileName);
   const doc = kind === "xlsx" ? await readWorkbook(bytes, fileName, options) : await readDocx(bytes, fileName, options);
-  const { text, summary } = writePerf(doc);
-  return { text, summary, sheet: doc.table?.sheet, otherTables: doc.otherTables };
+  const { text, summary, diagnostics } = writePerf(doc);
+  return { text, summary, sheet: doc.table?.sheet, otherTables: doc.otherTables, diagnostics };
 }
 
 async function readWorkbook(bytes: Uint8Array, fileName: string, options: ImportOptions): Promise<ImportedDocument> {

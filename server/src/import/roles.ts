@@ -85,6 +85,7 @@ export function foldTitle(s: string): string {
 }
 
 export function roleOf(title: string): Role | undefined {
+  if (title.length > 40 || title.length === 0) return undefined;
   const t = foldTitle(title);
   if (!t || t.length > 16) return undefined;
   for (const [re, role] of PATTERNS) if (re.test(t)) return role;

@@ -7,6 +7,7 @@
  * and nothing printed is lost.
  */
 import { analyze } from "../analysis";
+import type { Diagnostic } from "../diagnostics/catalogue";
 import type { Funding, ImportedDocument, ImportedIndicator, Kept, ProseBlock } from "./types";
 import { oneLine } from "./values";
 
@@ -146,7 +147,7 @@ export function pipeTablesRead(): boolean {
 /** Codes that mean “the language could not read this value” (not “the author's figures disagree”). */
 const UNREADABLE = /^PE(1\d\d|20[123]|408)$/;
 
-export function writePerf(doc: ImportedDocument): { text: string; summary: ImportSummary } {
+export function writePerf(doc: ImportedDocument): { text: string; summary: ImportSummary; diagnostics?: Diagnostic[] } {
   const summary: ImportSummary = { indicators: 0, rules: 0, rulesUnderstood: 0, kept: 0, sections: 0 };
   probes = { fields: new Map() };
   const lines: Line[] = [];
@@ -184,9 +185,9 @@ export function writePerf(doc: ImportedDocument): { text: string; summary: Impor
     }
     for (const r of t.roots) indicatorLines(r, 2, lines, summary);
   }
-  const text = checked(lines, summary);
+  const { text, diagnostics } = checked(lines, summary);
   summary.kept = text.split("\n").filter((l) => /^\/\/ \S+!/.test(l)).length;
-  return { text, summary };
+  return { text, summary, diagnostics };
 }
 
 function writeProse(b: ProseBlock, lines: Line[], summary: ImportSummary): void {
@@ -214,13 +215,17 @@ function ruleNear(lines: Line[], line: number): number | undefined {
 }
 
 /** Analyse the draft; value lines the language cannot read are demoted to their fallback. */
-function checked(lines: Line[], summary: ImportSummary): string {
+function checked(written: Line[], summary: ImportSummary): { text: string; diagnostics?: Diagnostic[] } {
+  // One blank line between blocks, never two.
+  const lines = written.filter((l, i) => l.text !== "" || i === 0 || written[i - 1].text !== "");
   // A value that reads may only be evaluated once its neighbour no longer fails: check again, a few rounds at most.
   const demoted = new Set<number>();
+  let diagnostics: Diagnostic[] | undefined;
   for (let round = 0; round < 4; round++) {
     const text = `${lines.map((l, i) => (demoted.has(i) ? (l.fallback as string) : l.text)).join("\n")}\n`;
     let more = false;
-    for (const d of analyze(text).evaluation.diagnostics) {
+    diagnostics = analyze(text).evaluation.diagnostics;
+    for (const d of diagnostics) {
       if (d.severity !== "error") continue;
       const line = d.range.start.line;
       // A printed rule read with a highest score other than the weight was misread (or is the table's own slip): kept as text.
@@ -231,11 +236,13 @@ function checked(lines: Line[], summary: ImportSummary): string {
       }
     }
     if (!more) break;
+    diagnostics = undefined;
   }
   const out = lines.map((l, i) => {
     if (demoted.has(i)) return l.fallback as string;
     if (l.rule) summary.rulesUnderstood++;
     return l.text;
   });
-  return `${out.join("\n").replace(/\n{3,}/g, "\n\n")}\n`;
+  // The last round's diagnostics are the draft's own (none was demoted after them).
+  return { text: `${out.join("\n")}\n`, diagnostics };
 }
