@@ -39,6 +39,19 @@ describe("cli: import and --format xlsx", function () {
     assert.equal(readFileSync(join(dir, "keep.perf"), "utf8"), "单位：保留\n");
     assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith(".tmp")), []);
   });
+  it("names the sheets to choose from when --sheet names none", () => {
+    const r = cli(["import", "自评表.xlsx", "-o", "-", "--sheet", "没有这张表"], dir);
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /没有名为“没有这张表”的工作表；可选：项目支出绩效自评表/);
+  });
+  it("score --format xlsx --review adds the 审核意见 sheet", async () => {
+    const ex = join(__dirname, "..", "..", "examples", "002-xiaolvzhai-2021.perf");
+    assert.equal(cli(["score", ex, "--format", "xlsx", "--review", "-o", join(dir, "r.xlsx")]).status, 0);
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, "r.xlsx"));
+    assert.deepEqual(wb.worksheets.map((w) => w.name), ["巨鹿县小吕寨镇人民政府评分表", "巨鹿县小吕寨镇人民政府审核意见"]);
+  });
   it("score and summary write workbooks with -o, refuse stdout and existing files", () => {
     const ex = join(__dirname, "..", "..", "examples");
     assert.equal(cli(["score", join(ex, "002-xiaolvzhai-2021.perf"), "--format", "xlsx", "-o", join(dir, "s.xlsx")]).status, 0);
