@@ -159,3 +159,27 @@ export function provincialVariantForm(): ExcelJS.Workbook {
   ws.mergeCells("C4:C5");
   return wb;
 }
+
+/** A worksheet as a Word table with the same merges (gridSpan / vMerge), in a document of its own. */
+export async function worksheetAsWord(ws: ExcelJS.Worksheet, before: string[] = []): Promise<Buffer> {
+  const ranges = ws.model.merges.map((m) => {
+    const [a, b] = m.split(":").map((ref) => ws.getCell(ref));
+    return { r1: Number(a.row), c1: Number(a.col), r2: Number(b.row), c2: Number(b.col) };
+  });
+  const width = ws.columnCount;
+  const rows: TableRow[] = [];
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const cells: TableCell[] = [];
+    for (let c = 1; c <= width; c++) {
+      const m = ranges.find((x) => r >= x.r1 && r <= x.r2 && c >= x.c1 && c <= x.c2);
+      if (m && c !== m.c1) continue;
+      const span = m ? m.c2 - m.c1 + 1 : 1;
+      const text = m && r !== m.r1 ? "" : ws.getCell(r, c).text;
+      const verticalMerge = m && m.r2 > m.r1 ? (r === m.r1 ? VerticalMergeType.RESTART : VerticalMergeType.CONTINUE) : undefined;
+      cells.push(new TableCell({ children: [new Paragraph(text)], columnSpan: span, verticalMerge }));
+    }
+    rows.push(new TableRow({ children: cells }));
+  }
+  const doc = new Document({ sections: [{ children: [...before.map((t) => new Paragraph(t)), new Table({ rows })] }] });
+  return Buffer.from(await Packer.toBuffer(doc));
+}

@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { analyze } from "../../server/src/analysis";
 import { importBuffer, ImportError, summaryText } from "../../server/src/import/index";
 import { pipeTablesRead } from "../../server/src/import/write-perf";
-import { departmentScoreTable, nationalProjectForm, provincialVariantForm, weightPerLevelTable, wordReport, xlsxBuffer } from "./fixtures";
+import { departmentScoreTable, nationalProjectForm, provincialVariantForm, weightPerLevelTable, wordReport, worksheetAsWord, xlsxBuffer } from "./fixtures";
 
 const errors = (text: string) => analyze(text).evaluation.diagnostics.filter((d) => d.severity === "error");
 const scoreOf = (text: string, name: string) => {
@@ -168,6 +168,26 @@ describe("import: a Word report (.docx)", function () {
     assert.deepEqual(a.model.indicators.map((i) => `${i.level}:${i.name}:${i.weight}`), ["2:投入:5", "3:预算配置:2", "4:在职人员控制率:2", "3:预算执行:3", "4:预算完成率:3"]);
     assert.equal(a.evaluation.total?.toString(), "4.85");
     assert.deepEqual(errors(text), []);
+  });
+});
+
+describe("import: the same tables kept in Word", function () {
+  this.timeout(30_000);
+  const body = (text: string) => text.split("\n").filter((l) => !l.startsWith("//")).join("\n");
+  it("the national form as a Word table reads as it does from Excel (funding, goals, tree, scores)", async () => {
+    const wb = nationalProjectForm();
+    const fromExcel = await importBuffer(await xlsxBuffer(wb), "表.xlsx");
+    const fromWord = await importBuffer(await worksheetAsWord(wb.worksheets[0]), "表.docx");
+    assert.equal(body(fromWord.text), body(fromExcel.text));
+    assert.equal(analyze(fromWord.text).evaluation.total?.toString(), "91.5");
+  });
+  it("a county 评分表 with a two-row header, as a Word table after the report's paragraphs", async () => {
+    const wb = departmentScoreTable();
+    const fromWord = await importBuffer(await worksheetAsWord(wb.worksheets[0], ["一、基本情况", "本镇年度预算 1049.6 万元。"]), "报告.docx");
+    const a = analyze(fromWord.text);
+    assert.deepEqual(a.model.indicators.map((i) => `${i.name}:${i.weight}`), ["投入:4", "目标设定:4", "职责明确:2", "绩效目标合理性:2", "过程:8", "预算执行:8", "预算完成率:5", "结转结余率:3"]);
+    assert.match(fromWord.text, /# 一、基本情况\n\n本镇年度预算 1049.6 万元。/);
+    assert.equal(a.evaluation.total?.toString(), "11.5");
   });
 });
 
