@@ -39,7 +39,8 @@ const PROJECT = `单位：示例镇人民政府
 `;
 
 const EXAMPLES = join(__dirname, "..", "..", "examples");
-const examples = readdirSync(EXAMPLES).filter((f) => f.endsWith(".perf")).sort();
+/** Every example, in subfolders too (examples/project/…), as paths under examples/. */
+const examples = (readdirSync(EXAMPLES, { recursive: true }) as string[]).filter((f) => f.endsWith(".perf")).sort();
 
 async function load(buf: Buffer): Promise<ExcelJS.Worksheet> {
   const wb = new ExcelJS.Workbook();
@@ -97,6 +98,13 @@ describe("export: score --format xlsx", function () {
     assert.equal(ws.pageSetup.paperSize, 9);
     assert.equal(ws.pageSetup.orientation, "landscape");
     assert.equal(ws.pageSetup.printTitlesRow, "3:3");
+    // One page wide, as many tall as it takes (not squeezed onto one page).
+    assert.equal(ws.pageSetup.fitToPage, true);
+    assert.equal(ws.pageSetup.fitToWidth, 1);
+    assert.ok((ws.pageSetup.fitToHeight ?? 1) > 100);
+    // A row with a long 指标解释 is as tall as its wrapped lines.
+    const long = ws.getRow(Number(findCell(ws, "在职人员控制率").row));
+    assert.ok((long.height ?? 0) > 100, `row height ${long.height}`);
     assert.ok((ws.getColumn(5).width ?? 0) >= 30, "指标解释 is wide");
   });
   it("never writes a text from the file as a formula", async () => {

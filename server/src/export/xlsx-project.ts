@@ -8,7 +8,7 @@ import type { Workbook, Worksheet } from "exceljs";
 import type { Analysis } from "../analysis";
 import type { DataItem } from "../model/types";
 import { formatDecimal } from "../quantity/decimal";
-import { fitColumns, headerCell, numberCell, pageSetup, sheetName, sumCell, textCell } from "./xlsx-sheet";
+import { fitColumns, fitRows, headerCell, numberCell, pageSetup, sheetName, sumCell, textCell } from "./xlsx-sheet";
 import { leafRows, scoreValue, writeLevels } from "./xlsx-score";
 
 const MONEY_COLUMNS = ["年初预算数", "全年预算数", "全年执行数"] as const;
@@ -121,6 +121,7 @@ export function writeProjectForm(wb: Workbook, a: Analysis, taken: Set<string>):
   }
   fitColumns(ws, 3);
   ws.getColumn(1).width = 10;
+  fitRows(ws, 3);
   pageSetup(ws, 12, 12, W);
   ws.views = [{ state: "frozen", xSplit: 0, ySplit: 12 }];
   return ws;

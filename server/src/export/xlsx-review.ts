@@ -8,7 +8,7 @@
 import type { Workbook, Worksheet } from "exceljs";
 import type { Analysis } from "../analysis";
 import { buildReviewDocument } from "../report/model";
-import { fitColumns, headerCell, numberCell, pageSetup, sheetName, textCell } from "./xlsx-sheet";
+import { fitColumns, fitRows, headerCell, numberCell, pageSetup, sheetName, textCell } from "./xlsx-sheet";
 
 const COLUMNS = ["类别", "指标或项目", "填报", "核查", "说明", "行"];
 
@@ -39,6 +39,7 @@ export function writeReviewSheet(wb: Workbook, a: Analysis, taken: Set<string>):
   for (const n of review.notes) row(`诊断（${n.severity}）`, n.code, "", "", n.message, n.line);
   for (const c of review.computations) row("计分过程", c.item, "", c.score, [c.rule, ...c.facts].filter(Boolean).join("\n"), c.line);
   fitColumns(ws, 3, 6, 60);
+  fitRows(ws, 4);
   pageSetup(ws, 3, 3, COLUMNS.length);
   return ws;
 }

@@ -11,7 +11,7 @@ import type { Indicator } from "../model/types";
 import { formatDecimal } from "../quantity/decimal";
 import { uncappedTotal } from "../summary/record";
 import { columnName } from "../import/grid";
-import { fitColumns, headerCell, numberCell, pageSetup, sheetName, sumCell, textCell } from "./xlsx-sheet";
+import { fitColumns, fitRows, headerCell, numberCell, pageSetup, sheetName, sumCell, textCell } from "./xlsx-sheet";
 import { writeProjectForm } from "./xlsx-project";
 import { writeReviewSheet } from "./xlsx-review";
 
@@ -157,6 +157,7 @@ export function writeScoreSheet(wb: Workbook, a: Analysis, taken: Set<string>): 
   if (!ev.complete) ws.getCell(note, levels + 1).value = "部分指标未计分";
   fitColumns(ws, 3);
   for (let l = 1; l <= levels; l++) ws.getColumn(l).width = Math.min(ws.getColumn(l).width ?? 12, 22);
+  fitRows(ws, 3);
   pageSetup(ws, 3, 3, heads.length);
   return ws;
 }
