@@ -197,6 +197,16 @@ describe("cli robustness (issue #12)", function () {
       const s = cli(["summary", "--format", "json", "."], d);
       assert.equal((JSON.parse(s.stdout) as { files: unknown[] }).files.length, 1);
     });
+    it("an output that cannot be written is a message with the OS code (exit 2), not an exception", () => {
+      const d = sub("unwritable");
+      writeFileSync(join(d, "a.perf"), GOOD);
+      for (const args of [["render", "a.perf", "-o", "无此目录/a.html"], ["summary", "--format", "csv", "-o", "无此目录/x.csv", "a.perf"], ["score", "--format", "xlsx", "-o", "无此目录/x.xlsx", "a.perf"]]) {
+        const r = cli(args, d);
+        assert.equal(r.status, 2, args.join(" "));
+        assert.match(r.stderr, /无法写入 无此目录\/.*（ENOENT）/);
+        assert.ok(!/Error|no such file/.test(r.stderr), r.stderr);
+      }
+    });
     it("a missing file named on the command line: exit 2, the other files still checked", () => {
       const d = sub("missing");
       writeFileSync(join(d, "e.perf"), "单位：乙镇\n年度：2023\n预算数：1.2.3 万元\n");

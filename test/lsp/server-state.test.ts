@@ -12,7 +12,8 @@
  * - rename refuses clashing, reserved and malformed names with a message.
  */
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
+import { fork, spawn, type ChildProcess } from "node:child_process";
+import { createProtocolConnection, IPCMessageReader, IPCMessageWriter } from "vscode-languageserver-protocol/node";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { DocumentSymbol } from "vscode-languageserver-protocol";
@@ -145,6 +146,33 @@ describe("language server: state and flow (issue #12)", function () {
       assert.match(JSON.stringify(p.replies.get(22)!.result), /乙指标/);
     } finally {
       p.proc.kill();
+    }
+  });
+
+  it("over Node IPC (how VS Code starts the server): every request of a burst is answered once, the newest with a result", async () => {
+    const child = fork(SERVER, ["--node-ipc"], { stdio: ["ignore", "ignore", "ignore", "ipc"] });
+    const conn = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    conn.onRequest("workspace/configuration", (p: { items: unknown[] }) => p.items.map(() => null));
+    conn.listen();
+    try {
+      await conn.sendRequest("initialize", { processId: process.pid, rootUri: null, capabilities: {} });
+      await conn.sendNotification("initialized", {});
+      const uri = "file:///ipc.perf";
+      await conn.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "perf", version: 1, text: doc("甲指标") } });
+      const hovers = Array.from({ length: 8 }, () =>
+        conn.sendRequest("textDocument/hover", { textDocument: { uri }, position: { line: 4, character: 3 } }).then(
+          (r) => ({ r }),
+          (e: { code?: number }) => ({ code: e.code }),
+        ),
+      );
+      const answers = await Promise.all(hovers);
+      for (const a of answers) assert.ok("r" in a || a.code === REQUEST_CANCELLED, JSON.stringify(a));
+      assert.ok("r" in answers[answers.length - 1] && answers[answers.length - 1], "the newest hover is answered");
+      const symbols = (await conn.sendRequest("textDocument/documentSymbol", { textDocument: { uri } })) as DocumentSymbol[];
+      assert.match(JSON.stringify(symbols), /甲指标/);
+    } finally {
+      conn.dispose();
+      child.kill();
     }
   });
 

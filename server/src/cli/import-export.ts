@@ -55,7 +55,7 @@ export function workbookOutputProblem(out: string | undefined, force: boolean | 
 export async function runImport(file: string, opts: { output?: string; force?: boolean; sheet?: string }): Promise<number> {
   const out = opts.output ?? join(dirname(file), `${basename(file, extname(file))}.perf`);
   if (!existsSync(file)) {
-    err(`perf-eval: 找不到文件 ${file} · no such file\n`);
+    err(`${t(`perf-eval: 找不到文件 ${file}`, `perf-eval: no such file: ${file}`)}\n`);
     return 2;
   }
   const refused = outputRefusal(out, opts.force, [file]);
@@ -65,7 +65,7 @@ export async function runImport(file: string, opts: { output?: string; force?: b
     if (statSync(file).size > MAX_FILE_BYTES) throw new ImportError(`文件过大（上限 ${MAX_FILE_BYTES / 1048576} MB），不像评分表或自评报告 · file too large`);
     const result = await importBuffer(readFileSync(file), file, { sheet: opts.sheet });
     if (out === "-") process.stdout.write(result.text);
-    else writeAtomically(out, result.text);
+    else if (!writeOrSay(out, result.text)) return 2;
     err(`${out === "-" ? "已导入" : `已导入 ${out}`}：${summaryText(result)}\n`);
     const ds = result.diagnostics ?? analyze(result.text).evaluation.diagnostics;
     if (ds.length) {
@@ -89,7 +89,19 @@ export async function writeWorkbook(out: string | undefined, force: boolean | un
     code = c;
   });
   if (refused || !out) return code;
-  writeAtomically(out, await make());
+  if (!writeOrSay(out, await make())) return 2;
   err(`${out}\n`);
   return 0;
+}
+
+/** writeAtomically, with a message (the OS error code in it) instead of an exception. */
+function writeOrSay(out: string, bytes: string | Uint8Array): boolean {
+  try {
+    writeAtomically(out, bytes);
+    return true;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    err(`${t(`perf-eval: 无法写入 ${out}（${code}）`, `perf-eval: cannot write ${out} (${code})`)}\n`);
+    return false;
+  }
 }

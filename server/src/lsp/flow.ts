@@ -83,14 +83,25 @@ export interface FlowStreams {
   stats(): { paused: boolean; pauses: number; pending: number; writing: number };
 }
 
-/** A reader and a writer over `input`/`output` with back-pressure and superseding (see the module comment). */
-export function flowControlled(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): FlowStreams {
+/** Pausing the input, where the transport allows it (a stream does; a Node IPC channel does not). */
+export interface Pausable {
+  pause(): void;
+  resume(): void;
+}
+
+/**
+ * `reader` and `writer` with superseding and, when `input` can be paused,
+ * back-pressure (see the module comment). Wraps any transport's reader and
+ * writer: stdio streams, or the Node IPC channel VS Code uses.
+ */
+export function flowControlled(reader: MessageReader, writer: MessageWriter, input?: Pausable): FlowStreams {
   const pending = new Map<Id, Pending>();
   let writing = 0;
   let paused = false;
   let pauses = 0;
 
   const update = () => {
+    if (!input) return;
     if (!paused && (writing > HIGH_WRITES || pending.size > MAX_PENDING)) {
       paused = true;
       pauses++;
@@ -101,49 +112,59 @@ export function flowControlled(input: NodeJS.ReadableStream, output: NodeJS.Writ
     }
   };
 
-  class Reader extends StreamMessageReader {
-    override listen(callback: DataCallback): Disposable {
-      const cancel = (id: Id, p: Pending) => {
-        if (p.cancelled) return;
-        p.cancelled = true;
-        callback({ jsonrpc: "2.0", method: "$/cancelRequest", params: { id } } as Message);
-      };
-      return super.listen((message: Message) => {
-        const m = message as Message & { method?: string; params?: unknown };
-        if (isRequest(message)) {
-          const uri = uriOf(message.params);
-          if (uri !== undefined && SUPERSEDABLE.includes(message.method)) {
-            for (const [id, p] of pending) if (p.uri === uri && p.method === message.method) cancel(id, p);
-          }
-          pending.set(message.id as Id, { method: message.method, uri });
-          callback(message);
-        } else if (typeof m.method === "string" && DOCUMENT_CHANGES.includes(m.method)) {
-          const uri = uriOf(m.params);
-          if (uri !== undefined) for (const [id, p] of pending) if (p.uri === uri) cancel(id, p);
-          callback(message);
-        } else callback(message);
-        update();
-      });
-    }
-  }
+  const watch = (callback: DataCallback): DataCallback => {
+    const cancel = (id: Id, p: Pending) => {
+      if (p.cancelled) return;
+      p.cancelled = true;
+      callback({ jsonrpc: "2.0", method: "$/cancelRequest", params: { id } } as Message);
+    };
+    return (message: Message) => {
+      const m = message as Message & { method?: string; params?: unknown };
+      if (isRequest(message)) {
+        const uri = uriOf(message.params);
+        if (uri !== undefined && SUPERSEDABLE.includes(message.method)) {
+          for (const [id, p] of pending) if (p.uri === uri && p.method === message.method) cancel(id, p);
+        }
+        pending.set(message.id as Id, { method: message.method, uri });
+      } else if (typeof m.method === "string" && DOCUMENT_CHANGES.includes(m.method)) {
+        const uri = uriOf(m.params);
+        if (uri !== undefined) for (const [id, p] of pending) if (p.uri === uri) cancel(id, p);
+      }
+      callback(message);
+      update();
+    };
+  };
 
-  class Writer extends StreamMessageWriter {
-    override async write(message: Message): Promise<void> {
+  const watchedReader: MessageReader = {
+    onError: reader.onError,
+    onClose: reader.onClose,
+    onPartialMessage: reader.onPartialMessage,
+    listen: (callback: DataCallback): Disposable => reader.listen(watch(callback)),
+    dispose: () => reader.dispose(),
+  };
+
+  const watchedWriter: MessageWriter = {
+    onError: writer.onError,
+    onClose: writer.onClose,
+    end: () => writer.end(),
+    dispose: () => writer.dispose(),
+    async write(message: Message): Promise<void> {
       writing++;
       if (isResponse(message) && message.id !== null) pending.delete(message.id);
       update();
       try {
-        await super.write(message);
+        await writer.write(message);
       } finally {
         writing--;
         update();
       }
-    }
-  }
-
-  return {
-    reader: new Reader(input),
-    writer: new Writer(output),
-    stats: () => ({ paused, pauses, pending: pending.size, writing }),
+    },
   };
+
+  return { reader: watchedReader, writer: watchedWriter, stats: () => ({ paused, pauses, pending: pending.size, writing }) };
+}
+
+/** Over stdio: the streams' reader and writer, with back-pressure (stdin is paused while replies wait). */
+export function flowControlledStdio(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): FlowStreams {
+  return flowControlled(new StreamMessageReader(input), new StreamMessageWriter(output), input);
 }

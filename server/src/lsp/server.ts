@@ -17,8 +17,10 @@ import {
   type InitializeResult,
   LSPErrorCodes,
   ResponseError,
+  IPCMessageReader,
+  IPCMessageWriter,
 } from "vscode-languageserver/node";
-import { cancelQueued, flowControlled } from "./flow";
+import { cancelQueued, flowControlled, flowControlledStdio } from "./flow";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { analyze, type Analysis } from "../analysis";
 import type { Diagnostic } from "../diagnostics/catalogue";
@@ -50,10 +52,14 @@ export interface ServerOptions {
   connection?: Connection;
 }
 
-/** Over stdio (the default, and `--stdio`): flow-controlled streams (lsp/flow.ts). Over IPC: the library's own transport. */
+/**
+ * Over stdio (the default, and `--stdio`): flow-controlled streams with back-pressure (lsp/flow.ts). Over Node
+ * IPC (`--node-ipc`, how VS Code starts it): the same superseding; the channel cannot be paused. Other transports:
+ * the library's own.
+ */
 function defaultConnection(): Connection {
-  if (process.argv.some((a) => a === "--node-ipc" || a.startsWith("--pipe") || a.startsWith("--socket"))) return createConnection(ProposedFeatures.all);
-  const { reader, writer } = flowControlled(process.stdin, process.stdout);
+  if (process.argv.some((a) => a.startsWith("--pipe") || a.startsWith("--socket"))) return createConnection(ProposedFeatures.all);
+  const { reader, writer } = process.argv.includes("--node-ipc") ? flowControlled(new IPCMessageReader(process), new IPCMessageWriter(process)) : flowControlledStdio(process.stdin, process.stdout);
   return createConnection(ProposedFeatures.all, reader, writer, { connectionStrategy: cancelQueued });
 }
 
