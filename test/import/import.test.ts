@@ -171,6 +171,22 @@ describe("import: a Word report (.docx)", function () {
   });
 });
 
+describe("import: a Word report's title split over lines, and its labelled lines", function () {
+  this.timeout(30_000);
+  it("joins the title's lines, reads 单位 and 年度 from it and the labelled line, leaves 附件 as text", async () => {
+    const { Document, Packer, Paragraph } = await import("docx");
+    const doc = new Document({
+      sections: [{ children: ["附件2", "巨鹿县小吕寨镇人民政府", "2021年部门整体支出绩效评价报告", "单位名称：小吕寨镇人民政府  自评总分：96", "一、基本概况", "本镇下辖 23 个行政村。"].map((t) => new Paragraph(t)) }],
+    });
+    const text = (await importBuffer(Buffer.from(await Packer.toBuffer(doc)), "报告.docx")).text;
+    assert.match(text, /^单位：巨鹿县小吕寨镇人民政府$/m);
+    assert.match(text, /^年度：2021$/m);
+    assert.match(text, /^自评总分：96$/m);
+    assert.match(text, /^附件2$/m);
+    assert.match(text, /^# 巨鹿县小吕寨镇人民政府2021年部门整体支出绩效评价报告\n\n## 一、基本概况\n\n本镇下辖 23 个行政村。$/m);
+  });
+});
+
 describe("import: the same tables kept in Word", function () {
   this.timeout(30_000);
   const body = (text: string) => text.split("\n").filter((l) => !l.startsWith("//")).join("\n");

@@ -183,7 +183,7 @@ export function readBlocks(grid: Grid, top: number, end: number, used: Set<strin
 }
 
 /** “单位名称: 小吕寨镇人民政府 单位负责人: 张三” → the labelled pieces (only known labels). */
-function splitLabels(text: string): { key: string; value: string }[] {
+export function splitLabels(text: string): { key: string; value: string }[] {
   const out: { key: string; value: string }[] = [];
   const re = /([^\s：:]{1,12})[：:]\s*/g;
   const marks: { key: string; start: number; end: number }[] = [];

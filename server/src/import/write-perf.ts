@@ -152,7 +152,7 @@ export function writePerf(doc: ImportedDocument): { text: string; summary: Impor
   probes = { fields: new Map() };
   const lines: Line[] = [];
   const t = doc.table;
-  lines.push({ text: `// 由 perf-eval import 从 ${doc.source.replace(/\n/g, " ")}${t ? ` 的“${t.sheet}”` : ""}导入：请核对后删除不需要的注释。` });
+  lines.push({ text: `// 由 perf-eval import 从 ${doc.source.replace(/\n/g, " ")}${t ? ` 的“${t.sheet}”` : " "}导入：请核对后删除不需要的注释。` });
   const meta = new Map((t?.meta ?? doc.meta ?? []).map((m) => [m.key, m]));
   // The national project form names no 单位: the 实施单位 is the unit evaluated.
   const implementing = meta.get("实施单位") ?? meta.get("主管部门");
