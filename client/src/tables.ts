@@ -87,7 +87,9 @@ export async function exportXlsx(client: LanguageClient, doc: vscode.TextDocumen
     }));
   if (!uri) return undefined;
   if (target && (await exists(target)) && !(await confirmOverwrite(target))) return undefined;
-  const data = await client.sendRequest<string | null>("perf/exportXlsx", { uri: doc.uri.toString() });
+  // With perf.report.includeDiagnostics the workbook carries the 审核意见 sheet too, as the report carries its review notes.
+  const review = vscode.workspace.getConfiguration("perf.report", doc.uri).get<boolean>("includeDiagnostics", false);
+  const data = await client.sendRequest<string | null>("perf/exportXlsx", { uri: doc.uri.toString(), review });
   if (data === null) {
     void vscode.window.showErrorMessage(vscode.l10n.t("The language server could not write the workbook."));
     return undefined;
