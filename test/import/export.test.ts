@@ -174,6 +174,8 @@ describe("round trip: import what score --format xlsx wrote", function () {
       assert.deepEqual(shape(b), shape(a), back.text);
       assert.equal(b.evaluation.total?.toFixed(2), a.evaluation.total?.toFixed(2));
       assert.equal(b.model.scope, a.model.scope);
+      assert.equal(b.model.policy.fullScore.toString(), a.model.policy.fullScore.toString(), "满分");
+      assert.equal(b.evaluation.grade, a.evaluation.grade);
       assert.deepEqual(b.model.measures.map((m) => m.name), a.model.measures.map((m) => m.name));
     });
   }

@@ -165,7 +165,8 @@ export function writePerf(doc: ImportedDocument): { text: string; summary: Impor
   if (t) {
     lines.push({ text: `类型：${t.scope}` });
     const roots = t.roots;
-    const sum = sumWeights(roots);
+    // Rows without a weight at the top (measures, 考核指标) do not count toward 满分.
+    const sum = sumWeights(roots.filter((r) => r.weight !== undefined || childWeight(r) !== undefined));
     const virtual = t.scope === "项目支出" && !roots.some((r) => r.name === "预算执行率");
     if (sum !== undefined) {
       const full = virtual ? addTen(sum) : sum;
