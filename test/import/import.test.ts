@@ -92,6 +92,14 @@ describe("import: a county 评分表 with a two-row header (.xlsx)", function ()
     const chosen = await importBuffer(await xlsxBuffer(wb), "多表.xlsx", { sheet: "评分表" });
     assert.equal(chosen.sheet, "评分表");
   });
+  it("reads a hidden sheet only when no visible one holds a table", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("封面").getCell("A1").value = "2023年度绩效自评";
+    departmentScoreTable(wb).getWorksheet("评分表")!.state = "hidden";
+    assert.equal((await importBuffer(await xlsxBuffer(wb), "隐藏.xlsx")).sheet, "评分表");
+    nationalProjectForm(wb, "可见的表");
+    assert.equal((await importBuffer(await xlsxBuffer(wb), "隐藏.xlsx")).sheet, "可见的表");
+  });
 });
 
 describe("import: a 分值 column after every level column", function () {
@@ -227,6 +235,17 @@ describe("import: bad input", function () {
     const zip = new JSZip();
     zip.file("readme.txt", "hello");
     await refused(await zip.generateAsync({ type: "nodebuffer" }), "包.xlsx", /没有 Excel 工作簿或 Word 文档/);
+  });
+  it("says a workbook or a document whose XML is broken is damaged, never a stack trace", async () => {
+    const JSZip = require("jszip");
+    const book = new JSZip();
+    book.file("[Content_Types].xml", "<Types/>");
+    book.file("xl/workbook.xml", "<workbook><sheets><sheet name=");
+    await refused(await book.generateAsync({ type: "nodebuffer" }), "坏表.xlsx", /无法读取工作簿（文件可能已损坏）/);
+    const doc = new JSZip();
+    doc.file("[Content_Types].xml", "<Types/>");
+    doc.file("word/document.xml", "<w:document><w:body><w:p>");
+    await refused(await doc.generateAsync({ type: "nodebuffer" }), "坏报告.docx", /无法读取 Word 文档（文件可能已损坏）/);
   });
   it("says what header it looked for when no sheet has an indicator table", async () => {
     const wb = new ExcelJS.Workbook();

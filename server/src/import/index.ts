@@ -44,18 +44,21 @@ async function readWorkbook(bytes: Uint8Array, fileName: string, options: Import
   } catch (e) {
     throw new ImportError(`无法读取工作簿（文件可能已损坏）：${e instanceof Error ? e.message : String(e)} · the workbook could not be read`);
   }
-  const sheets = wb.worksheets.filter((ws) => ws.state !== "hidden" && ws.state !== "veryHidden");
-  let chosen = sheets;
+  const visible = wb.worksheets.filter((ws) => ws.state !== "hidden" && ws.state !== "veryHidden");
+  const hidden = wb.worksheets.filter((ws) => !visible.includes(ws));
+  let chosen = visible;
   if (options.sheet !== undefined) {
-    const n = /^\d+$/.test(options.sheet) ? Number(options.sheet) : NaN;
-    const ws = sheets.find((s) => s.name === options.sheet) ?? (Number.isInteger(n) ? sheets[n - 1] : undefined);
-    if (!ws) throw new ImportError(`没有名为“${options.sheet}”的工作表；可选：${sheets.map((s) => s.name).join("、")} · no such sheet`);
+    const n = /^\d+$/.test(options.sheet) ? Number(options.sheet) : Number.NaN;
+    const ws = wb.worksheets.find((s) => s.name === options.sheet) ?? (Number.isInteger(n) ? visible[n - 1] : undefined);
+    if (!ws) throw new ImportError(`没有名为“${options.sheet}”的工作表；可选：${wb.worksheets.map((s) => s.name).join("、")} · no such sheet`);
     chosen = [ws];
   }
-  const tables: ImportedTable[] = [];
-  for (const ws of chosen) {
-    const t = readTable(gridFromWorksheet(ws));
-    if (t) tables.push(t);
+  const read = (list: typeof chosen) => list.map((ws) => readTable(gridFromWorksheet(ws))).filter((t): t is ImportedTable => t !== undefined);
+  let tables = read(chosen);
+  // Only when no visible sheet has a table: a hidden one may hold it.
+  if (tables.length === 0 && options.sheet === undefined && hidden.length) {
+    tables = read(hidden);
+    if (tables.length) chosen = hidden;
   }
   if (tables.length === 0) {
     const where = chosen.length === 1 ? `工作表“${chosen[0].name}”` : `${chosen.length} 个工作表（${chosen.map((s) => s.name).join("、")}）`;
