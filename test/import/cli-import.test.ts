@@ -19,7 +19,7 @@ describe("cli: import and --format xlsx", function () {
   it("imports next to the source, prints what it read and the check of the draft", () => {
     const r = cli(["import", "自评表.xlsx"], dir);
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stderr, /已导入 自评表\.perf：读取 14 个指标；评分规则 0 条，其中 0 条可自动计分；\d+ 个单元格保留为注释/);
+    assert.match(r.stderr, /已导入 自评表\.perf：读取 14 个指标；评分规则 0 条，其中 0 条可自动计分；目标值 6 个、实际值 6 个；\d+ 个单元格保留为注释/);
     assert.match(readFileSync(join(dir, "自评表.perf"), "utf8"), /^项目：村道维修改造$/m);
     const check = cli(["check", "自评表.perf"], dir);
     assert.equal(check.status, 0, check.stdout);

@@ -73,7 +73,9 @@ async function readWorkbook(bytes: Uint8Array, fileName: string, options: Import
 /** The summary line the CLI and the editor show. */
 export function summaryText(r: ImportResult): string {
   const s = r.summary;
-  const parts = [`读取 ${s.indicators} 个指标`, `评分规则 ${s.rules} 条，其中 ${s.rulesUnderstood} 条可自动计分`, `${s.kept} 个单元格保留为注释`];
+  const parts = [`读取 ${s.indicators} 个指标`, `评分规则 ${s.rules} 条，其中 ${s.rulesUnderstood} 条可自动计分`];
+  if (s.targets || s.actuals) parts.push(`目标值 ${s.targets} 个、实际值 ${s.actuals} 个`);
+  parts.push(`${s.kept} 个单元格保留为注释`);
   if (s.sections) parts.push(`${s.sections} 个章节`);
   let text = parts.join("；") + (r.sheet ? `（来自“${r.sheet}”）` : "");
   if (r.otherTables.length) text += `。另有指标表：${r.otherTables.join("、")}，可用 --sheet 选择`;

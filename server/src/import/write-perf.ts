@@ -15,6 +15,9 @@ export interface ImportSummary {
   indicators: number;
   rules: number;
   rulesUnderstood: number;
+  /** 目标 / 实际 values written as values the language reads (not kept as comments). */
+  targets: number;
+  actuals: number;
   kept: number;
   sections: number;
 }
@@ -148,7 +151,7 @@ export function pipeTablesRead(): boolean {
 const UNREADABLE = /^PE(1\d\d|20[123]|408)$/;
 
 export function writePerf(doc: ImportedDocument): { text: string; summary: ImportSummary; diagnostics?: Diagnostic[] } {
-  const summary: ImportSummary = { indicators: 0, rules: 0, rulesUnderstood: 0, kept: 0, sections: 0 };
+  const summary: ImportSummary = { indicators: 0, rules: 0, rulesUnderstood: 0, targets: 0, actuals: 0, kept: 0, sections: 0 };
   probes = { fields: new Map() };
   const lines: Line[] = [];
   const t = doc.table;
@@ -242,6 +245,8 @@ function checked(written: Line[], summary: ImportSummary): { text: string; diagn
   const out = lines.map((l, i) => {
     if (demoted.has(i)) return l.fallback as string;
     if (l.rule) summary.rulesUnderstood++;
+    if (l.fallback !== undefined && l.text.startsWith("目标：")) summary.targets++;
+    if (l.fallback !== undefined && l.text.startsWith("实际：")) summary.actuals++;
     return l.text;
   });
   // The last round's diagnostics are the draft's own (none was demoted after them).
