@@ -203,8 +203,13 @@ export function readTable(grid: Grid): ImportedTable | undefined {
       mark(r, n.c);
       const wc = header.levelWeights.get(i);
       if (wc !== undefined) {
-        const w = numberIn(row[wc].text);
+        const cell = row[wc];
+        const w = numberIn(cell.text);
         if (w !== undefined && node.weight === undefined) node.weight = w;
+        else if (!cell.slave && !isBlank(cell.text) && w !== node.weight) {
+          // A level's 分值 that is not a number, or disagrees with the one already read: kept as printed.
+          node.kept.push({ where: `${grid.name}!${address(r, wc)}`, label: header.titles.get(wc), text: oneLine(cell.text) });
+        }
         mark(r, wc);
       }
       parent = node;
