@@ -51,6 +51,9 @@ describe("cli: import and --format xlsx", function () {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, "r.xlsx"));
     assert.deepEqual(wb.worksheets.map((w) => w.name), ["巨鹿县小吕寨镇人民政府评分表", "巨鹿县小吕寨镇人民政府审核意见"]);
+    const text = cli(["score", ex, "--review"]);
+    assert.equal(text.status, 2);
+    assert.match(text.stderr, /--review 只用于 --format xlsx/);
   });
   it("score and summary write workbooks with -o, refuse stdout and existing files", () => {
     const ex = join(__dirname, "..", "..", "examples");

@@ -152,6 +152,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("--force", "覆盖已有的输出文件")
     .option("--review", "xlsx：每个评分表后附审核意见工作表")
     .action(async (paths: string[], opts: { format: string; output?: string; force?: boolean; review?: boolean }) => {
+      if (opts.review && opts.format !== "xlsx") return refuse(t("perf-eval: --review 只用于 --format xlsx（文字审核意见请用 render --review）", "perf-eval: --review goes with --format xlsx (render --review writes the review as a document)"), 2);
       const files = filesOf(paths);
       if (opts.format === "xlsx" && workbookOutputProblem(opts.output, opts.force, files, fail)) return;
       const loaded = loadAll(files);
