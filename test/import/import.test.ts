@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import ExcelJS from "exceljs";
 import { analyze } from "../../server/src/analysis";
 import { importBuffer, ImportError, summaryText } from "../../server/src/import/index";
+import { roleOf } from "../../server/src/import/roles";
 import { pipeTablesRead } from "../../server/src/import/write-perf";
 import { departmentScoreTable, nationalProjectForm, provincialVariantForm, weightPerLevelTable, wordReport, worksheetAsWord, xlsxBuffer } from "./fixtures";
 
@@ -300,5 +301,26 @@ describe("import: the diagnostics it reports are the draft's", () => {
       assert.deepEqual(r.diagnostics?.map((d) => `${d.range.start.line}:${d.code}`), fresh);
       assert.doesNotMatch(r.text, /\n\n\n/);
     }
+  });
+});
+
+describe("import: column titles as provinces print them", () => {
+  it("recognises the variants of the reason, actual and weight columns", () => {
+    const cases: [string, string][] = [
+      ["未完成原因分析", "reason"],
+      ["偏差原因分析及改进措施", "reason"],
+      ["全年实际值", "actual"],
+      ["实际完成值", "actual"],
+      ["分 值", "weight"],
+      ["分值\n（分）", "weight"],
+      ["权重(%)", "weight"],
+      ["评价标准", "rule"],
+      ["得分系数", "coefficient"],
+      ["一级评价指标", "level1"],
+      ["年度指标值", "target"],
+      ["调整后指标值", "targetAdjusted"],
+    ];
+    for (const [title, role] of cases) assert.equal(roleOf(title), role, title);
+    assert.equal(roleOf("单位名称：某镇"), undefined);
   });
 });
