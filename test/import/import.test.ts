@@ -324,3 +324,18 @@ describe("import: column titles as provinces print them", () => {
     assert.equal(roleOf("单位名称：某镇"), undefined);
   });
 });
+
+describe("import: a target printed in the name cell", () => {
+  it("splits “足额保障率=100%” into the name and 目标 when the table has no target column", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("自评表");
+    ws.addRow(["一级指标", "二级指标", "三级指标", "分值", "得分"]);
+    ws.addRow(["产出指标", "数量指标", "足额保障率=100%", 22.5, 22.5]);
+    ws.addRow([null, null, "科目调整次数≤10次", 22.5, 22.5]);
+    ws.mergeCells("A2:A3");
+    ws.mergeCells("B2:B3");
+    const text = (await importBuffer(await xlsxBuffer(wb), "表.xlsx")).text;
+    assert.match(text, /#### 足额保障率（22.5分）\n目标：= 100%\n得分：22.5/);
+    assert.match(text, /#### 科目调整次数（22.5分）\n目标：≤ 10次\n得分：22.5/);
+  });
+});

@@ -134,6 +134,7 @@ export function readTable(grid: Grid): ImportedTable | undefined {
   const nodes = new Map<string, ImportedIndicator>();
   const col = (role: Role) => [...header.roles].find(([, r]) => r === role)?.[0];
   const unitCol = col("unit");
+  const hasTargetColumn = [...header.roles.values()].some((r) => r === "target" || r === "targetStart" || r === "targetAdjusted");
   let prevPath: string[] = [];
   let last: ImportedIndicator | undefined;
   let statedTotal: ImportedTable["statedTotal"];
@@ -218,6 +219,7 @@ export function readTable(grid: Grid): ImportedTable | undefined {
     if (!parent) continue;
     last = parent;
     readLeafCells(grid, header, r, parent, unitCol, mark);
+    if (!hasTargetColumn) splitNamedTarget(parent);
   }
   const blocks = readBlocks(grid, header.top, end, used);
   const kept: Kept[] = [...blocks.kept, ...tableKept];
@@ -231,6 +233,19 @@ export function readTable(grid: Grid): ImportedTable | undefined {
     kept,
     rows,
   };
+}
+
+/**
+ * A table without a target column may print the target in the name cell
+ * (“足额保障率=100%”, “科目调整次数≤10次”): the name and the 目标 are split.
+ */
+function splitNamedTarget(leaf: ImportedIndicator): void {
+  if (leaf.children.length || leaf.fields.some((f) => f.key === "目标")) return;
+  const m = /^(.+?)\s*(≥|≤|>=|<=|=|＝|＞|＜|>|<)\s*(\d[\d,.]*\s*[^\d\s]{0,4})$/.exec(leaf.name);
+  if (!m || /[≥≤=<>]/.test(m[1])) return;
+  const printed = leaf.name;
+  leaf.name = m[1].trim();
+  leaf.fields.unshift({ key: "目标", value: targetText(`${m[2]}${m[3]}`), where: leaf.where, raw: printed, label: "指标名称" });
 }
 
 /**
