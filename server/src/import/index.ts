@@ -26,7 +26,7 @@ export interface ImportResult {
   sheet?: string;
   otherTables: string[];
   /** The draft's diagnostics, from the writer's last check (what `check` would print). */
-  diagnostics?: Diagnostic[];
+  diagnostics?: readonly Diagnostic[];
 }
 
 export async function importBuffer(bytes: Uint8Array, fileName: string, options: ImportOptions = {}): Promise<ImportResult> {

@@ -150,7 +150,7 @@ export function pipeTablesRead(): boolean {
 /** Codes that mean “the language could not read this value” (not “the author's figures disagree”). */
 const UNREADABLE = /^PE(1\d\d|20[123]|408)$/;
 
-export function writePerf(doc: ImportedDocument): { text: string; summary: ImportSummary; diagnostics?: Diagnostic[] } {
+export function writePerf(doc: ImportedDocument): { text: string; summary: ImportSummary; diagnostics?: readonly Diagnostic[] } {
   const summary: ImportSummary = { indicators: 0, rules: 0, rulesUnderstood: 0, targets: 0, actuals: 0, kept: 0, sections: 0 };
   probes = { fields: new Map() };
   const lines: Line[] = [];
@@ -219,17 +219,18 @@ function ruleNear(lines: Line[], line: number): number | undefined {
 }
 
 /** Analyse the draft; value lines the language cannot read are demoted to their fallback. */
-function checked(written: Line[], summary: ImportSummary): { text: string; diagnostics?: Diagnostic[] } {
+function checked(written: Line[], summary: ImportSummary): { text: string; diagnostics?: readonly Diagnostic[] } {
   // One blank line between blocks, never two.
   const lines = written.filter((l, i) => l.text !== "" || i === 0 || written[i - 1].text !== "");
   // A value that reads may only be evaluated once its neighbour no longer fails: check again, a few rounds at most.
   const demoted = new Set<number>();
-  let diagnostics: Diagnostic[] | undefined;
+  let diagnostics: readonly Diagnostic[] | undefined;
   for (let round = 0; round < 4; round++) {
     const text = `${lines.map((l, i) => (demoted.has(i) ? (l.fallback as string) : l.text)).join("\n")}\n`;
     let more = false;
-    diagnostics = analyze(text).evaluation.diagnostics;
-    for (const d of diagnostics) {
+    const found = analyze(text).evaluation.diagnostics;
+    diagnostics = found;
+    for (const d of found) {
       if (d.severity !== "error") continue;
       const line = d.range.start.line;
       // A printed rule read with a highest score other than the weight was misread (or is the table's own slip): kept as text.
