@@ -21,7 +21,7 @@ export interface Analysis {
  * an edit) to reuse what did not change; the result is the same either way.
  */
 export function analyze(text: string, previous?: Analysis): Analysis {
-  const syntax = parseDocument(text, previous?.syntax);
+  const syntax = parseDocument(text, previous?.syntax, previous?.text);
   const model = buildModel(syntax, previous?.model);
   const evaluation = evaluate(model, previous?.evaluation);
   return { text, syntax, model, evaluation };

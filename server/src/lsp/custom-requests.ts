@@ -16,7 +16,7 @@ export function registerCustomRequests(connection: Connection, withDoc: WithDoc)
   connection.onRequest("perf/summary", (params: { uri: string }): SummaryResult | null =>
     withDoc(params.uri, null, (doc, a) => ({
       version: doc.version,
-      total: a.evaluation.total?.toString() ?? null,
+      total: a.evaluation.totalText ?? null,
       grade: a.evaluation.grade ?? null,
       fullScore: a.model.policy.fullScore.toString(),
       errors: a.evaluation.diagnostics.filter((d) => d.severity === "error").length,
