@@ -191,3 +191,19 @@ describe("hover on a printed 评分 line", () => {
     assert.match(md, /3\.5/);
   });
 });
+
+describe("half-typed printed sentences", () => {
+  for (const [rule, part] of [
+    ["在职人员控制率≤", "句末"],
+    ["≤100%，计", "计"],
+    ["90%以上得", "得"],
+    ["每发现一例", "句末"],
+    ["以100%为标准。每超过一个", "句末"],
+  ]) {
+    it(`“${rule}” gets one PE107 where it stops (${part})`, () => {
+      const text = leaf("在职人员控制率", 5, rule, "实际：98%");
+      assert.deepEqual(codes(text), ["PE107"]);
+      assert.ok(diags(text, "PE107")[0].message.includes(`“${part}”`));
+    });
+  }
+});
