@@ -207,3 +207,12 @@ describe("half-typed printed sentences", () => {
     });
   }
 });
+
+describe("a band scored proportionally", () => {
+  it("≥95%，得满分；＜95%，按比例得分: full above, the ratio × the weight below", () => {
+    const at = (a: string) => `${H}满分：10\n# 预算执行率（10分）\n实际：${a}\n评分：≥95%，得满分；＜95%，按比例得分\n偏差原因：x\n`;
+    assert.equal(score(at("96%"), "预算执行率"), "10.0000");
+    assert.equal(score(at("90%"), "预算执行率"), "9.0000");
+    assert.deepEqual(codes(at("90%")), []);
+  });
+});

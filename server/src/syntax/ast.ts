@@ -99,6 +99,8 @@ export interface ScoreValueNode {
   readonly value?: string;
   /** A printed "扣N分" as the consequence of a band: the weight less N. */
   readonly deduct?: string;
+  /** A printed "按比例得分" as the consequence of a band: the ratio × the weight (A ÷ T × w with a target). */
+  readonly proportional?: boolean;
   readonly span: Span;
 }
 

@@ -87,7 +87,7 @@ export class StepBandsRule implements Rule {
 
   max(weight: Decimal): Decimal {
     return this.clauses.reduce((m, c) => {
-      const s = scoreOf(c.score, weight);
+      const s = c.score.proportional ? weight : scoreOf(c.score, weight);
       return s.greaterThan(m) ? s : m;
     }, ZERO);
   }
@@ -109,14 +109,23 @@ export class StepBandsRule implements Rule {
       const inside = c.kind === "range" ? inRange(ctx, c, a) : bandHolds(ctx, c, a);
       if (inside === undefined) return { steps: [] };
       if (inside) {
-        const s = scoreOf(c.score, ctx.weight);
-        return { score: s, steps: [() => `${fmt(a)} 符合 ${condText(c)} → ${formatDecimal(s, 4)} 分`] };
+        const s = c.score.proportional ? proportional(ctx, a) : scoreOf(c.score, ctx.weight);
+        if (s === undefined) return { steps: [] };
+        return { score: s, steps: [() => `${fmt(a)} 符合 ${condText(c)} → ${c.score.proportional ? "按比例 " : ""}${formatDecimal(s, 4)} 分`] };
       }
     }
     const rule = ctx.indicator.rule!.field;
     ctx.sink.add("PE410", lineRange(rule.line, rule.valueSpan[0], rule.valueSpan[1]), { value: fmt(a) });
     return { score: ZERO, steps: [() => `${fmt(a)} 不在任何一档 → 0 分`] };
   }
+}
+
+/** A band's 按比例得分: A ÷ T × w with a quantitative target, else the ratio A × w; within 0…w. */
+function proportional(ctx: RuleContext, a: Quantity): Decimal | undefined {
+  const t = ctx.target;
+  if (t && t.value.dim === a.dim && !t.value.value.isZero()) return clamp(a.value.dividedBy(t.value.value).times(ctx.weight), ZERO, ctx.weight);
+  if (a.dim !== "") return undefined;
+  return clamp(a.value.times(ctx.weight), ZERO, ctx.weight);
 }
 
 /** `≤100%`, `0 < A ≤ 10%`: the condition of a band or a range, as text. */

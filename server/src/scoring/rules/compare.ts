@@ -33,6 +33,7 @@ export function scoreOf(s: ScoreValueNode, weight: Decimal): Decimal {
 
 export function scoreText(s: ScoreValueNode): string {
   if (s.deduct !== undefined) return `扣${formatDecimal(parseDecimal(s.deduct), 4)}分`;
+  if (s.proportional) return "按比例";
   return s.full ? "满分" : `${formatDecimal(parseDecimal(s.value ?? "0"), 4)}分`;
 }
 

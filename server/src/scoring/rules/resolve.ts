@@ -88,11 +88,11 @@ function resolve(clauses: readonly ClauseNode[], points: boolean): Resolved {
     if (perPoint) {
       // The band deductions count from: the full-score one, or the only one ("≤100%，计8分").
       const full = bands.find((b): b is Band => b.kind === "band" && b.score.full) ?? (bands.length === 1 && bands[0].kind === "band" ? bands[0] : undefined);
-      const zeroOnly = bands.every((b) => b === full || (!b.score.full && b.score.deduct === undefined && Number(b.score.value) === 0));
+      const zeroOnly = bands.every((b) => b === full || (!b.score.full && b.score.deduct === undefined && !b.score.proportional && Number(b.score.value) === 0));
       return full && zeroOnly ? new PerPointRule(full, perPoint, bands.filter((b) => b !== full)) : fail("“每超N个百分点扣M分”需要且只需要一个满分区间，如“≤100% 满分”（另可有不得分的区间）", "a per-point rule needs exactly one full-score band such as ≤100% 满分 (besides zero-score bands)");
     }
     const plain = bands.filter((b): b is Band => b.kind === "band");
-    const zero = plain.find((b) => !b.score.full && b.score.deduct === undefined && Number(b.score.value) === 0);
+    const zero = plain.find((b) => !b.score.full && b.score.deduct === undefined && !b.score.proportional && Number(b.score.value) === 0);
     const full = plain.find((b) => b.score.full);
     if (bands.length === 2 && plain.length === 2 && !kinds.has("else") && full && zero && full.quantity.value !== zero.quantity.value) return new LinearBandRule(full, zero);
     return new StepBandsRule(clauses.filter((c): c is Band | Range | Extract<ClauseNode, { kind: "else" }> => c.kind === "band" || c.kind === "range" || c.kind === "else"));

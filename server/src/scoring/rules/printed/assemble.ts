@@ -25,6 +25,7 @@ export function quantityText(q: QuantityNode): string {
 export function scoreWords(s: ScoreValueNode): string {
   if (s.full) return "满分";
   if (s.deduct !== undefined) return `扣 ${s.deduct} 分（分值 − ${s.deduct}）`;
+  if (s.proportional) return "按比例计分（有目标时 实际值 ÷ 目标值 × 分值，否则 比率 × 分值）";
   return `${s.value} 分`;
 }
 

@@ -168,6 +168,7 @@ export function readConsequence(c: Cursor): ScoreValueNode | undefined {
   c.eat("的", "时");
   const start = c.i;
   if (c.eat("不得分", "不计分", "不给分", "得0分", "计0分", "记0分", "为0分")) return { full: false, value: "0", span: c.span(start) };
+  if (c.eat("按比例得分", "按比例计分", "按完成比例计分", "按完成比例得分", "按比例计算得分", "按比例计算")) return { full: false, value: "0", proportional: true, span: c.span(start) };
   if (c.eat("扣")) {
     const n = readNumber(c);
     if (n && c.eat("分") !== undefined) return { full: false, value: "0", deduct: n.value, span: c.span(start) };
