@@ -52,6 +52,10 @@ describe("tables as data", () => {
     const t = project("113").replace("| 其他资金 | 0 | 0 | 0 |", "|  其他资金 |  0|0 |   0  |");
     assert.ok(formatText(t).includes("|  其他资金 |  0|0 |   0  |"));
   });
+  it("fmt keeps a row without spaces as written, though it looks like a field (|其中:…)", () => {
+    const t = `${H}|资金来源|全年预算数|\n|---|---|\n|其中:本年财政拨款|80|\n`;
+    assert.ok(formatText(t).includes("|其中:本年财政拨款|80|"));
+  });
   it("never throws on broken tables", () => {
     for (const t of ["| a |", "| a | b |\n|---|", "|\n|---|---|\n| | |", "| x | y |\n|---|---|\n| 合计 | 1 |", `| ${"|".repeat(5000)}`]) {
       assert.doesNotThrow(() => analyzeText(`${H}${t}\n`));
