@@ -216,3 +216,17 @@ describe("a band scored proportionally", () => {
     assert.deepEqual(codes(at("90%")), []);
   });
 });
+
+describe("options stated with their scores", () => {
+  it("有制度且执行得满分；有制度未执行得1分；无制度不得分 with 结果 chooses one", () => {
+    const t = (x: string) => `${H}满分：3\n# 制度执行有效性（3分）\n评分：有制度且执行得满分；有制度未执行得1分；无制度不得分\n结果：${x}\n偏差原因：x\n`;
+    assert.equal(score(t("有制度未执行"), "制度执行有效性"), "1.0000");
+    assert.equal(score(t("有制度且执行"), "制度执行有效性"), "3.0000");
+    assert.deepEqual(codes(t("有制度未执行")), []);
+  });
+  it("及时完成得满分，否则不得分", () => {
+    const t = (x: string) => `${H}满分：2\n# 报送及时性（2分）\n评分：及时完成得满分，否则不得分\n结果：${x}\n偏差原因：x\n`;
+    assert.equal(score(t("及时完成"), "报送及时性"), "2.0000");
+    assert.equal(score(t("逾期"), "报送及时性"), "0.0000");
+  });
+});

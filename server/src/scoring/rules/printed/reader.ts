@@ -195,6 +195,8 @@ function readSegment(c: Cursor, name: string, next: Cursor | undefined): (Piece 
     if (!score || !c.done) return failAt(c, c.i, c.end, "分数，如“计0分”“不得分”", "a score such as 计0分 or 不得分");
     return { kind: "clause", clause: { kind: "else", score, span: c.span(start) }, text: whole };
   }
+  const stated = statedOption(c, start, whole);
+  if (stated) return stated;
   // The subject: text before the condition ("在职人员控制率≤100%").
   let p = c.i;
   while (p < c.end && !conditionStarts(c.text, p)) p++;
@@ -244,6 +246,15 @@ function readSegment(c: Cursor, name: string, next: Cursor | undefined): (Piece 
   return { kind: "clause", clause, text: joined ? c.text.slice(start, next!.end) : whole, joined };
 }
 
+/** "及时完成得满分", "有制度未执行得1分", "无制度不得分": an option stated with its score (chosen by 结果); the label has no number or comparator. */
+function statedOption(c: Cursor, start: number, whole: string): Piece | undefined {
+  const said = /(?:的)?(?:(得|计)(满分)|(得|计)([0-9]+(?:\.[0-9]+)?)分|(不得分|不计分))$/.exec(whole.slice(Math.max(0, whole.length - 24)));
+  const label = said ? whole.slice(0, whole.length - said[0].length).trim() : "";
+  if (!said || label === "" || /[0-9%≥≤<>=]|以上|以下|大于|小于|高于|低于|超过|不足|每/.test(label)) return undefined;
+  const score: ScoreValueNode = said[2] ? { full: true, span: c.span(start, c.end) } : { full: false, value: said[4] ?? "0", span: c.span(start, c.end) };
+  return { kind: "clause", clause: { kind: "option", label, score, span: c.span(start) }, text: whole };
+}
+
 /** `真实（1分）`, `制度健全 1分`: a point with its own weight. */
 function readOption(c: Cursor, start: number, whole: string): Piece | Fail {
   // The score is at the end: "label(1分)" or "label 1分" (found from the end, in linear time).
@@ -252,6 +263,7 @@ function readOption(c: Cursor, start: number, whole: string): Piece | Fail {
   const bare = tail ? null : /([0-9]+(?:\.[0-9]+)?)\s*分$/.exec(whole.slice(Math.max(0, whole.length - 24)));
   const label = tail ? whole.slice(0, paren) : bare ? whole.slice(0, whole.length - bare[0].length) : "";
   const m = label.trim() !== "" && !/[0-9.]$/.test(label.trim()) ? [whole, label.trim(), (tail ?? bare)![1]] : null;
+
   if (!m || m[1].length === 0) return failAt(c, start, c.end, "条件（如“≥90%”“60%以下”）和分数，或“要点（N分）”", "a condition (≥90%, 60%以下) and a score, or “point（N分）”");
   const score: ScoreValueNode = { full: false, value: m[2], span: c.span(start, c.end) };
   return { kind: "clause", clause: { kind: "option", label: m[1].trim(), score, span: c.span(start) }, text: whole };
