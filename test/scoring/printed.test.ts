@@ -230,3 +230,13 @@ describe("options stated with their scores", () => {
     assert.equal(score(t("逾期"), "报送及时性"), "0.0000");
   });
 });
+
+describe("a sentence that stops at the end of its line (fuzz 77/761)", () => {
+  it("is flagged on its last character, inside the line", () => {
+    const text = `${H}满分：5\n# A（5分）\n实际：98%\n评分:每超过\n`;
+    const d = diags(text, "PE107")[0];
+    const line = text.split("\n")[d.range.start.line];
+    assert.ok(d.range.end.character <= line.length && d.range.start.character < d.range.end.character);
+    assert.match(d.message, /句末/);
+  });
+});

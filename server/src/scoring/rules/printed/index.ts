@@ -60,5 +60,8 @@ export function readRuleValue(text: string, line: number, offset: number, source
   const f = p.failure;
   if (!compact.ok && !PRINTED_LOOK.test(text) && compact.diagnostic.range.start.character >= f.span[0] - 1) return compact;
   const part = source.text.slice(f.span[0], f.span[1]) || "句末";
-  return { ok: false, diagnostic: makeDiagnostic("PE107", lineRange(line, f.span[0], f.span[1]), { part, expected: f.expected[0], expectedEn: f.expected[1] }) };
+  // Within the line: a sentence that stops short is flagged on its last character.
+  const end = Math.min(f.span[1], offset + text.length);
+  const start = Math.max(offset, Math.min(f.span[0], end - 1));
+  return { ok: false, diagnostic: makeDiagnostic("PE107", lineRange(line, start, Math.max(end, start + 1)), { part, expected: f.expected[0], expectedEn: f.expected[1] }) };
 }
