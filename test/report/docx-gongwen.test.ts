@@ -40,11 +40,13 @@ describe("report Word: 公文 format (GB/T 9704-2012)", () => {
     const first = /<w:sectPr>[\s\S]*?<\/w:sectPr>/.exec(doc)![0];
     assert.match(first, /<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"\/>/);
     assert.match(first, /<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
-    const grid = /<w:docGrid w:type="linesAndChars" w:linePitch="(\d+)" w:charSpace="(-?\d+)"\/>/.exec(first)!;
+    const grid = /<w:docGrid w:type="lines" w:linePitch="(\d+)"\/>/.exec(first)!;
     assert.ok(grid, first);
-    // 22 lines in the 225 mm 版心; 28 characters of (16 pt + charSpace/4096 pt) in 156 mm.
+    // 22 lines in the 225 mm 版心; 28 characters of (16 pt + the body's character spacing) in 156 mm.
     assert.equal(Math.floor((16838 - 2098 - 1984) / Number(grid[1])), 22);
-    const pitch = 16 + Number(grid[2]) / 4096;
+    const spacing = /<w:rPrDefault><w:rPr>[\s\S]*?<w:spacing w:val="(-?\d+)"\/>[\s\S]*?<w:sz w:val="32"\/>/.exec(styles)!;
+    assert.ok(spacing, "the default run properties condense the 16 pt text");
+    const pitch = 16 + Number(spacing[1]) / 20;
     assert.equal(Math.floor((11906 - 1587 - 1474) / 20 / pitch), 28);
   });
 

@@ -209,7 +209,7 @@ export async function run(argv: string[]): Promise<number> {
       if (opts.to === "pdf") {
         const { docxToPdf } = await import("../report/pdf.js");
         try {
-          data = docxToPdf(await renderReport(f.analysis, "docx", { ...options, grid: "libreoffice" }));
+          data = docxToPdf(await renderReport(f.analysis, "docx", options));
         } catch (e) {
           return refuse(`perf-eval: ${e instanceof Error ? e.message : String(e)}`, 2);
         }

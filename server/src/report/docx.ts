@@ -8,30 +8,23 @@
  * (and XML-escapes) the text.
  */
 import { Document, ExternalHyperlink, Footer, PageNumber, PageOrientation, Packer, Paragraph, SectionType, type Table, TextRun, DocumentGridType, type ISectionOptions, type ParagraphChild } from "docx";
-import { FOOTER_DISTANCE, GRID, PDF_GRID, LANDSCAPE, LANDSCAPE_WIDTH, PAGE, STYLE, TEXT_WIDTH, fontTableXml, stylesXml } from "./docx-styles";
+import { FOOTER_DISTANCE, GRID, LANDSCAPE, LANDSCAPE_WIDTH, PAGE, STYLE, TEXT_WIDTH, fontTableXml, stylesXml } from "./docx-styles";
 import { plainTable, projectTable, scoreTable } from "./docx-tables";
 import { inlineRuns } from "./prose";
 import type { Attachment, BodyBlock, Paragraph as ReportParagraph, ReportDocument, ReviewDocument } from "./types";
 
 type Child = Paragraph | Table;
 
-export interface DocxOptions {
-  /** `libreoffice`: the document grid LibreOffice can lay out (for the PDF); default `word`. */
-  grid?: "word" | "libreoffice";
-}
-
-export async function renderDocx(report: ReportDocument, options: DocxOptions = {}): Promise<Buffer> {
-  const grid = options.grid === "libreoffice" ? PDF_GRID : GRID;
-  const sections: ISectionOptions[] = [portrait(mainBody(report), true, grid)];
-  for (const a of report.attachments) sections.push(attachmentSection(a, report, grid));
-  if (report.review) sections.push(portrait([titleParagraph(report.review.title), ...reviewBody(report.review)], false, grid));
+export async function renderDocx(report: ReportDocument): Promise<Buffer> {
+  const sections: ISectionOptions[] = [portrait(mainBody(report), true, GRID)];
+  for (const a of report.attachments) sections.push(attachmentSection(a, report, GRID));
+  if (report.review) sections.push(portrait([titleParagraph(report.review.title), ...reviewBody(report.review)], false, GRID));
   return pack(report.title, sections, report.options.boldLevel3);
 }
 
 /** The review (审核意见) alone, in the same page setup and styles. */
-export async function renderReviewDocx(review: ReviewDocument, options: DocxOptions = {}): Promise<Buffer> {
-  const grid = options.grid === "libreoffice" ? PDF_GRID : GRID;
-  return pack(review.title, [portrait([titleParagraph(review.title), ...reviewBody(review)], true, grid)], true);
+export async function renderReviewDocx(review: ReviewDocument): Promise<Buffer> {
+  return pack(review.title, [portrait([titleParagraph(review.title), ...reviewBody(review)], true, GRID)], true);
 }
 
 async function pack(title: string, sections: ISectionOptions[], boldLevel3: boolean): Promise<Buffer> {
@@ -58,7 +51,7 @@ function portrait(children: Child[], first: boolean, grid: Grid): ISectionOption
         size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.PORTRAIT },
         margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, footer: FOOTER_DISTANCE, header: FOOTER_DISTANCE },
       },
-      grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: grid.linePitch, charSpace: grid.charSpace },
+      grid: { type: DocumentGridType.LINES, linePitch: grid.linePitch },
     },
     footers: footers(),
     children,
