@@ -240,3 +240,13 @@ describe("a sentence that stops at the end of its line (fuzz 77/761)", () => {
     assert.match(d.message, /句末/);
   });
 });
+
+describe("two conditions joined by 且", () => {
+  it("≥90%且<95%得4分 is a range", () => {
+    const at = (a: string) => `${H}满分：5\n# 执行率（5分）\n实际：${a}\n评分：≥95%得满分；≥90%且<95%得4分；<90%不得分\n偏差原因：x\n`;
+    assert.equal(score(at("92%"), "执行率"), "4.0000");
+    assert.equal(score(at("95%"), "执行率"), "5.0000");
+    assert.equal(score(at("89%"), "执行率"), "0.0000");
+    assert.deepEqual(codes(at("92%")), []);
+  });
+});

@@ -133,6 +133,21 @@ function readCondition(c: Cursor): { node: Extract<ClauseNode, { kind: "band" | 
     const mark = readMark(c);
     c.eat("以上", "以下", "以内");
     const op = mark === false && cmp.op === ">=" ? ">" : mark === false && cmp.op === "<=" ? "<" : cmp.op;
+    // "≥90%且≤100%": two conditions on one value make a range.
+    const joinAt = c.i;
+    if (c.eat("且", "并且", "而且", "和", "、") !== undefined) {
+      c.eat("实际值", "完成值", "执行率", "完成率");
+      const cmp2 = readComparator(c);
+      const q2 = cmp2 ? readQuantity(c) : undefined;
+      const up = (o: string) => o === ">=" || o === ">";
+      const down = (o: string) => o === "<=" || o === "<";
+      if (cmp2 && q2 && ((up(op) && down(cmp2.op)) || (down(op) && up(cmp2.op)))) {
+        const first: BoundNode = { quantity: q, inclusive: op === ">=" || op === "<=" };
+        const second: BoundNode = { quantity: q2, inclusive: cmp2.op === ">=" || cmp2.op === "<=" };
+        return up(op) ? { node: "range", lo: first, hi: second } : { node: "range", lo: second, hi: first };
+      }
+      c.i = joinAt;
+    }
     return { node: "band", cmp: op === cmp.op ? cmp : { ...cmp, op }, q };
   }
   let q = readQuantity(c);
