@@ -28,15 +28,11 @@ import { DataOutcome, IndicatorOutcome, NO_DEPS, fingerprint, ruleUsesMeasured, 
 import { keepLeafRecords, newLeafRecords, previousLeafRecords, recordFor } from "./leaf-reuse";
 import { approximate, completionRate, deviationReason } from "./leaf-checks";
 import { placeholders, totals, type EvaluationState } from "./totals";
+import { Suggestions } from "./suggestions";
 
 export { sortDiagnostics } from "./outcomes";
 
 const COMPARATOR_TEXT: Record<ComparatorOp, string> = { ">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "=" };
-
-
-/** How many unknown names per evaluation get a "did you mean" hint. */
-const SUGGESTION_BUDGET = 200;
-
 
 
 /**
@@ -55,7 +51,7 @@ class Evaluator implements LeafTracer, EvaluationState {
   /** The data items a formula read, by their line (1 = read). */
   private readonly used: Uint8Array;
   readonly results: LineKeyedMap<Indicator, IndicatorResult>;
-  private suggestions = 0;
+  private suggestions: Suggestions;
   /** The shared names read by the leaf being evaluated. */
   /** Undefined outside a leaf; null in a leaf that has read no shared name yet. */
   private deps: Map<string, string> | null | undefined;
@@ -74,6 +70,7 @@ class Evaluator implements LeafTracer, EvaluationState {
     this.results = new LineKeyedMap(lineCount, (ind) => ind.line, (r) => r.indicator);
     this.dataResults = new LineKeyedMap(lineCount, (item) => item.field.line, (r) => r.item);
     this.used = new Uint8Array(lineCount);
+    this.suggestions = new Suggestions(model.data);
     const p = model.policy;
     const bands = p.qualitativeBands ? Object.values(p.qualitativeBands).map((x) => x[0].toString()).join(",") : "";
     // Whether a hand-written 预算执行率 row has the amounts to be scored automatically (execution-row.ts).
@@ -129,10 +126,8 @@ class Evaluator implements LeafTracer, EvaluationState {
       if (!item.scope && this.deps !== undefined) this.readShared(name, this.fingerprintOf(item));
       return { value: r.value ?? null, line: item.field.line };
     }) as NameLookup;
-    // "Did you mean" looks through the names in scope; past a budget of
-    // suggestions per evaluation it stops, so a file full of unknown names
-    // stays linear.
-    fn.names = () => (this.suggestions++ < SUGGESTION_BUDGET ? [...(scope ? scope.data.keys() : []), ...this.model.data.keys()] : []);
+    // "Did you mean" looks through the names in scope, under a budget per evaluation (suggestions.ts).
+    fn.names = () => this.suggestions.names(scope);
     return fn;
   }
 
@@ -240,7 +235,8 @@ class Evaluator implements LeafTracer, EvaluationState {
   private leaf(ind: Indicator): IndicatorResult {
     const context = this.leafContext(ind.weightText ?? "");
     const prev = recordFor(this.previousRecords, ind);
-    if (prev && prev.context === context && this.depsUnchanged(prev.deps)) {
+    // The suggestions last: replaying them counts them.
+    if (prev && prev.context === context && this.depsUnchanged(prev.deps) && this.suggestions.replay(prev.suggestions)) {
       this.sink.items.push(...prev.diagnostics);
       for (const d of prev.localData) this.dataResults.set(d.item, d);
       for (const u of prev.usedLocal) this.used[u.field.line] = 1;
@@ -249,6 +245,7 @@ class Evaluator implements LeafTracer, EvaluationState {
       return result;
     }
     const d0 = this.sink.items.length;
+    const asked0 = this.suggestions.mark();
     const outer = this.deps;
     this.deps = null;
     const hasData = ind.data.size > 0;
@@ -267,7 +264,7 @@ class Evaluator implements LeafTracer, EvaluationState {
       }
     }
     const diagnostics = this.sink.items.length > d0 ? this.sink.items.slice(d0) : NONE;
-    this.leafRecords[ind.line] = new LeafRecord(ind.block, result, context, this.deps ?? NO_DEPS, diagnostics, localData, usedLocal);
+    this.leafRecords[ind.line] = new LeafRecord(ind.block, result, context, this.deps ?? NO_DEPS, this.suggestions.readsSince(asked0), diagnostics, localData, usedLocal);
     this.deps = outer;
     return result;
   }
@@ -316,6 +313,7 @@ class Evaluator implements LeafTracer, EvaluationState {
     const suggestions = this.suggestions;
     this.sink = new DiagnosticSink();
     this.deps = undefined;
+    this.suggestions = Suggestions.spent();
     try {
       return this.computeLeaf(ind, new TraceBuilder()).trace;
     } finally {
