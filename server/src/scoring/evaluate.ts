@@ -29,6 +29,8 @@ import { keepLeafRecords, newLeafRecords, previousLeafRecords, recordFor } from 
 import { approximate, completionRate, deviationReason } from "./leaf-checks";
 import { placeholders, totals, type EvaluationState } from "./totals";
 import { Suggestions } from "./suggestions";
+import { keepParentSums, parentSumsAfter } from "./sum-reuse";
+import type { SumMemo } from "../quantity/sum-memo";
 
 export { sortDiagnostics } from "./outcomes";
 
@@ -41,7 +43,7 @@ const COMPARATOR_TEXT: Record<ComparatorOp, string> = { ">=": "≥", "<=": "≤"
  * inputs have the same values is not evaluated again.
  */
 export function evaluate(model: PerfModel, previous?: Evaluation): Evaluation {
-  return new Evaluator(model, previousLeafRecords(previous)).run();
+  return new Evaluator(model, previousLeafRecords(previous), parentSumsAfter(previous)).run();
 }
 
 class Evaluator implements LeafTracer, EvaluationState {
@@ -64,6 +66,8 @@ class Evaluator implements LeafTracer, EvaluationState {
     readonly model: PerfModel,
     /** The previous evaluation's leaf records, by line. */
     private previousRecords: readonly (LeafRecord | undefined)[] | undefined,
+    /** Parent sums, reused where the children's scores are the previous evaluation's objects (sum-reuse.ts). */
+    private readonly sums: SumMemo,
   ) {
     const lineCount = model.syntax.lines.length;
     this.leafRecords = newLeafRecords(lineCount);
@@ -109,6 +113,7 @@ class Evaluator implements LeafTracer, EvaluationState {
       diagnostics,
     };
     keepLeafRecords(evaluation, this.leafRecords);
+    keepParentSums(evaluation, this.sums);
     return evaluation;
   }
 
@@ -205,12 +210,7 @@ class Evaluator implements LeafTracer, EvaluationState {
       return r;
     }
     const parts = ind.children.map((c) => this.indicatorTree(c));
-    let sum: Decimal = ZERO;
-    let known = true;
-    for (const p of parts) {
-      if (p.score === undefined) known = false;
-      else sum = sum.plus(p.score);
-    }
+    const { sum, known } = this.sums.sumOf(parts, (p) => p.score);
     const tb = new TraceBuilder();
     tb.lazyInputs = () => parts.map((p) => ({ name: p.indicator.name, value: p.score === undefined ? "未计分" : `${formatDecimal(p.score, 2)}/${formatDecimal(p.indicator.weight ?? ZERO, 2)}`, line: p.indicator.line }));
     tb.rule = RULE_KIND_NAMES.sum;
