@@ -5,7 +5,6 @@
  */
 import { NONE } from "../empty";
 import { hasField } from "../model/fields";
-import type Decimal from "decimal.js";
 import { ZERO, formatDecimal } from "../quantity/decimal";
 import { Quantity } from "../quantity/quantity";
 import { lineRange } from "../diagnostics/catalogue";
