@@ -13,6 +13,7 @@
 import type { BoundNode, ClauseNode, ComparatorNode, QuantityNode, ScoreValueNode, Span } from "../../../syntax/ast";
 import { Cursor, conditionStarts, readComparator, readConsequence, readNumber, readQuantity } from "./scan";
 import { assemble, type Piece } from "./assemble";
+import { commaLabel, countedLead, isNote, statesScore } from "./extras";
 
 export interface PrintedReading {
   clauses: ClauseNode[];
@@ -34,6 +35,9 @@ const MAX_LENGTH = 4000;
 
 const NUMBERING = /(?:[0-9]{1,2}[.、](?![0-9])|\([0-9]{1,2}\)|[①②③④⑤⑥⑦⑧⑨⑩])/y;
 
+/** A point's own score at the end of a segment: "(1分)", "（0.5分）". */
+const POINT_END = /\(\s*[0-9]+(?:\.[0-9]+)?\s*分\s*\)$/;
+
 /** Split at ; , 。 and at numbering that starts a segment. Spans are offsets in `text`. */
 export function segments(text: string): [number, number][] {
   const out: [number, number][] = [];
@@ -49,6 +53,11 @@ export function segments(text: string): [number, number][] {
       push(start, i);
       start = i + 1;
       continue;
+    }
+    // Points printed without separators: "设有目标（1分）目标明确（1分）".
+    if (i > start && text[i - 1] === ")" && !/[\s)]/.test(ch) && POINT_END.test(text.slice(Math.max(start, i - 12), i))) {
+      push(start, i);
+      start = i;
     }
     // Numbering in the middle of a run ("…计8分2.每超过…"): after a score or a closing bracket.
     if (i > start && /[分)]/.test(text[i - 1]) && /[0-9①-⑩(]/.test(ch)) {
@@ -205,11 +214,21 @@ function readSegment(c: Cursor, name: string, next: Cursor | undefined): (Piece 
   const whole = c.rest().replace(/\s/g, "");
   const phrase = readPhrase(whole, c.span(start, c.end));
   if (phrase) return phrase;
+  if (next && /的$/.test(whole)) {
+    // "不足1个百分点的，按1个百分点扣分": one modifier printed across a comma.
+    const both = readPhrase(whole + next.rest().replace(/\s/g, ""), c.span(start, next.end));
+    if (both && both.kind === "modifier") return { ...both, joined: true };
+  }
   if (c.eat("其余情况", "其他情况", "其余", "其他", "否则")) {
     const score = readConsequence(c);
     if (!score || !c.done) return failAt(c, c.i, c.end, "分数，如“计0分”“不得分”", "a score such as 计0分 or 不得分");
     return { kind: "clause", clause: { kind: "else", score, span: c.span(start) }, text: whole };
   }
+  // "设有目标（1分）": a point with its own score, when the label holds no condition.
+  const tail = POINT_END.exec(whole);
+  if (tail && !/[≥≤<>=%‰]/.test(whole.slice(0, tail.index))) return readOption(c, start, whole);
+  // "发现一处问题扣0.5分": a counted deduction without 每.
+  if (/^(发现|出现|查出|存在)/.test(whole) && /扣/.test(whole)) return readPer(c, start);
   const stated = statedOption(c, start, whole);
   if (stated) return stated;
   // The subject: text before the condition ("在职人员控制率≤100%").
@@ -228,6 +247,15 @@ function readSegment(c: Cursor, name: string, next: Cursor | undefined): (Piece 
       next.i = at;
     }
     return readOption(c, start, whole);
+  }
+  // "以上情况每出现一例不符合要求的扣1分": what is counted, then the count.
+  if (c.text.startsWith("每", p) && countedLead(subject)) {
+    FINDING.lastIndex = p + 1;
+    const f = FINDING.exec(c.text);
+    if (f && f.index === p + 1) {
+      c.i = p + 1;
+      return readPer(c, start);
+    }
   }
   if (!acceptableSubject(subject, name)) return failAt(c, c.i, p, `比较符或数（“${subject}”不是本指标的名称，也不是“…率”“完成值”这样的指标值）`, `a comparator or a number (“${subject}” is neither this indicator's name nor a measure such as …率 or 完成值)`);
   c.i = p;
@@ -299,7 +327,7 @@ const MODIFIERS: [RegExp, string, "linear" | "ceil" | undefined][] = [
   [/^(超过|高于)100%的?按100%(计|计算|计分)$/, "超过 100% 的按 100% 计：封顶", undefined],
   [/^不足.{0,12}按比例.{0,6}$/, "不足一步的部分按比例扣分（线性）", "linear"],
   [/^按比例扣(分|减)$/, "按比例扣分（线性）", "linear"],
-  [/^不足.{0,12}按.{0,12}(计|算|扣)$/, "不足一步的部分按一步计", "ceil"],
+  [/^不足.{0,12}按.{0,12}(计|算|扣)(分|算|计算|除)?$/, "不足一步的部分按一步计", "ceil"],
 ];
 
 /** A segment that is one fixed phrase: a modifier, a lead-in, or proportional scoring. */
@@ -322,13 +350,35 @@ export function readPrintedRule(text: string, offset: number, name: string): Pri
     if (text.length > MAX_LENGTH) return { ok: false, failure: { span: [offset, offset + text.length], expected: [`不超过 ${MAX_LENGTH} 字的评分规则`, `a rule of at most ${MAX_LENGTH} characters`] } };
     const segs = segments(text);
     const pieces: Piece[] = [];
+    // Segments that state no score and cannot be read: the requirements a counted deduction counts against.
+    const described: PrintedFailure[] = [];
     for (let k = 0; k < segs.length; k++) {
+      const whole = text.slice(segs[k][0], segs[k][1]).replace(/\s/g, "");
+      if (isNote(whole.replace(/[。.]$/, ""))) {
+        pieces.push({ kind: "modifier", note: `“${whole}”：说明，不参与计分`, span: [offset + segs[k][0], offset + segs[k][1]] });
+        continue;
+      }
+      const labelled = commaLabel(text, segs, k, offset);
+      if (labelled) {
+        const span: Span = [offset + labelled.from, offset + segs[labelled.last][1]];
+        pieces.push({ kind: "clause", clause: { kind: "option", label: labelled.label, score: labelled.score, span }, text: text.slice(labelled.from, segs[labelled.last][1]) });
+        k = labelled.last;
+        continue;
+      }
       const c = new Cursor(text, segs[k][0], segs[k][1], offset);
       const next = k + 1 < segs.length ? new Cursor(text, segs[k + 1][0], segs[k + 1][1], offset) : undefined;
       const r = readSegment(c, name, next);
-      if ("fail" in r) return { ok: false, failure: r.fail };
+      if ("fail" in r) {
+        if (statesScore(whole)) return { ok: false, failure: described[0] ?? r.fail };
+        described.push(r.fail);
+        continue;
+      }
       pieces.push(r);
       if (r.joined) k++;
+    }
+    if (described.length > 0) {
+      if (!pieces.some((p) => p.kind === "clause" && p.clause.kind === "deduction")) return { ok: false, failure: described[0] };
+      pieces.unshift({ kind: "modifier", note: `前 ${described.length} 句是扣分所依据的要求（说明），按“每…一例扣N分”计分`, span: described[0].span });
     }
     return assemble(pieces, offset, text.length);
   } catch {

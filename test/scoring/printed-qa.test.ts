@@ -1,0 +1,90 @@
+/**
+ * Printed wordings found by the acceptance test on real public tables
+ * (/work/qa/FINDINGS.md, reproductions R01–R17). Rule lines carry over from
+ * the public tables cited per case; the indicators around them are made up.
+ */
+import assert from "node:assert/strict";
+import { codes, diags, score } from "../helpers";
+
+const H = "单位：X镇\n年度：2023\n";
+
+/** One indicator of weight `w` with the printed rule and the extra lines (实际, 结果, ticked points). */
+function leaf(name: string, w: number, rule: string, extra: string): string {
+  return `${H}满分：${w}\n# ${name}（${w}分）\n${extra}\n评分：${rule}\n偏差原因：x\n`;
+}
+
+describe("points printed without separators (R03)", () => {
+  // 项目支出绩效评价评分表 (document-site copy): every additive row is printed as 标签（N分）标签（N分）….
+  it("设有目标（1分）目标明确（1分）… with 3 of 4 ticked scores 3, no PE401", () => {
+    const ticks = "- [x] 设有目标\n- [x] 目标明确\n- [x] 目标细化\n- [ ] 目标量化";
+    const t = `${H}满分：4\n# 目标内容（4分）\n评分：设有目标（1分）目标明确（1分）目标细化（1分）目标量化（1分）\n${ticks}\n偏差原因：x\n`;
+    assert.equal(score(t, "目标内容"), "3.0000");
+    assert.deepEqual(codes(t), []);
+  });
+  it("labels with their own 、 and unequal points: 符合申报条件（2分）项目申报、批复程序…（1分）…", () => {
+    const ticks = "- [x] 符合申报条件\n- [x] 项目申报、批复程序符合管理办法\n- [ ] 项目调整履行了相应手续";
+    const t = `${H}满分：4\n# 决策程序（4分）\n评分：符合申报条件（2分）项目申报、批复程序符合管理办法（1分）项目调整履行了相应手续（1分）\n${ticks}\n偏差原因：x\n`;
+    assert.equal(score(t, "决策程序"), "3.0000");
+    assert.deepEqual(codes(t), []);
+  });
+});
+
+describe("a 不得分 band beside a per-point deduction (R01)", () => {
+  const over = "≤100%，计5分；每超过一个百分点扣0.5分；超过110%不得分";
+  it("≤100%，计5分；每超过一个百分点扣0.5分；超过110%不得分", () => {
+    const at = (a: string) => leaf("公用经费控制率", 5, over, `实际：${a}`);
+    assert.equal(score(at("108%"), "公用经费控制率"), "1.0000");
+    assert.equal(score(at("99%"), "公用经费控制率"), "5.0000");
+    assert.equal(score(at("110.5%"), "公用经费控制率"), "0.0000");
+    assert.deepEqual(codes(at("108%")), []);
+  });
+  it("the zero band first, 计0分 and 以下: 低于80%计0分；≥90%，计5分；每低于一个百分点扣0.5分", () => {
+    const at = (a: string) => leaf("资金到位率", 5, "80%以下不得分；≥90%，计5分；每低于一个百分点扣0.5分", `实际：${a}`);
+    assert.equal(score(at("85%"), "资金到位率"), "2.5000");
+    assert.equal(score(at("79%"), "资金到位率"), "0.0000");
+    assert.deepEqual(codes(at("85%")), []);
+  });
+});
+
+describe("counted deductions after a list of requirements (R05, R10)", () => {
+  // 岳阳市审计局 部门整体支出绩效评价评分表 (Hunan), 资金使用合规性 3 分.
+  const yy =
+    "①支出符合国家财经法规和财务管理制度规定以及有关专项资金管理办法的规定；②资金拨付有完整的审批程序和手续；③项目支出按规定经过评估论证；④支出符合部门预算批复的用途；⑤资金使用无截留、挤占、挪用、虚列支出等情况。以上情况每出现一例不符合要求的扣1分，扣完为止。";
+  it("以上情况每出现一例不符合要求的扣1分 after ①…⑤ requirements: 实际 1 例 → 2", () => {
+    const t = leaf("资金使用合规性", 3, yy, "实际：1 例");
+    assert.equal(score(t, "资金使用合规性"), "2.0000");
+    assert.deepEqual(codes(t), []);
+  });
+  it("the counted sentence alone, and 每出现一个专项未按进度…扣0.5分 after descriptive lines", () => {
+    const t = leaf("资金使用合规性", 3, "以上情况每出现一例不符合要求的扣1分，扣完为止。", "实际：1 例");
+    assert.equal(score(t, "资金使用合规性"), "2.0000");
+    const pay = "春节前下达全部专项资金的50%；6月底前所有专项资金指标全部下达完。每出现一个专项未按进度完成资金下达扣0.5分，扣完为止。";
+    const p = leaf("支付进度", 3, pay, "实际：1 个");
+    assert.equal(score(p, "支付进度"), "2.5000");
+    assert.deepEqual(codes(p), []);
+  });
+  it("other counted wordings: 发现一处问题扣0.5分 / 每有一项不符合扣1分", () => {
+    assert.equal(score(leaf("档案管理", 2, "发现一处问题扣0.5分，扣完为止", "实际：2 处"), "档案管理"), "1.0000");
+    assert.equal(score(leaf("档案管理", 2, "每有一项不符合扣1分，扣完为止", "实际：1 项"), "档案管理"), "1.0000");
+  });
+});
+
+describe("labels that contain a comma (R04, R09)", () => {
+  // 岳阳市审计局 评分表: 管理制度健全性 3 分.
+  it("①已制定…办法，内部财务管理制度…，1分；②…，1分；③…，1分 with 2 ticked → 2", () => {
+    const rule = "①已制定或具有预算资金管理办法，内部财务管理制度、会计核算制度等管理制度，1分；②相关管理制度合法、合规、完整，1分；③相关管理制度得到有效执行，1分。";
+    const ticks = "- [x] 已制定或具有预算资金管理办法，内部财务管理制度、会计核算制度等管理制度\n- [x] 相关管理制度合法、合规、完整\n- [ ] 相关管理制度得到有效执行";
+    const t = `${H}满分：3\n# 管理制度健全性（3分）\n评分：${rule}\n${ticks}\n偏差原因：x\n`;
+    assert.equal(score(t, "管理制度健全性"), "2.0000");
+    assert.deepEqual(codes(t), []);
+  });
+  // Same table: 资金结余 3 分.
+  it("无结余，3分；有结余，但不超过上年结转，2分；结余超过上年结转，不得分。", () => {
+    const rule = "无结余，3分；有结余，但不超过上年结转，2分；结余超过上年结转，不得分。";
+    const t = (x: string) => leaf("资金结余", 3, rule, `结果：${x}`);
+    assert.equal(score(t("有结余，但不超过上年结转"), "资金结余"), "2.0000");
+    assert.equal(score(t("结余超过上年结转"), "资金结余"), "0.0000");
+    assert.equal(score(t("无结余"), "资金结余"), "3.0000");
+    assert.deepEqual(codes(t("有结余，但不超过上年结转")), []);
+  });
+});
