@@ -88,3 +88,73 @@ describe("labels that contain a comma (R04, R09)", () => {
     assert.deepEqual(codes(t("有结余，但不超过上年结转")), []);
   });
 });
+
+describe("the national form's formulas (R07)", () => {
+  // 项目支出绩效自评表 填表说明 (biz.doczj.com/doc/174893555.html): 正向 / 反向 指标的计分公式.
+  it("年度指标值/全年实际值*该指标分值 is the 比率 reverse formula: 500/520×5 = 4.8077", () => {
+    const t = `${H}满分：5\n# 人均培训成本（5分）\n目标：≤500 元\n实际：520 元\n评分：年度指标值/全年实际值*该指标分值\n得分：4.81\n偏差原因：x\n`;
+    assert.equal(score(t, "人均培训成本"), "4.8077");
+    assert.deepEqual(codes(t), []);
+  });
+  it("全年实际值/年度指标值*该指标分值 is the forward formula: 300/400×10 = 7.5", () => {
+    const t = `${H}满分：10\n# 培训人次（10分）\n目标：≥400 人次\n实际：300 人次\n评分：全年实际值/年度指标值*该指标分值\n偏差原因：x\n`;
+    assert.equal(score(t, "培训人次"), "7.5000");
+    assert.deepEqual(codes(t), []);
+  });
+  it("a stated score against a default (no rule read) does not say “按规则”", () => {
+    const t = `${H}满分：5\n# 人均培训成本（5分）\n目标：≤500 元\n实际：520 元\n得分：4.81\n偏差原因：x\n`;
+    const d = diags(t, "PE501")[0];
+    assert.ok(d, "PE501 expected");
+    assert.doesNotMatch(d.message, /按规则/);
+  });
+});
+
+describe("more printed wordings (R02, R06, R08, R11, R12, R13)", () => {
+  it("低于100%的，每低一个百分点扣1分，扣完为止: 96.2% → 2", () => {
+    const t = leaf("执行进度", 5, "低于100%的，每低一个百分点扣1分，扣完为止", "实际：96.2%");
+    assert.equal(score(t, "执行进度"), "2.0000");
+    assert.deepEqual(codes(t), []);
+  });
+  it("a trailing note after points: …（1分）。以上需提供佐证资料。 / 此项需提供相应的资金分配方案。", () => {
+    const t = `${H}满分：2\n# 决策依据（2分）\n评分：符合法律法规（1分）；符合发展规划（1分）。以上需提供佐证资料。\n- [x] 符合法律法规\n- [ ] 符合发展规划\n偏差原因：x\n`;
+    assert.equal(score(t, "决策依据"), "1.0000");
+    assert.deepEqual(codes(t), []);
+    const u = `${H}满分：5\n# 分配结果（5分）\n评分：符合分配办法（2分）分配公平合理（3分）此项需提供相应的资金分配方案。\n- [ ] 符合分配办法\n- [x] 分配公平合理\n偏差原因：x\n`;
+    assert.equal(score(u, "分配结果"), "3.0000");
+    assert.deepEqual(codes(u), []);
+  });
+  it("达到目标值得满分 alone gets the documented PE107, not PE403", () => {
+    const t = `${H}满分：5\n# 产出数量（5分）\n目标：≥100 个\n实际：100 个\n评分：达到目标值得满分\n`;
+    assert.deepEqual(codes(t), ["PE107"]);
+  });
+  it("不足1个百分点的，按1个百分点扣分 (a comma inside the modifier): 96.2% → 1", () => {
+    const t = leaf("执行进度", 5, "以100%为标准，每低于1个百分点扣1分，不足1个百分点的，按1个百分点扣分", "实际：96.2%");
+    assert.equal(score(t, "执行进度"), "1.0000");
+    assert.deepEqual(codes(t), []);
+  });
+  it("按时完成计5分，每超过1天扣1分，扣完为止: 3 天 over → 2", () => {
+    const t = leaf("办结时限", 5, "按时完成计5分，每超过1天扣1分，扣完为止", "实际：3 天");
+    assert.equal(score(t, "办结时限"), "2.0000");
+    assert.equal(score(leaf("办结时限", 5, "按期完成得5分；每延迟1天扣1分，扣完为止", "实际：0 天"), "办结时限"), "5.0000");
+    assert.deepEqual(codes(t), []);
+  });
+  it("二者择其一进行考核,按完成比例计算得分,满分为止. (wanglu.net 部门预算支出考核表)", () => {
+    const t = leaf("一般公共预算支出完成率", 5, "二者择其一进行考核,按完成比例计算得分,满分为止.", "实际：96%");
+    assert.equal(score(t, "一般公共预算支出完成率"), "4.8000");
+    assert.deepEqual(codes(t), []);
+  });
+});
+
+describe("one message for a rule not read (R16, R17)", () => {
+  it("a stated score under an unread rule gets PE107 only, no PE407 asking for 理由", () => {
+    const t = `${H}满分：2\n# 人员年龄（2分）\n评分：排名倒数第1名计2分，倒数第2名的，每进1名扣0.1分\n得分：2\n偏差原因：x\n`;
+    assert.deepEqual(codes(t), ["PE107"]);
+  });
+  for (const rule of ["每发现一例", "完成值/指标值×", "真实（1分）；完整（", "0-", "计", "≤", "年度指标值/全年实际值*"]) {
+    it(`half-typed “${rule}” gets one PE107 with a non-empty quoted part`, () => {
+      const t = leaf("指标率", 5, rule, "实际：95%");
+      assert.deepEqual(codes(t), ["PE107"]);
+      assert.doesNotMatch(diags(t, "PE107")[0].message, /“”/);
+    });
+  }
+});

@@ -265,8 +265,8 @@ export const CATALOGUE = {
   PE501: {
     severity: "warning",
     slug: "stated-score-mismatch",
-    zh: (a) => `填报得分 ${s(a.stated)} 分，按规则应得 ${s(a.computed)} 分。`,
-    en: (a) => `Stated score ${s(a.stated)}, but the rule gives ${s(a.computed)}.`,
+    zh: (a) => `填报得分 ${s(a.stated)} 分，${a.basis === "default" ? "没有评分规则，按目标值默认算法" : a.basis === "sum" ? "按下级得分之和" : "按规则"}应得 ${s(a.computed)} 分。`,
+    en: (a) => `Stated score ${s(a.stated)}, but ${a.basis === "default" ? "with no 评分 rule the default method against the target" : a.basis === "sum" ? "the sum of the children's scores" : "the rule"} gives ${s(a.computed)}.`,
   },
   PE502: {
     severity: "warning",

@@ -8,7 +8,7 @@ import type { Rule } from "./rule";
 import { OptionsRule } from "./options";
 import { ChecklistRule } from "./checklist";
 import { LinearBandRule, PerPointRule, StepBandsRule } from "./bands";
-import { CompletionRule, DeductionRule, ProportionalRule } from "./simple";
+import { CompletionRule, DeductionRule, InverseCompletionRule, ProportionalRule } from "./simple";
 import { AdditiveRule, namesPoint } from "./additive";
 import { parseCountLabel } from "./checklist";
 import { hasField } from "../../model/fields";
@@ -23,6 +23,7 @@ const TARGET_COMPLETION = new TargetCompletionRule();
 const QUALITATIVE = new QualitativeRule();
 const JUDGEMENT = new JudgementRule();
 const COMPLETION = new CompletionRule();
+const INVERSE_COMPLETION = new InverseCompletionRule();
 
 export function resolveRule(ind: Indicator, sink: DiagnosticSink): Rule | undefined {
   if (ind.rule) return fromClauses(ind, ind.rule.clauses, sink);
@@ -77,6 +78,7 @@ function resolve(clauses: readonly ClauseNode[], points: boolean): Resolved {
   const fail = (detail: string, detailEn: string): Resolved => [detail, detailEn];
   const kinds = new Set(clauses.map((c) => c.kind));
   if (kinds.has("completion")) {
+    if (clauses.length === 1 && clauses[0].kind === "completion" && clauses[0].inverse) return INVERSE_COMPLETION;
     return clauses.length === 1 ? COMPLETION : fail("“按完成比例计分”不能与区间、选项并用", "按完成比例计分 cannot be combined with bands or options");
   }
   if (kinds.has("proportional")) {

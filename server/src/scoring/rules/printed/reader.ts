@@ -93,7 +93,7 @@ function readMark(c: Cursor): boolean | null {
   return m ? m[1] === "含" : null;
 }
 
-const ABOVE = ["超过", "超出", "高于", "高出", "多于", "增加", "提高", "上升", "增长", "超", "高", "多", "增"];
+const ABOVE = ["超过", "超出", "延迟", "延期", "逾期", "推迟", "滞后", "高于", "高出", "多于", "增加", "提高", "上升", "增长", "超", "高", "多", "增"];
 const BELOW = ["低于", "少于", "减少", "下降", "降低", "低", "少", "减", "不足"];
 const FINDING = /(?:发现|出现|存在|有|查出)?([0-9]+|[一二两三四五六七八九十]+)(?:例|项|次|处|个|起|笔|件|份|条|家|人次|人)/y;
 
@@ -313,10 +313,12 @@ function readOption(c: Cursor, start: number, whole: string): Piece | Fail {
 }
 
 const COMPLETION = [
-  /^(得分=)?(实际)?(完成|实际)(值|数|数量|率)?[/÷](目标|指标|计划|年度指标|预期)(值|数|数量)?[×*x](分值|权重|该?指标分值|本项分值|满分|该项分值)$/,
+  /^(得分=)?(全年|年度|本年)?(实际)?(完成|实际)(值|数|数量|率)?[/÷](全年|年度|本年)?(目标|指标|计划|年度指标|预期)(值|数|数量)?[×*x](分值|权重|该?指标分值|本项分值|满分|该项分值)$/,
   /^(得分=)?(按)?(实际|预算)?(完成率|执行率|达成率|实现率)[×*x](分值|权重|该?指标分值|本项分值|满分|该项分值)(计算)?(得分|计分)?$/,
   /^(未达到(目标值?|指标值|预期目标?)?的?,?)?(按|依|根据)(实际)?(完成|执行)?(比例|比率|进度|情况|程度)?(计算|折算)?(计分|得分|赋分|计|扣分|扣减)?$/,
 ];
+/** 年度指标值/全年实际值*该指标分值: the national form's formula for a reverse indicator (target ÷ actual). */
+const INVERSE = /^(得分=)?(全年|年度|本年)?(目标|指标|计划|预期)(值|数)?[/÷](全年|年度|本年)?(实际|完成)(值|数)?[×*x](分值|权重|该?指标分值|本项分值|满分|该项分值)$/;
 const TARGET_MET = /^(完成|达到|实现)(年度)?(目标值?|指标值|预期目标|计划|目标任务)的?(得|计)?满分$/;
 const STANDARD = /^以([0-9]+(?:\.[0-9]+)?)(%|个百分点)?为(标准|基准|满分标准|上限|下限|目标)$/;
 const MODIFIERS: [RegExp, string, "linear" | "ceil" | undefined][] = [
@@ -337,6 +339,7 @@ function readPhrase(whole: string, span: Span): Piece | undefined {
   const std = STANDARD.exec(w);
   if (std) return { kind: "standard", quantity: { value: std[1], unit: std[2] ? { text: std[2], span } : null, approx: false, span }, span };
   if (TARGET_MET.test(w)) return { kind: "targetMet", span };
+  if (w.length <= 40 && INVERSE.test(w)) return { kind: "clause", clause: { kind: "completion", span, inverse: true }, text: whole };
   if (w.length <= 40 && COMPLETION.some((re) => re.test(w))) return { kind: "clause", clause: { kind: "completion", span }, text: whole };
   return undefined;
 }
