@@ -158,3 +158,18 @@ describe("one message for a rule not read (R16, R17)", () => {
     });
   }
 });
+
+describe("table totals (R14, R15)", () => {
+  it("a 合计 of 810 over rows 510 and 300.25 is flagged (the parts are exact to 0.01)", () => {
+    const t = `${H}（单位：万元）\n| 项目 | 全年执行数 |\n|---|---|\n| 基本支出 | 510 |\n| 项目支出 | 300.25 |\n| 合计 | 810 |\n`;
+    assert.deepEqual(codes(t), ["PE411"]);
+    const ok = t.replace("| 合计 | 810 |", "| 合计 | 810.25 |");
+    assert.deepEqual(codes(ok), []);
+  });
+  // 池州市贵池区棠溪镇 项目支出绩效自评表 2022 (Anhui): 年度资金总额 printed 0, 本年财政拨款 89.974.
+  it("a 年度资金总额 printed 0 over sources with figures: one PE418 per cell, 执行率 from the sources", () => {
+    const t = `${H}满分：10\n类型：项目支出\n| 资金来源 | 全年预算数 | 全年执行数 |\n|---|---|---|\n| 年度资金总额 | 0 | 0 |\n| 其中：本年财政拨款 | 89.974 | 89.974 |\n# 评分表\n## 预算执行率（10分）\n`;
+    assert.deepEqual(codes(t), ["PE418", "PE418"]);
+    assert.equal(score(t, "预算执行率"), "10.0000");
+  });
+});
