@@ -57,3 +57,20 @@ describe("006: 政协南县委员会 (Hunan) 部门整体支出, 2021", () => {
     assert.deepEqual(values, ["57.8 万元", "20.15%"]);
   });
 });
+
+describe("007: 部门整体支出绩效评价指标表 (wenku365), printed rules with the table's own 得分", () => {
+  const text = read("007-dept-indicator-table-wenku.perf");
+  const a = analyze(text);
+  const scoreOf = (name: string) => a.evaluation.results.get(a.model.indicators.find((i) => i.name === name)!)?.score?.toString();
+  it("reads every printed 评分 and agrees with every printed 得分: no diagnostic, total 20 as stated", () => {
+    assert.deepEqual(a.evaluation.diagnostics.map((d) => d.code), []);
+    assert.equal(a.evaluation.total?.toString(), "20");
+  });
+  it("scores by the printed rules, not by copying 得分: a changed actual changes the score and is flagged", () => {
+    const b = analyze(text.replace("实际：99%", "实际：88%"));
+    const row = b.model.indicators.find((i) => i.name === "预算完成率")!;
+    assert.equal(b.evaluation.results.get(row)?.score?.toString(), "1");
+    assert.ok(b.evaluation.diagnostics.some((d) => d.code === "PE501"));
+    assert.equal(scoreOf("预算控制率"), "0");
+  });
+});

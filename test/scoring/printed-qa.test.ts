@@ -173,3 +173,18 @@ describe("table totals (R14, R15)", () => {
     assert.equal(score(t, "预算执行率"), "10.0000");
   });
 });
+
+describe("部门整体支出绩效评价指标表 (wenku365 p-50355167) wordings", () => {
+  it("100%计满分，每低于5%扣2分 counts from 100%: 88% → 2 full steps → 1", () => {
+    const t = leaf("预算完成率", 5, "100%计满分，每低于5%扣2分，扣完为止。", "实际：88%");
+    assert.equal(score(t, "预算完成率"), "1.0000");
+    assert.deepEqual(codes(t), []);
+  });
+  it("100%以下（含）计满分，每超出5%扣2分…没有楼堂馆所项目的部门按满分计算。", () => {
+    const rule = "100%以下（含）计满分，每超出5%扣2分，扣完为止。没有楼堂馆所项目的部门按满分计算。";
+    const t = leaf("新建楼堂馆所面积控制率", 5, rule, "实际：111%");
+    assert.equal(score(t, "新建楼堂馆所面积控制率"), "1.0000");
+    assert.equal(score(leaf("新建楼堂馆所面积控制率", 5, rule, "实际：100%"), "新建楼堂馆所面积控制率"), "5.0000");
+    assert.deepEqual(codes(t), []);
+  });
+});

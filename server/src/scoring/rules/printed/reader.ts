@@ -179,8 +179,10 @@ function readCondition(c: Cursor): { node: Extract<ClauseNode, { kind: "band" | 
   const word = c.eat("(含)以上", "(含)以下", "及以上", "及以下", "及以内", "以上", "以下", "以内", "内");
   if (word === undefined) return failAt(c, after, c.end, "“以上”“以下”、区间“-”或比较符", "以上 / 以下, a range “-” or a comparator");
   const upward = word.endsWith("以上");
+  // "100%以下（含）": the mark may follow the word.
+  const late = mark === null ? readMark(c) : null;
   // 以上 / 以下 / 以内 include the number itself (as in legal usage) unless marked （不含）.
-  const inclusive = mark ?? true;
+  const inclusive = mark ?? late ?? true;
   const op = upward ? (inclusive ? ">=" : ">") : inclusive ? "<=" : "<";
   return { node: "band", cmp: { op, text: word, span: c.span(after) }, q };
 }
@@ -319,6 +321,8 @@ const COMPLETION = [
 ];
 /** 年度指标值/全年实际值*该指标分值: the national form's formula for a reverse indicator (target ÷ actual). */
 const INVERSE = /^(得分=)?(全年|年度|本年)?(目标|指标|计划|预期)(值|数)?[/÷](全年|年度|本年)?(实际|完成)(值|数)?[×*x](分值|权重|该?指标分值|本项分值|满分|该项分值)$/;
+/** "100%计满分，每低于5%扣2分": the full-score point a deduction counts from, like 以100%为标准. */
+const FULL_AT = /^([0-9]+(?:\.[0-9]+)?)(%)?(计|得|为|记)满分$/;
 const TARGET_MET = /^(完成|达到|实现)(年度)?(目标值?|指标值|预期目标|计划|目标任务)的?(得|计)?满分$/;
 const STANDARD = /^以([0-9]+(?:\.[0-9]+)?)(%|个百分点)?为(标准|基准|满分标准|上限|下限|目标)$/;
 const MODIFIERS: [RegExp, string, "linear" | "ceil" | undefined][] = [
@@ -337,6 +341,8 @@ function readPhrase(whole: string, span: Span): Piece | undefined {
   const w = whole.replace(/[。.]$/, "");
   for (const [re, note, mode] of MODIFIERS) if (re.test(w)) return { kind: "modifier", note, mode, span };
   const std = STANDARD.exec(w);
+  const at = std ?? FULL_AT.exec(w);
+  if (at) return { kind: "standard", quantity: { value: at[1], unit: at[2] ? { text: at[2], span } : null, approx: false, span }, span };
   if (std) return { kind: "standard", quantity: { value: std[1], unit: std[2] ? { text: std[2], span } : null, approx: false, span }, span };
   if (TARGET_MET.test(w)) return { kind: "targetMet", span };
   if (w.length <= 40 && INVERSE.test(w)) return { kind: "clause", clause: { kind: "completion", span, inverse: true }, text: whole };
