@@ -188,3 +188,18 @@ describe("部门整体支出绩效评价指标表 (wenku365 p-50355167) wordings
     assert.deepEqual(codes(t), []);
   });
 });
+
+describe("what stays an option", () => {
+  it("无违规得满分；有违规不得分 is two options (not a note about units without the thing)", () => {
+    const t = (x: string) => leaf("资金合规", 2, "无违规得满分；有违规不得分", `结果：${x}`);
+    assert.equal(score(t("有违规"), "资金合规"), "0.0000");
+    assert.equal(score(t("无违规"), "资金合规"), "2.0000");
+    assert.deepEqual(codes(t("无违规")), []);
+  });
+  it("requirements with no counted deduction after them are not a rule: one message, not scored", () => {
+    const t = leaf("支付进度", 3, "春节前下达全部专项资金的50%；6月底前所有专项资金指标全部下达完。", "实际：1 个");
+    assert.equal(codes(t).length, 1);
+    assert.ok(["PE101", "PE107"].includes(codes(t)[0]));
+    assert.equal(score(t, "支付进度"), undefined);
+  });
+});

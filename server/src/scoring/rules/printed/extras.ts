@@ -13,7 +13,7 @@ import { Cursor, readConsequence } from "./scan";
 const NOTE = /^(?:(?:以上|上述|此项|本项|该项|各项|每项)[^0-9]{0,12}?(?:需|须|应|要)(?:提供|附|上传|报送|出具|提交)|(?:需|须|应)(?:提供|附|上传|提交)[^0-9]{0,20}(?:资料|材料|依据|证明|方案|文件)|(?:二者|两者|以上|上述)(?:择其?一|任选其?一|选其一)|(?:注|备注|说明)[:：])/;
 
 /** "没有楼堂馆所项目的部门按满分计算": what a unit without the thing scores; the rule itself needs no data then. */
-const ABSENT_FULL = /^(没有|无|未发生|不涉及)[^0-9;,]{1,30}?(的|时)?(部门|单位|项目)?,?(按|计|得)满分(计算|计)?$/;
+const ABSENT_FULL = /^(没有|无|未发生|不涉及)[^0-9;,]{1,30}?的?(部门|单位),?按满分(计算|计)?$/;
 
 /** Is this segment a note that gives no score (and so is no part of the rule)? */
 export function isNote(whole: string): boolean {
