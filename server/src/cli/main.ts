@@ -69,7 +69,7 @@ export async function run(argv: string[]): Promise<number> {
     .command("check")
     .description("检查文件，输出诊断（path:line:col: severity code message）；有错误时退出码 1")
     .argument("<paths...>", ".perf 文件或目录")
-    .option("--strict", "警告也视为失败")
+    .option("--strict", "警告和待填写（PE130）也视为失败：未填完的文件不通过")
     .option("--en", "英文消息")
     .addOption(new Option("-f, --format <format>", "输出格式").choices(["text", "json", "sarif"]).default("text"))
     .option("--docs-base <uri>", "SARIF 规则帮助链接的前缀", "docs/diagnostics.md")
@@ -80,7 +80,7 @@ export async function run(argv: string[]): Promise<number> {
       const results = await mapFiles("check", files, { jobs: opts.jobs ?? defaultJobs(), threshold: PARALLEL_THRESHOLD, progress });
       progress.done();
       for (const r of results)
-        for (const d of r.diagnostics) if (d.severity === "error" || (opts.strict && d.severity === "warning")) exit = 1;
+        for (const d of r.diagnostics) if (d.severity === "error" || (opts.strict && (d.severity === "warning" || d.code === "PE130"))) exit = 1;
       if (opts.format === "json") write(JSON.stringify(results.flatMap((r) => r.diagnostics.map((d) => diagnosticJson(r.path, d))), null, 2) + "\n");
       else if (opts.format === "sarif") write(JSON.stringify(toSarif(results, pkg.version, opts.en, opts.docsBase), null, 2) + "\n");
       else for (const r of results) for (const d of r.diagnostics) write(formatDiagnostic(r.path, d, opts.en) + "\n");
@@ -150,7 +150,7 @@ export async function run(argv: string[]): Promise<number> {
 
   program
     .command("new")
-    .description("新建绩效自评文件：部门整体支出（种子 002 的指标体系）或项目支出模板")
+    .description("新建绩效自评文件：部门整体支出（三级指标体系：投入、过程、产出、效果）或项目支出模板")
     .addOption(new Option("--type <type>", "评价类型").choices(["部门整体支出", "项目支出"]).default("部门整体支出"))
     .requiredOption("--unit <name>", "单位")
     .requiredOption("--year <year>", "年度")

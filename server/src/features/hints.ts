@@ -6,7 +6,7 @@
  */
 import type { InlayHint, Range } from "vscode-languageserver-types";
 import type { Analysis } from "../analysis";
-import { formatDecimal } from "../quantity/decimal";
+import { formatScore } from "../quantity/decimal";
 import { formatPercent } from "../quantity/quantity";
 import type { Indicator } from "../model/types";
 import type { IndicatorResult } from "../scoring/types";
@@ -19,6 +19,8 @@ export interface HintSettings {
   total: boolean;
   data: boolean;
   placeholders: boolean;
+  /** perf.report.decimals: how many decimals a score shows (formatScore). */
+  decimals?: number;
 }
 
 export const DEFAULT_HINTS: HintSettings = { scores: true, subtotals: true, total: true, data: true, placeholders: true };
@@ -32,13 +34,13 @@ export function measuredLabel(ind: Indicator, r: IndicatorResult | undefined): s
   return "";
 }
 
-export function indicatorHintLabel(ind: Indicator, r: IndicatorResult | undefined): string {
+export function indicatorHintLabel(ind: Indicator, r: IndicatorResult | undefined, dp?: number): string {
   if (ind.weight === null) {
     if (r?.rate !== undefined) return `完成率 ${formatPercent(r.rate)}`;
     return r?.measured ? r.measured.format() : "";
   }
-  const w = formatDecimal(ind.weight, 2);
-  const score = r?.score === undefined ? "?" : formatDecimal(r.score, 2);
+  const w = formatScore(ind.weight, dp);
+  const score = r?.score === undefined ? "?" : formatScore(r.score, dp);
   if (ind.children.length) return `${score}/${w}`;
   const m = measuredLabel(ind, r);
   return m ? `${m} → ${score}/${w}` : `${score}/${w}`;
@@ -63,14 +65,14 @@ export function inlayHints(a: Analysis, range: Range, settings: HintSettings = D
     const isParent = ind.children.length > 0;
     if (isParent ? !settings.subtotals : !settings.scores) continue;
     const r = ev.results.get(ind);
-    const label = indicatorHintLabel(ind, r);
+    const label = indicatorHintLabel(ind, r, settings.decimals);
     if (!label) continue;
     out.push(hint(ind.line, lines[ind.line].text.length, label, r ? traceMarkdown(r.trace, ind.name) : undefined));
   }
   if (settings.total) {
     const f = a.model.header.get("自评总分");
     if (f && inRange(f.line) && ev.total !== undefined) {
-      const label = `计算 ${formatDecimal(ev.total, 2)}${ev.grade ? " · " + ev.grade : ""}`;
+      const label = `计算 ${formatScore(ev.total, settings.decimals)}${ev.grade ? " · " + ev.grade : ""}`;
       out.push(hint(f.line, lines[f.line].text.length, label, traceMarkdown(ev.totalTrace, "自评总分")));
     }
     const g = a.model.header.get("等级");

@@ -1,0 +1,48 @@
+/**
+ * One formatting of scores (perf.report.decimals): a score on a sliding scale
+ * reads the same in the status bar, the hints, the preview and the CLI — never
+ * the unrounded 40-digit decimal.
+ */
+import assert from "node:assert/strict";
+import { analyze } from "../../server/src/analysis";
+import { summaryOf } from "../../server/src/lsp/custom-requests";
+import { inlayHints } from "../../server/src/features/hints";
+import { renderReport } from "../../server/src/report";
+import { formatScore } from "../../server/src/quantity/decimal";
+import { D } from "../../server/src/quantity/decimal";
+
+// 1 ÷ 3 on a proportional 10-point rule: 3.3333… points.
+const TEXT = "单位：X镇\n年度：2021\n满分：10\n自评总分：3.33\n# A（10分）\n公式：甲 ÷ 乙\n甲：1\n乙：3\n评分：比例\n偏差原因：x\n";
+const everything = { line: 0, character: 0 };
+
+describe("one formatting of scores", () => {
+  const a = analyze(TEXT);
+
+  it("the status bar's total is rounded like the hints and the preview (2 decimals by default)", async () => {
+    assert.ok(a.evaluation.total && a.evaluation.total.decimalPlaces() > 10, "the total is a long decimal");
+    const summary = summaryOf(a, 1);
+    assert.equal(summary.total, "3.33");
+    const hints = inlayHints(a, { start: everything, end: { line: 99, character: 0 } }).map((h) => String(h.label));
+    assert.ok(hints.includes("计算 3.33 · 差"), hints.join(" | "));
+    assert.ok(hints.some((h) => h.endsWith("3.33/10")), hints.join(" | "));
+    const md = (await renderReport(a, "md", { decimals: 2 })) as string;
+    assert.match(md, /\| A \| 10 \| 3\.33 \|/);
+    assert.match(md, /合计（自评总分）\*\* \| 10 \| 3\.33 \|/);
+  });
+
+  it("perf.report.decimals applies to every surface alike", async () => {
+    assert.equal(summaryOf(a, 1, 3).total, "3.333");
+    const hints = inlayHints(a, { start: everything, end: { line: 99, character: 0 } }, { scores: true, subtotals: true, total: true, data: true, placeholders: true, decimals: 3 }).map((h) => String(h.label));
+    assert.ok(hints.includes("计算 3.333 · 差"), hints.join(" | "));
+    const md = (await renderReport(a, "md", { decimals: 3 })) as string;
+    assert.match(md, /\| A \| 10 \| 3\.333 \|/);
+    assert.equal(summaryOf(a, 1, 0).total, "3");
+  });
+
+  it("formatScore rounds half up and drops trailing zeros", () => {
+    assert.equal(formatScore(new D("94.28677591463414634146341463414634146342")), "94.29");
+    assert.equal(formatScore(new D("2.005")), "2.01");
+    assert.equal(formatScore(new D("90.10"), 2), "90.1");
+    assert.equal(formatScore(undefined), "—");
+  });
+});
