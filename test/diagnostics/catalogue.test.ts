@@ -359,8 +359,26 @@ export const CASES: Record<DiagnosticCode, Case[]> = {
       text: `${H}满分：2\n# A（2分）\n目标：≥ 100 人\n实际：130 人\n`,
       line: 3,
       at: "A",
-      mentions: ["偏差原因", "130%", "目标是否偏低"],
+      mentions: ["“A”", "偏差原因", "超过目标 100 人 30%", "达到或超过超额预警线 120%"],
       fixed: `${H}满分：2\n# A（2分）\n目标：≥ 100 人\n实际：110 人\n`,
+    },
+    {
+      title: "exactly at the over-achievement line (the rule says 达到或超过)",
+      text: `${H}满分：2\n# A（2分）\n目标：≥ 4 万亩\n实际：4.8 万亩\n`,
+      line: 3,
+      at: "A",
+      mentions: ["实际 4.8 万亩 超过目标 4 万亩 20%", "达到或超过超额预警线 120%"],
+      fixed: `${H}满分：2\n# A（2分）\n目标：≥ 4 万亩\n实际：4.7 万亩\n`,
+    },
+  ],
+  PE440: [
+    {
+      title: "a measure (no weight) only partly achieved, without 偏差原因",
+      text: `${H}满分：1\n# A（1分）\n得分：1\n理由：x\n## 服务意识提升\n目标：达成\n实际：基本达成\n`,
+      line: 6,
+      at: "服务意识提升",
+      mentions: ["“服务意识提升”", "基本达成", "偏差原因"],
+      fixed: `${H}满分：1\n# A（1分）\n得分：1\n理由：x\n## 服务意识提升\n目标：达成\n实际：基本达成\n偏差原因：个别村宣传不到位\n`,
     },
   ],
   PE407: [
@@ -544,7 +562,7 @@ const EXPECTED_SEVERITY: Record<DiagnosticCode, Severity> = {
   PE101: "error", PE102: "error", PE103: "error", PE104: "warning", PE105: "warning", PE106: "error", PE130: "info",
   PE201: "error", PE202: "error", PE203: "error", PE204: "error", PE205: "warning", PE206: "warning", PE207: "error", PE208: "warning",
   PE301: "error", PE302: "error", PE303: "error", PE304: "warning",
-  PE401: "error", PE402: "error", PE403: "error", PE404: "error", PE405: "warning", PE406: "warning", PE407: "info", PE408: "error", PE409: "info", PE410: "warning",
+  PE401: "error", PE402: "error", PE403: "error", PE404: "error", PE405: "warning", PE406: "warning", PE407: "info", PE408: "error", PE409: "info", PE410: "warning", PE440: "info",
   PE501: "warning", PE502: "warning", PE503: "warning", PE504: "warning", PE505: "warning",
   PE601: "error", PE602: "warning", PE603: "error", PE604: "warning", PE605: "error",
 };

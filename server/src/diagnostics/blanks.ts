@@ -156,9 +156,12 @@ function blockAt(blocks: readonly Indicator[], line: number): Indicator | undefi
   return found && line <= found.endLine ? found : undefined;
 }
 
+/** Codes about the whole file, not the indicator they stand on (the first heading, the header). */
+const FILE_WIDE: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>(["PE102", "PE103", "PE106", "PE302", "PE502", "PE503"]);
+
 /** The diagnostic with its indicator's name first, unless the message names it already. */
 function named(d: Diagnostic, ind: Indicator): Diagnostic {
   const q = `“${ind.name}”`;
-  if (d.message.includes(q)) return d;
+  if (FILE_WIDE.has(d.code) || d.message.includes(q)) return d;
   return { ...d, message: `${q}：${d.message}`, messageEn: `${q}: ${d.messageEn}` };
 }

@@ -218,14 +218,20 @@ export const CATALOGUE = {
   PE409: {
     severity: "info",
     slug: "rule-unchecked",
-    zh: (a) => `评分规则缺少数据（${s(a.what)}），无法核对：按填报得分 ${s(a.score)} 分计。`,
-    en: (a) => `The rule cannot be checked for lack of data (${s(a.whatEn)}): the stated score ${s(a.score)} is used.`,
+    zh: (a) => `评分规则无法核对，按填报得分 ${s(a.score)} 分计：缺少${s(a.what)}。`,
+    en: (a) => `The rule cannot be checked, the stated score ${s(a.score)} is used: missing ${s(a.whatEn)}.`,
   },
   PE410: {
     severity: "warning",
     slug: "no-band-holds",
     zh: (a) => `实际值 ${s(a.value)} 不在任何一档评分内：按 0 分计。`,
     en: (a) => `The value ${s(a.value)} falls in no band of the rule: scored 0.`,
+  },
+  PE440: {
+    severity: "info",
+    slug: "measure-partly-achieved",
+    zh: (a) => `实际为“${s(a.word)}”，未全部达成：建议写“偏差原因：…”说明原因。`,
+    en: (a) => `The actual is “${s(a.word)}”, not fully achieved: consider writing 偏差原因：… to say why.`,
   },
   // ── stated values ──
   PE501: {
