@@ -18,6 +18,9 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { REPO_ROOT, sleep, tmpDir, withCodeServer, type Workbench } from "./harness";
 import { analyze } from "../../server/src/analysis";
+import { formatScore } from "../../server/src/quantity/decimal";
+import { chinesePass } from "./chinese.e2e";
+import { bundleSuite } from "../extension/bundle";
 
 const EXAMPLE = "002-xiaolvzhai-2021.perf";
 const SHOTS = path.join(REPO_ROOT, "docs", "screenshots");
@@ -76,7 +79,8 @@ async function main(): Promise<void> {
       errors: a.evaluation.diagnostics.filter((d) => d.severity === "error").length,
       warnings: a.evaluation.diagnostics.filter((d) => d.severity === "warning").length,
     };
-    const total = a.evaluation.total?.toString() ?? "";
+    // The status bar, hints and preview all show the score as formatScore does (perf.report.decimals, 2 by default).
+    const total = formatScore(a.evaluation.total);
     const grade = a.evaluation.grade ?? "";
     const timingFile = path.join(work, "timing.jsonl");
     const headingLine = text.split("\n").findIndex((l) => l.startsWith("#### 在职人员控制率")) + 1;
@@ -181,8 +185,17 @@ async function main(): Promise<void> {
       const timing = fs.existsSync(timingFile) ? fs.readFileSync(timingFile, "utf8").trim().split("\n").map((l) => JSON.parse(l) as Record<string, number>) : [];
       console.log(`  activation timing (ms, from the extension): ${JSON.stringify(timing)}`);
     });
-    lap("all shut down");
-    console.log(`extension.e2e: ${passed} passed, 0 failed`);
+    lap("English pass shut down");
+
+    // Second start: Chinese display language, with the VS Code API suite run first in the same code-server.
+    const suite = process.env.PERF_EVAL_E2E_SUITE === "0" ? undefined : await bundleSuite();
+    const api = await chinesePass(work, vsix, suite, check);
+    lap("Chinese pass shut down");
+    const apiPassed = api?.passed ?? 0;
+    const apiFailed = api?.failed ?? 0;
+    if (api) console.log(`  (the counts include the VS Code API suite: ${apiPassed} passed, ${apiFailed} failed)`);
+    console.log(`extension.e2e: ${passed + apiPassed} passed, ${apiFailed} failed`);
+    if (apiFailed > 0) process.exitCode = 1;
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

@@ -32,8 +32,10 @@ export async function packageTestHost(work: string): Promise<string> {
 }
 
 /** What code-server needs to run the suite in its extension host: install both, point the host at the suite. */
-export function suiteOptions(suite: string, results: string, hostVsix: string): Pick<CodeServerOptions, "env"> & { vsix: string } {
-  return { vsix: hostVsix, env: { PERF_EVAL_SUITE: suite, PERF_EVAL_SUITE_RESULTS: results } };
+export function suiteOptions(suite: string, results: string, hostVsix: string, startFile?: string): Pick<CodeServerOptions, "env"> & { vsix: string } {
+  const env: Record<string, string> = { PERF_EVAL_SUITE: suite, PERF_EVAL_SUITE_RESULTS: results };
+  if (startFile) env.PERF_EVAL_SUITE_START = startFile;
+  return { vsix: hostVsix, env };
 }
 
 /** Wait for the test host's results file. */

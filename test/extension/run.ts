@@ -16,7 +16,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as https from "node:https";
-import { build } from "esbuild";
+import { bundleSuite } from "./bundle";
 import { runSuiteInCodeServer, codeServerAvailable } from "./code-server";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -48,19 +48,8 @@ async function main(): Promise<void> {
   if (process.env.PERF_EVAL_SKIP_VSCODE_TESTS === "1") skip("PERF_EVAL_SKIP_VSCODE_TESTS=1");
 
   // The suite runs inside an extension host: bundle it to plain JS.
-  const outDir = path.join(ROOT, ".vscode-test", "out");
-  await build({
-    entryPoints: [path.join(__dirname, "index.ts")],
-    outfile: path.join(outDir, "index.js"),
-    bundle: true,
-    platform: "node",
-    format: "cjs",
-    target: "node20",
-    external: ["vscode", "mocha"],
-    logLevel: "warning",
-  });
-
-  const suite = path.join(outDir, "index.js");
+  const suite = await bundleSuite();
+  const outDir = path.dirname(suite);
   let problem = process.env.PERF_EVAL_VSCODE_HOST === "code-server" ? "PERF_EVAL_VSCODE_HOST=code-server" : await probe();
   let vscodeExecutablePath = "";
   if (!problem) {

@@ -3,6 +3,8 @@
  * through the `vscode` API of a real VS Code desktop (run by run.ts).
  */
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import * as vscode from "vscode";
 import { departmentTemplate, projectTemplate } from "../../server/src/templates";
@@ -10,6 +12,17 @@ import { initI18n, t } from "../../client/src/i18n";
 import { statusView } from "../../client/src/status-bar";
 
 const EXAMPLE = path.resolve(__dirname, "..", "..", "examples", "002-xiaolvzhai-2021.perf");
+
+/** A .perf file on disk (not untitled: closing it later asks nothing), opened. */
+async function openFile(name: string, content: string): Promise<vscode.TextDocument> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "perf-eval-suite-"));
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, content);
+  const doc = await vscode.workspace.openTextDocument(file);
+  // Diagnostics are pulled for documents in an editor: show it.
+  await vscode.window.showTextDocument(doc);
+  return doc;
+}
 
 async function until<T>(what: string, fn: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -28,6 +41,11 @@ export function registerSuite(): void {
     before(async () => {
       doc = await vscode.workspace.openTextDocument(EXAMPLE);
       await vscode.window.showTextDocument(doc);
+    });
+
+    // Leave the workbench as found (the e2e run shares this code-server): every document is a saved file, so closing asks nothing.
+    after(async () => {
+      await vscode.commands.executeCommand("workbench.action.closeAllEditors");
     });
 
     it("gives .perf files the perf language", () => {
@@ -81,7 +99,7 @@ export function registerSuite(): void {
 
     it("a fresh 部门整体支出 template shows no error or warning, only 待填写 on each blank", async () => {
       const text = departmentTemplate("测试单位", 2024);
-      const created = await vscode.workspace.openTextDocument({ language: "perf", content: text });
+      const created = await openFile("部门.perf", text);
       assert.equal(created.languageId, "perf");
       const diags = await until("template diagnostics", () => {
         const d = vscode.languages.getDiagnostics(created.uri);
@@ -95,7 +113,7 @@ export function registerSuite(): void {
     });
 
     it("a fresh 项目支出 template marks 全年执行数 on its own line, not on line 3", async () => {
-      const created = await vscode.workspace.openTextDocument({ language: "perf", content: projectTemplate("测试单位", 2024, "测试项目") });
+      const created = await openFile("项目.perf", projectTemplate("测试单位", 2024, "测试项目"));
       const diags = await until("template diagnostics", () => {
         const d = vscode.languages.getDiagnostics(created.uri);
         return d.length ? d : undefined;
@@ -107,12 +125,13 @@ export function registerSuite(): void {
 
     it("filling a blank removes its mark", async () => {
       const text = projectTemplate("测试单位", 2024, "测试项目");
-      const created = await vscode.workspace.openTextDocument({ language: "perf", content: text });
+      const created = await openFile("填写.perf", text);
       const editor = await vscode.window.showTextDocument(created);
       const line = text.split("\n").indexOf("全年执行数：");
       await until("the blank", () => (vscode.languages.getDiagnostics(created.uri).some((d) => d.range.start.line === line) ? true : undefined));
       await editor.edit((e) => e.insert(new vscode.Position(line, "全年执行数：".length), "96 万元"));
       await until("the mark gone", () => (vscode.languages.getDiagnostics(created.uri).some((d) => d.range.start.line === line) ? undefined : true));
+      await created.save();
     });
 
     it("the status bar counts blanks and shows no grade while any remain; else the rounded total", () => {
@@ -131,6 +150,7 @@ export function registerSuite(): void {
       assert.ok(ext);
       initI18n(ext.extensionPath);
       const config = vscode.workspace.getConfiguration("perf");
+      const before = config.inspect<string>("locale")?.globalValue;
       try {
         await config.update("locale", "zh-cn", vscode.ConfigurationTarget.Global);
         assert.equal(t("{0} blanks to fill", 3), "待填 3 项");
@@ -141,7 +161,7 @@ export function registerSuite(): void {
         const zh = vscode.env.language.toLowerCase().startsWith("zh");
         assert.equal(t("{0} blanks to fill", 3), zh ? "待填 3 项" : "3 blanks to fill");
       } finally {
-        await config.update("locale", undefined, vscode.ConfigurationTarget.Global);
+        await config.update("locale", before, vscode.ConfigurationTarget.Global);
       }
     });
   });

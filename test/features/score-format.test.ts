@@ -10,6 +10,8 @@ import { inlayHints } from "../../server/src/features/hints";
 import { renderReport } from "../../server/src/report";
 import { formatScore } from "../../server/src/quantity/decimal";
 import { D } from "../../server/src/quantity/decimal";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 
 // 1 ÷ 3 on a proportional 10-point rule: 3.3333… points.
 const TEXT = "单位：X镇\n年度：2021\n满分：10\n自评总分：3.33\n# A（10分）\n公式：甲 ÷ 乙\n甲：1\n乙：3\n评分：比例\n偏差原因：x\n";
@@ -22,7 +24,7 @@ describe("one formatting of scores", () => {
     assert.ok(a.evaluation.total && a.evaluation.total.decimalPlaces() > 10, "the total is a long decimal");
     const summary = summaryOf(a, 1);
     assert.equal(summary.total, "3.33");
-    const hints = inlayHints(a, { start: everything, end: { line: 99, character: 0 } }).map((h) => String(h.label));
+    const hints = inlayHints(a, { start: everything, end: { line: 99, character: 0 } }).map((h) => String(h.label).replace(/\u00a0/g, " "));
     assert.ok(hints.includes("计算 3.33 · 差"), hints.join(" | "));
     assert.ok(hints.some((h) => h.endsWith("3.33/10")), hints.join(" | "));
     const md = (await renderReport(a, "md", { decimals: 2 })) as string;
@@ -32,7 +34,7 @@ describe("one formatting of scores", () => {
 
   it("perf.report.decimals applies to every surface alike", async () => {
     assert.equal(summaryOf(a, 1, 3).total, "3.333");
-    const hints = inlayHints(a, { start: everything, end: { line: 99, character: 0 } }, { scores: true, subtotals: true, total: true, data: true, placeholders: true, decimals: 3 }).map((h) => String(h.label));
+    const hints = inlayHints(a, { start: everything, end: { line: 99, character: 0 } }, { scores: true, subtotals: true, total: true, data: true, placeholders: true, decimals: 3 }).map((h) => String(h.label).replace(/\u00a0/g, " "));
     assert.ok(hints.includes("计算 3.333 · 差"), hints.join(" | "));
     const md = (await renderReport(a, "md", { decimals: 3 })) as string;
     assert.match(md, /\| A \| 10 \| 3\.333 \|/);
@@ -44,5 +46,20 @@ describe("one formatting of scores", () => {
     assert.equal(formatScore(new D("2.005")), "2.01");
     assert.equal(formatScore(new D("90.10"), 2), "90.1");
     assert.equal(formatScore(undefined), "—");
+  });
+});
+
+describe("hints never split inside a number", () => {
+  it("a hint keeps a number with its unit (no-break space) and .perf word wrap never breaks at . , / %", () => {
+    const text = "单位：X镇\n年度：2021\n满分：10\n# A（10分）\n目标：≥ 4 万亩\n实际：4.8 万亩\n偏差原因：x\n";
+    const labels = inlayHints(analyze(text), { start: everything, end: { line: 99, character: 0 } }).map((h) => String(h.label));
+    const a = labels.find((l) => l.includes("4.8"));
+    assert.ok(a, labels.join(" | "));
+    assert.ok(a.includes("4.8\u00a0万亩"), JSON.stringify(a));
+    assert.ok(!/\d [^\s·→]/.test(a), JSON.stringify(a));
+    const pkg = JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8"));
+    const breakAfter: string = pkg.contributes.configurationDefaults["[perf]"]["editor.wordWrapBreakAfterCharacters"];
+    for (const c of [".", ",", "/", "%"]) assert.ok(!breakAfter.includes(c), c);
+    for (const c of ["，", "。", "；", " "]) assert.ok(breakAfter.includes(c), `prose still wraps after ${c}`);
   });
 });

@@ -46,10 +46,20 @@ export function indicatorHintLabel(ind: Indicator, r: IndicatorResult | undefine
   return m ? `${m} → ${score}/${w}` : `${score}/${w}`;
 }
 
+/**
+ * A label that word wrap cannot split between a number and its unit: the
+ * space after a digit becomes a no-break space. (Inside a number, `.` `,` `/`
+ * and `%` are taken out of the break characters for .perf files, in
+ * package.json's configurationDefaults.)
+ */
+export function unbreakable(label: string): string {
+  return label.replace(/(\d) (?=[\u3400-\u9fff])/g, "$1\u00a0");
+}
+
 function hint(line: number, character: number, label: string, tooltip: string | undefined): InlayHint {
   return {
     position: { line, character },
-    label: label,
+    label: unbreakable(label),
     paddingLeft: true,
     tooltip: tooltip ? { kind: "markdown", value: tooltip } : undefined,
   };

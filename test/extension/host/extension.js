@@ -2,7 +2,8 @@
 // (PERF_EVAL_SUITE, built by test/extension/run.ts), run it in this extension
 // host, and write the mocha counts and failures as JSON to
 // PERF_EVAL_SUITE_RESULTS, where the runner reads them. Does nothing without
-// those variables.
+// those variables. With PERF_EVAL_SUITE_START it waits until that file exists
+// (an e2e run sharing this code-server goes first, in a clean workbench).
 const fs = require("node:fs");
 
 exports.activate = function activate() {
@@ -10,7 +11,16 @@ exports.activate = function activate() {
   const out = process.env.PERF_EVAL_SUITE_RESULTS;
   if (!suite || !out) return;
   const write = (result) => fs.writeFileSync(out + ".tmp", JSON.stringify(result)) || fs.renameSync(out + ".tmp", out);
-  setTimeout(() => {
+  const start = process.env.PERF_EVAL_SUITE_START;
+  const whenStarted = (fn) => {
+    if (!start || fs.existsSync(start)) return setTimeout(fn, 500);
+    const timer = setInterval(() => {
+      if (!fs.existsSync(start)) return;
+      clearInterval(timer);
+      fn();
+    }, 500);
+  };
+  whenStarted(() => {
     let pending;
     try {
       const m = require(suite);
@@ -22,7 +32,7 @@ exports.activate = function activate() {
       (r) => write(r),
       (e) => write({ passed: 0, failed: 1, failures: [{ title: "loading the suite", error: String((e && e.stack) || e) }] }),
     );
-  }, 500);
+  });
 };
 
 exports.deactivate = function deactivate() {};
