@@ -21,7 +21,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { analyze } from "../server/src/analysis";
-import { clearParseCaches } from "../server/src/syntax/parse";
+import { clearAllCaches } from "../server/src/caches";
 import { generateLarge } from "./generate";
 import { startClient } from "../test/lsp/client";
 
@@ -57,10 +57,10 @@ function coreOne(name: string): void {
   analyze(text);
   const first = performance.now() - t0;
   for (let i = 0; i < (name === GENERATED ? 5 : 100); i++) {
-    clearParseCaches(); // JIT warm-up of the cold path too
+    clearAllCaches(); // JIT warm-up of the cold path too
     analyze(text);
   }
-  const cold = time(() => analyze(text), runs, clearParseCaches);
+  const cold = time(() => analyze(text), runs, clearAllCaches);
   const lines = text.split("\n");
   let k = 0;
   let prev = analyze(text);

@@ -9,7 +9,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { analyze } from "../server/src/analysis";
-import { clearParseCaches } from "../server/src/syntax/parse";
+import { clearAllCaches } from "../server/src/caches";
 import { generateLarge } from "./generate";
 
 const args = process.argv.slice(2);
@@ -51,20 +51,20 @@ function normal(bytes: number): string {
 const KINDS: Record<string, (bytes: number) => string> = {
   normal,
   /** One line holding all the text (prose). */
-  "huge-line": (bytes) => HEADER + "# 一、正文\n" + "这是很长的一行正文，含数字 1,234.5 万元。".repeat(Math.ceil(bytes / 57)),
+  "huge-line": (bytes) => `${HEADER}# 一、正文\n${"这是很长的一行正文，含数字 1,234.5 万元。".repeat(Math.ceil(bytes / 57))}`,
   /** Headings nested as deep as the size allows (levels beyond 6 are not headings: `#######…` is text), then weighted chains. */
   "deep-nesting": (bytes) =>
-    fill(HEADER + "自评总分：90\n", bytes, (i) => {
+    fill(`${HEADER}自评总分：90\n`, bytes, (i) => {
       const d = (i % 6) + 1;
-      return `${"#".repeat(d)} 指标${i}（${7 - d}分）` + (d === 6 ? "\n评分：符合 1；不符合 0\n结果：符合" : "");
+      return `${"#".repeat(d)} 指标${i}（${7 - d}分）${d === 6 ? "\n评分：符合 1；不符合 0\n结果：符合" : ""}`;
     }),
   /** Prose full of placeholders, known and unknown. */
-  placeholders: (bytes) => fill(HEADER + "# 一、正文\n", bytes, (i) => `第${i}段 {{执行数}} {{总分}} {{等级}} {{未知${i}}} {{指标${i}.得分}} 结束。`),
+  placeholders: (bytes) => fill(`${HEADER}# 一、正文\n`, bytes, (i) => `第${i}段 {{执行数}} {{总分}} {{等级}} {{未知${i}}} {{指标${i}.得分}} 结束。`),
   /** Derived data citing names that do not exist (a diagnostic each). */
   "unknown-names": (bytes) => fill(HEADER, bytes, (i) => `数据${i}：${i} 万元 = 未知甲${i} + 未知乙${i} × 预算数`),
   /** Every line a diagnostic: unparsable values, duplicated keys, weights that do not add up, misplaced fields. */
   "many-diagnostics": (bytes) =>
-    fill(HEADER + "自评总分：1\n# 指标（100分）\n", bytes, (i) =>
+    fill(`${HEADER}自评总分：1\n# 指标（100分）\n`, bytes, (i) =>
       [`## 子指标${i}（${(i % 9) + 1}分）`, `评分：≥ 满分；每超个百分点扣分`, `实际：一百二十${i}`, `得分：${i % 3 === 0 ? "abc" : 99}`, `目标：≥100% ≥`, `单位：重复`, `- [x] 要点`].join("\n"),
     ),
 };
@@ -97,7 +97,7 @@ for (const [kind, make] of Object.entries(KINDS)) {
   let lastMs = 0;
   for (const kb of SIZES_KB) {
     if (lastMs > SKIP_AFTER_MS) {
-      console.log(`${(kb >= 1024 ? (kb / 1024).toFixed(1) + " MB" : kb + " KB").padStart(8)}   skipped (the previous size took ${(lastMs / 1000).toFixed(0)} s)`);
+      console.log(`${(kb >= 1024 ? `${(kb / 1024).toFixed(1)} MB` : `${kb} KB`).padStart(8)}   skipped (the previous size took ${(lastMs / 1000).toFixed(0)} s)`);
       continue;
     }
     const text = make(kb * 1024);
@@ -105,7 +105,7 @@ for (const [kind, make] of Object.entries(KINDS)) {
     const times: number[] = [];
     let diagnostics = 0;
     for (let r = 0; r < RUNS; r++) {
-      clearParseCaches();
+      clearAllCaches();
       gc?.();
       const t0 = performance.now();
       const a = analyze(text);
@@ -117,7 +117,7 @@ for (const [kind, make] of Object.entries(KINDS)) {
     const per = ms / realKb;
     base ??= per;
     rows.push({ kind, kb: realKb, ms, msPerKb: per, diagnostics });
-    console.log(`${(realKb >= 1024 ? (realKb / 1024).toFixed(1) + " MB" : realKb.toFixed(0) + " KB").padStart(8)} ${ms.toFixed(1).padStart(9)} ${per.toFixed(4).padStart(10)} ${(per / base).toFixed(2).padStart(10)} ${String(diagnostics).padStart(13)}`);
+    console.log(`${(realKb >= 1024 ? `${(realKb / 1024).toFixed(1)} MB` : `${realKb.toFixed(0)} KB`).padStart(8)} ${ms.toFixed(1).padStart(9)} ${per.toFixed(4).padStart(10)} ${(per / base).toFixed(2).padStart(10)} ${String(diagnostics).padStart(13)}`);
   }
 }
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(rows, null, 2));

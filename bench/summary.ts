@@ -123,7 +123,7 @@ function main(): void {
     const [paths, tg] = time(() => generateCohort(dir, n));
     console.log(`${cpus().length} CPUs, load average ${loadavg().map((x) => x.toFixed(2)).join(" ")} (other processes compete for the cores)`);
     console.log(`generated ${n} files in ${tg.toFixed(2)} s (${dir})`);
-    const [rows, t1] = time(() => paths.map((p) => runTask("summary", p)));
+    const [rows, t1] = time(() => paths.flatMap((p) => runTask("summary", p).result ?? []));
     const [cohort, tc] = time(() => cohortScores(rows));
     const bands = countScoreBands(rows);
     console.log(`in-process, sequential: ${t1.toFixed(2)} s, ${(n / t1).toFixed(0)} files/s; cohort (极值法) ${(tc * 1000).toFixed(1)} ms over ${cohort.indicators.length} indicators`);

@@ -137,7 +137,7 @@ export async function checkInput(text: string, rng: Rng, options: CheckOptions =
   scan("documentSymbols", await guard("documentSymbols", () => documentSymbols(a)));
   await guard("foldingRanges", () => foldingRanges(a));
   const toks = await guard("semanticTokens", () => semanticTokens(a));
-  if (toks && toks.some((x) => !Number.isInteger(x) || x < 0)) failures.push({ stage: "semanticTokens", message: "negative or non-integer token data" });
+  if (toks?.some((x) => !Number.isInteger(x) || x < 0)) failures.push({ stage: "semanticTokens", message: "negative or non-integer token data" });
   const lspDiags = a.evaluation.diagnostics.map(toLsp);
   const actions = await guard("codeActions(all)", () => codeActions(a, URI, fullRange, lspDiags));
   scan("codeActions", actions?.map((x) => x.title));

@@ -10,10 +10,26 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const grammarPath = join(root, "grammar/perf.peggy");
 const outDir = join(root, "server/src/syntax/generated");
 const outJs = join(outDir, "perf-parser.js");
+const keyStopsPath = join(root, "grammar/key-stops.json");
+
+/** A Peggy character class of every character but `chars`. */
+function negatedClass(chars) {
+  const escapeChar = (c) => (c === "\t" ? "\\t" : c === "\n" ? "\\n" : c === "\r" ? "\\r" : "\\]^-".includes(c) ? `\\${c}` : c);
+  return `[^${[...chars].map(escapeChar).join("")}]`;
+}
+
+/** The grammar with its KeyChar class written from grammar/key-stops.json (the list the JS fast path reads). */
+function grammarWithKeyStops(grammar) {
+  const { keyStops } = JSON.parse(readFileSync(keyStopsPath, "utf8"));
+  const rule = /(\nKeyChar\n\s*=\s*)\[\^[^\n]*\]/;
+  if (!rule.test(grammar)) throw new Error("grammar/perf.peggy: the rule `KeyChar = [^…]` was not found");
+  return grammar.replace(rule, (_, head) => head + negatedClass(keyStops));
+}
 
 function generateParser() {
-  if (existsSync(outJs) && statSync(outJs).mtimeMs >= statSync(grammarPath).mtimeMs) return false;
-  const grammar = readFileSync(grammarPath, "utf8");
+  const built = existsSync(outJs) ? statSync(outJs).mtimeMs : -1;
+  if (built >= statSync(grammarPath).mtimeMs && built >= statSync(keyStopsPath).mtimeMs) return false;
+  const grammar = grammarWithKeyStops(readFileSync(grammarPath, "utf8"));
   const source = peggy.generate(grammar, {
     output: "source",
     format: "commonjs",
@@ -22,7 +38,7 @@ function generateParser() {
     allowedStartRules: ["Lines", "Line", "Values", "DataValue", "Score", "Quantity", "Expression", "Target", "Rule"],
   });
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(outJs, "// Generated from grammar/perf.peggy by scripts/build.mjs. Do not edit.\n" + source);
+  writeFileSync(outJs, `// Generated from grammar/perf.peggy by scripts/build.mjs. Do not edit.\n${source}`);
   writeFileSync(
     join(outDir, "perf-parser.d.ts"),
     [
@@ -53,9 +69,13 @@ async function bundle() {
     absWorkingDir: root,
     minify: process.argv.includes("--minify"),
   };
+  // exceljs and mammoth (import / export of tables) are a bundle of their own,
+  // loaded on first use (server/src/load-tables.ts): the CLI and the server start without them.
+  const bundled = { define: { PERF_EVAL_BUNDLED: "true" } };
   const entries = [
-    { entryPoints: ["server/src/cli.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } },
-    { entryPoints: ["server/src/server.ts"], outfile: "dist/server.js" },
+    { entryPoints: ["server/src/cli.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" }, ...bundled },
+    { entryPoints: ["server/src/server.ts"], outfile: "dist/server.js", ...bundled },
+    { entryPoints: ["server/src/tables.ts"], outfile: "dist/tables.js" },
   ];
   if (existsSync(join(root, "client/src/extension.ts"))) {
     entries.push({ entryPoints: ["client/src/extension.ts"], outfile: "dist/extension.js", external: ["vscode"] });

@@ -24,7 +24,10 @@ function summary(a: Analysis): unknown {
 // A small deterministic PRNG, so failures reproduce.
 function rng(seed: number): () => number {
   let s = seed;
-  return () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  return () => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s / 2147483648;
+  };
 }
 
 describe("incremental analysis", () => {
@@ -39,7 +42,7 @@ describe("incremental analysis", () => {
         if (kind < 0.3) lines[i] = lines[i].replace(/\d/, (d) => String((Number(d) + 1) % 10));
         else if (kind < 0.5) lines.splice(i, 0, lines[Math.floor(rand() * lines.length)]);
         else if (kind < 0.7) lines.splice(i, 1);
-        else if (kind < 0.85) lines[i] = lines[i] + "x";
+        else if (kind < 0.85) lines[i] = `${lines[i]}x`;
         else lines[i] = lines[i].replace(/(\d+)分/, (_m, n: string) => `${Number(n) + 1}分`);
         const text = lines.join("\n");
         const inc = analyze(text, prev);

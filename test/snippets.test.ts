@@ -23,7 +23,10 @@ function expand(body: string[]): string {
   let text = body.join("\n");
   for (let guard = 0; guard < 20; guard++) {
     const before = text;
-    text = text.replace(/\$\{(\d+):([^{}$]*)\}/g, (_m, n: string, d: string) => (values.set(n, d), d));
+    text = text.replace(/\$\{(\d+):([^{}$]*)\}/g, (_m, n: string, d: string) => {
+      values.set(n, d);
+      return d;
+    });
     text = text.replace(/\$\{(\d+)\|([^|]*)\|\}/g, (_m, n: string, opts: string) => {
       const first = opts.split(",")[0];
       values.set(n, first);

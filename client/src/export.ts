@@ -39,7 +39,12 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-export async function exportReport(client: LanguageClient, doc: vscode.TextDocument, format: ReportFormat, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+/**
+ * Export the report, or with `review` the review (审核意见: diagnostics, stated vs
+ * computed, missing reasons) as a document of its own, next to the .perf file
+ * as `名称.审核意见.docx`.
+ */
+export async function exportReport(client: LanguageClient, doc: vscode.TextDocument, format: ReportFormat, target?: vscode.Uri, review = false): Promise<vscode.Uri | undefined> {
   let uri = target;
   if (uri) {
     if (await exists(uri)) {
@@ -52,15 +57,16 @@ export async function exportReport(client: LanguageClient, doc: vscode.TextDocum
       if (answer !== overwrite) return undefined;
     }
   } else {
+    const suggested = defaultTarget(doc, format);
     uri = await vscode.window.showSaveDialog({
-      defaultUri: defaultTarget(doc, format),
+      defaultUri: review && suggested ? suggested.with({ path: suggested.path.replace(/(\.[a-z]+)$/, ".审核意见$1") }) : suggested,
       filters: filterFor(format),
       saveLabel: vscode.l10n.t("Export"),
-      title: vscode.l10n.t("Export the report"),
+      title: review ? vscode.l10n.t("Export the review notes") : vscode.l10n.t("Export the report"),
     });
     if (!uri) return undefined;
   }
-  const content = await requestReport(client, doc, { format, theme: "light" });
+  const content = await requestReport(client, doc, { format, theme: "light", review });
   if (content === null) {
     void vscode.window.showErrorMessage(vscode.l10n.t("The language server could not render the report."));
     return undefined;

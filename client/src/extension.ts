@@ -11,6 +11,7 @@ import { createClient, LANGUAGE_ID } from "./client";
 import { PreviewManager } from "./preview";
 import { exportReport } from "./export";
 import { newEvaluation } from "./new-evaluation";
+import { exportXlsx, importTable } from "./tables";
 import { ScoreStatus } from "./status-bar";
 import type { ReportFormat } from "./requests";
 
@@ -56,7 +57,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand("perf.exportHtml", exporter("html")),
     vscode.commands.registerCommand("perf.exportMarkdown", exporter("md")),
     vscode.commands.registerCommand("perf.exportDocx", exporter("docx")),
+    vscode.commands.registerCommand("perf.exportReview", async (resource?: unknown, target?: unknown) =>
+      withDoc((doc) => exportReport(c, doc, "docx", target instanceof vscode.Uri ? target : typeof target === "string" ? vscode.Uri.file(target) : undefined, true))(resource),
+    ),
+    vscode.commands.registerCommand("perf.togglePreviewReview", () => previews.toggleReview()),
     vscode.commands.registerCommand("perf.newEvaluation", () => newEvaluation()),
+    vscode.commands.registerCommand("perf.importTable", (resource?: unknown) => importTable(c, resource instanceof vscode.Uri ? resource : undefined)),
+    vscode.commands.registerCommand("perf.exportXlsx", async (resource?: unknown, target?: unknown) =>
+      withDoc((doc) => exportXlsx(c, doc, target instanceof vscode.Uri ? target : typeof target === "string" ? vscode.Uri.file(target) : undefined))(resource),
+    ),
     vscode.commands.registerCommand("perf.restartServer", async () => {
       await c.restart();
       status.schedule(0);
@@ -81,7 +90,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const timingFile = process.env.PERF_EVAL_TIMING_FILE;
   if (timingFile) {
     try {
-      appendFileSync(timingFile, JSON.stringify(timing) + "\n");
+      appendFileSync(timingFile, `${JSON.stringify(timing)}\n`);
     } catch {
       /* best effort */
     }

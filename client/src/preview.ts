@@ -1,6 +1,9 @@
 /**
- * 报告预览: a webview beside the editor showing the rendered report of one
- * .perf document, re-rendered (debounced) as the user types. The HTML comes
+ * 报告预览: a webview beside the editor showing the rendered report of the
+ * active .perf document — it follows the editor when the user switches files —
+ * re-rendered (debounced) as the user types. A toggle (command
+ * perf.togglePreviewReview, in the preview's title bar) switches between the
+ * report and the review (审核意见). The HTML comes
  * whole from the server's `perf/report` (CSP first, every user value escaped,
  * theme from var(--vscode-*)); the webview runs no script.
  */
@@ -27,6 +30,8 @@ function messagePage(message: string): string {
 
 class Preview implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
+  /** Show the review (审核意见) instead of the report. */
+  review = false;
   private seq = 0;
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -65,6 +70,7 @@ class Preview implements vscode.Disposable {
         cspSource: this.panel.webview.cspSource,
         nonce: randomBytes(18).toString("base64"),
         theme: "vscode",
+        review: this.review,
       });
       if (mine !== this.seq) return; // a newer render is on its way
       this.panel.webview.html = html ?? messagePage(vscode.l10n.t("The language server has no report for this document yet."));
@@ -72,6 +78,19 @@ class Preview implements vscode.Disposable {
       if (mine !== this.seq) return;
       this.panel.webview.html = messagePage(vscode.l10n.t("Could not render the report: {0}", e instanceof Error ? e.message : String(e)));
     }
+  }
+
+  /** Show another document (the user switched editors). */
+  follow(doc: vscode.TextDocument): void {
+    if (doc === this.document) return;
+    this.document = doc;
+    this.retitle();
+    this.schedule(0);
+  }
+
+  retitle(): void {
+    const name = this.document.uri.path.split("/").pop() ?? this.document.uri.toString();
+    this.panel.title = this.review ? vscode.l10n.t("Review: {0}", name) : vscode.l10n.t("Report Preview: {0}", name);
   }
 
   dispose(): void {
@@ -83,17 +102,49 @@ class Preview implements vscode.Disposable {
 
 export class PreviewManager implements vscode.Disposable {
   private readonly previews = new Map<string, Preview>();
+  private readonly listener: vscode.Disposable;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly client: LanguageClient,
-  ) {}
+  ) {
+    // The preview follows the active .perf editor.
+    this.listener = vscode.window.onDidChangeActiveTextEditor((editor) => {
+      const doc = editor?.document;
+      if (doc?.languageId !== "perf") return;
+      const preview = this.current();
+      if (!preview || preview.document === doc) return;
+      this.previews.delete(preview.document.uri.toString());
+      preview.follow(doc);
+      this.previews.set(doc.uri.toString(), preview);
+    });
+  }
+
+  /** The preview panel (there is one; it follows the active editor). */
+  private current(): Preview | undefined {
+    return [...this.previews.values()][0];
+  }
+
+  /** Switch the preview between the report and the review (审核意见). */
+  toggleReview(): void {
+    const p = this.current();
+    if (!p) return;
+    p.review = !p.review;
+    p.retitle();
+    p.schedule(0);
+  }
 
   /** Open (or reveal) the preview of `doc` beside its editor. */
-  show(doc: vscode.TextDocument): void {
+  show(doc: vscode.TextDocument, review = false): void {
     const key = doc.uri.toString();
-    const existing = this.previews.get(key);
+    const existing = this.previews.get(key) ?? this.current();
     if (existing) {
+      if (existing.document !== doc) {
+        this.previews.delete(existing.document.uri.toString());
+        existing.follow(doc);
+        this.previews.set(key, existing);
+      }
+      if (existing.review !== review) this.toggleReview();
       existing.panel.reveal(vscode.ViewColumn.Beside, true);
       existing.schedule(0);
       return;
@@ -113,7 +164,11 @@ export class PreviewManager implements vscode.Disposable {
     );
     panel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, "media", "perf-file.svg");
     panel.webview.html = messagePage(vscode.l10n.t("Rendering the report…"));
-    const preview = new Preview(panel, doc, this.client, () => this.previews.delete(key));
+    const preview = new Preview(panel, doc, this.client, () => {
+      for (const [k, v] of this.previews) if (v === preview) this.previews.delete(k);
+    });
+    preview.review = review;
+    preview.retitle();
     this.previews.set(key, preview);
     void preview.render();
   }
@@ -125,6 +180,7 @@ export class PreviewManager implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.listener.dispose();
     for (const p of [...this.previews.values()]) p.panel.dispose();
   }
 }

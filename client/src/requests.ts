@@ -12,9 +12,14 @@ export async function requestSummary(client: LanguageClient, doc: vscode.TextDoc
 }
 
 /** The report settings (perf.report.*) as request parameters. */
-export function reportSettings(doc: vscode.TextDocument): Pick<ReportRequest, "decimals" | "includeDiagnostics"> {
+export function reportSettings(doc: vscode.TextDocument): Pick<ReportRequest, "decimals" | "includeDiagnostics" | "headingNumbers" | "boldLevel3"> {
   const c = vscode.workspace.getConfiguration("perf.report", doc.uri);
-  return { decimals: c.get<number>("decimals", 2), includeDiagnostics: c.get<boolean>("includeDiagnostics", false) };
+  return {
+    decimals: c.get<number>("decimals", 2),
+    includeDiagnostics: c.get<boolean>("includeDiagnostics", false),
+    headingNumbers: c.get<"gongwen" | "keep">("headingNumbers", "gongwen"),
+    boldLevel3: c.get<boolean>("boldLevel3", true),
+  };
 }
 
 export async function requestReport(client: LanguageClient, doc: vscode.TextDocument, params: Omit<ReportRequest, "uri">): Promise<string | null> {

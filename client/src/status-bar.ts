@@ -33,11 +33,11 @@ export class ScoreStatus implements vscode.Disposable {
   async refresh(): Promise<void> {
     const doc = vscode.window.activeTextEditor?.document;
     const mine = ++this.seq;
-    if (!doc || doc.languageId !== "perf" || !vscode.workspace.getConfiguration("perf.statusBar").get<boolean>("enabled", true)) {
+    if (doc?.languageId !== "perf" || !vscode.workspace.getConfiguration("perf.statusBar").get<boolean>("enabled", true)) {
       this.item.hide();
       return;
     }
-    let summary;
+    let summary: Awaited<ReturnType<typeof requestSummary>> | null;
     try {
       summary = await requestSummary(this.client, doc);
     } catch {

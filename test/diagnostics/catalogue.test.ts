@@ -34,7 +34,7 @@ interface Case {
 }
 
 /** The table code → snippets. Every code of CATALOGUE has at least one entry. */
-export const CASES: Record<DiagnosticCode, Case[]> = {
+const CASES: Record<DiagnosticCode, Case[]> = {
   PE101: [
     {
       title: "a score that is not a number",
@@ -63,6 +63,16 @@ export const CASES: Record<DiagnosticCode, Case[]> = {
       at: "<<<<<<<",
       mentions: ["合并冲突", "不计分"],
       fixed: `${H}满分：1\n# A（1分）\n得分：1\n理由：x\n`,
+    },
+  ],
+  PE120: [
+    {
+      title: "a prose line that starts like a conflict's closing marker",
+      text: `${H}满分：1\n# A（1分）\n得分：1\n理由：x\n>>>>>>> 详见附件\n`,
+      line: 6,
+      at: ">>>>>>>",
+      mentions: ["孤立的冲突标记", ">>>>>>>", "计分不受影响"],
+      fixed: `${H}满分：1\n# A（1分）\n得分：1\n理由：x\n详见附件\n`,
     },
   ],
   PE103: [
@@ -428,6 +438,16 @@ export const CASES: Record<DiagnosticCode, Case[]> = {
       fixed: `${H}满分：2\n# A（2分）\n评分：≥90% 2；≥80% 1；其余 0\n实际：50%\n偏差原因：x\n`,
     },
   ],
+  PE530: [
+    {
+      title: "a stated score above the weight, used because the rule has no 实际",
+      text: `${H}满分：10\n# A（10分）\n评分：比例\n得分：250\n理由：x\n`,
+      line: 5,
+      at: "250",
+      mentions: ["填报得分 250", "0～10", "按 10 分计"],
+      fixed: `${H}满分：10\n# A（10分）\n评分：比例\n得分：10\n理由：x\n`,
+    },
+  ],
   PE501: [
     {
       title: "a stated score the rule does not give",
@@ -559,11 +579,11 @@ export const CASES: Record<DiagnosticCode, Case[]> = {
 
 /** The severities as the brief and the docs state them (the catalogue must agree). */
 const EXPECTED_SEVERITY: Record<DiagnosticCode, Severity> = {
-  PE101: "error", PE102: "error", PE103: "error", PE104: "warning", PE105: "warning", PE106: "error", PE130: "info",
+  PE101: "error", PE102: "error", PE120: "warning", PE103: "error", PE104: "warning", PE105: "warning", PE106: "error", PE130: "info",
   PE201: "error", PE202: "error", PE203: "error", PE204: "error", PE205: "warning", PE206: "warning", PE207: "error", PE208: "warning",
   PE301: "error", PE302: "error", PE303: "error", PE304: "warning",
   PE401: "error", PE402: "error", PE403: "error", PE404: "error", PE405: "warning", PE406: "warning", PE407: "info", PE408: "error", PE409: "info", PE410: "warning", PE440: "info",
-  PE501: "warning", PE502: "warning", PE503: "warning", PE504: "warning", PE505: "warning",
+  PE530: "warning", PE501: "warning", PE502: "warning", PE503: "warning", PE504: "warning", PE505: "warning",
   PE601: "error", PE602: "warning", PE603: "error", PE604: "warning", PE605: "error",
 };
 

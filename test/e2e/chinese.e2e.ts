@@ -92,7 +92,11 @@ export async function chinesePass(work: string, vsix: string, suite: string | un
           const input = wb.page.locator(".quick-input-widget .quick-input-box input");
           await input.waitFor({ state: "visible", timeout: 30_000 });
           await sleep(300);
-          const prompt = (await wb.page.locator(".quick-input-widget").first().textContent()) ?? "";
+          // Our title and prompt (VS Code's own “(Press 'Enter' to confirm or 'Escape' to cancel)” aside).
+          const title = (await wb.page.locator(".quick-input-widget .quick-input-title").first().textContent()) ?? "";
+          const message = (await wb.page.locator(".quick-input-widget .quick-input-message").first().textContent()) ?? "";
+          const prompt = `${title} ${message}`.replace(/\(Press 'Enter' to confirm or 'Escape' to cancel\)/, "");
+          assert.match(title, /新建绩效自评/);
           assert.deepEqual(englishWords(prompt), [], prompt);
           await wb.page.keyboard.press("Control+A");
           await wb.page.keyboard.insertText(value);

@@ -74,6 +74,8 @@ async function main(): Promise<void> {
     fs.mkdirSync(ws);
     const text = fs.readFileSync(path.join(REPO_ROOT, "examples", EXAMPLE), "utf8");
     fs.writeFileSync(path.join(ws, EXAMPLE), text);
+    const SECOND = "004-gaotieling-2021.perf";
+    fs.copyFileSync(path.join(REPO_ROOT, "examples", SECOND), path.join(ws, SECOND));
     const a = analyze(text);
     const want = {
       errors: a.evaluation.diagnostics.filter((d) => d.severity === "error").length,
@@ -143,6 +145,25 @@ async function main(): Promise<void> {
           return t.includes("（改）") ? t : undefined;
         }, 30_000);
         await wb.page.keyboard.press("Control+Z");
+      });
+
+      await check("the preview follows the active .perf editor, and toggles to the review", async () => {
+        await wb.page.locator(".editor-group-container").first().click({ timeout: 5_000 }).catch(() => undefined);
+        await wb.openFile(SECOND);
+        await waitFor("the second file in the preview", async () => {
+          const t = await wb.webviewText("body", 10_000).catch(() => "");
+          return t.includes("高铁岭") ? t : undefined;
+        }, 60_000);
+        await wb.runCommand("Perf: Toggle Report / Review");
+        await wb.waitForTab("Review: ", 30_000);
+        await waitFor("the review in the preview", async () => {
+          const t = await wb.webviewText("body", 10_000).catch(() => "");
+          return t.includes("填报与计算不一致") && t.includes("计分依据") ? t : undefined;
+        }, 60_000);
+        await wb.runCommand("Perf: Toggle Report / Review");
+        await wb.waitForTab("Report Preview", 30_000);
+        await wb.page.locator(".editor-group-container").first().click({ timeout: 5_000 }).catch(() => undefined);
+        await wb.openFile(EXAMPLE);
       });
 
       await check("export to Word (.docx) holds the scoring table", async () => {

@@ -457,13 +457,14 @@ export class Workbench {
   async problems(): Promise<ProblemCounts> {
     const item = this.page.locator('[id="status.problems"]').first();
     await item.waitFor({ state: 'visible' });
-    const label = ((await item.getAttribute('aria-label')) ?? '') + ' ' + ((await item.locator('a').first().getAttribute('aria-label').catch(() => null)) ?? '');
+    const label = `${(await item.getAttribute('aria-label')) ?? ''} ${(await item.locator('a').first().getAttribute('aria-label').catch(() => null)) ?? ''}`;
     const num = (re: RegExp) => Number(re.exec(label)?.[1] ?? 0);
     if (/Errors|Warnings|Infos/i.test(label)) {
       return { errors: num(/Errors?:\s*(\d+)/i), warnings: num(/Warnings?:\s*(\d+)/i), infos: num(/Infos?:\s*(\d+)/i) };
     }
     if (/No Problems/i.test(label)) return { errors: 0, warnings: 0, infos: 0 };
     // Fallback: the visible numbers are errors, warnings[, infos].
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText gives the text as rendered, which is what the user sees.
     const nums = ((await item.innerText()).match(/\d+/g) ?? []).map(Number);
     return { errors: nums[0] ?? 0, warnings: nums[1] ?? 0, infos: nums[2] ?? 0 };
   }
@@ -536,6 +537,7 @@ export class Workbench {
       await hover.waitFor({ state: 'visible', timeout: timeoutMs });
       // The widget first says "Loading..." while providers answer.
       for (;;) {
+        // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText gives the text as rendered, which is what the user sees.
         text = (await hover.innerText({ timeout: 2_000 }).catch(() => '')).trim();
         if (text && !/^Loading\.\.\.$/.test(text)) return text;
         if (Date.now() > deadline) return text;
@@ -569,6 +571,7 @@ export class Workbench {
   async webviewText(selector = 'body', timeoutMs = 60_000, nth = 0): Promise<string> {
     const loc = this.webview(selector, nth).first();
     await loc.waitFor({ state: 'visible', timeout: timeoutMs });
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText gives the text as rendered, which is what the user sees.
     return (await loc.innerText()).trim();
   }
 

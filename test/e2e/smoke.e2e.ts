@@ -15,7 +15,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ARTIFACTS_DIR, packageVsix, tmpDir, withCodeServer } from './harness';
 
-const EXTENSION_JS = String.raw`
+const EXTENSION_JS = `
 const vscode = require('vscode');
 exports.activate = function (context) {
   context.subscriptions.push(vscode.languages.registerInlayHintsProvider({ language: 'demo' }, {

@@ -58,9 +58,9 @@ describe("formatter on every example", () => {
     });
   }
 
-  it("normalises keys, headings, blank lines and full-width digits in values", () => {
-    const text = "单位: 甲镇\n年度：２０２１\n满分:1\n\n\n\n# A (1 分)\n得分 : 1\n理由：x   \n";
-    assert.equal(formatText(text), "单位：甲镇\n年度：2021\n满分：1\n\n# A（1分）\n得分：1\n理由：x\n");
+  it("normalises keys, heading marks, blank lines and full-width digits in numeric values; prose and the weight as written", () => {
+    const text = "单位: 甲镇\n年度：２０２１\n满分:1\n\n\n\n##   A (1 分)\n得分 : １\n实际：９５．５％，较上年提高\n理由：好，很好。比例为９５％   \n正文，行尾两个空格  \n";
+    assert.equal(formatText(text), "单位：甲镇\n年度：2021\n满分：1\n\n## A (1 分)\n得分：1\n实际：95.5%，较上年提高\n理由：好，很好。比例为９５％   \n正文，行尾两个空格  \n");
   });
 
   it("leaves a file with conflict markers as it is", () => {

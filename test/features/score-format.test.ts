@@ -28,8 +28,9 @@ describe("one formatting of scores", () => {
     assert.ok(hints.includes("计算 3.33 · 差"), hints.join(" | "));
     assert.ok(hints.some((h) => h.endsWith("3.33/10")), hints.join(" | "));
     const md = (await renderReport(a, "md", { decimals: 2 })) as string;
-    assert.match(md, /\| A \| 10 \| 3\.33 \|/);
-    assert.match(md, /合计（自评总分）\*\* \| 10 \| 3\.33 \|/);
+    assert.match(md, /自评总分\*\*：3\.33 分/);
+    assert.match(md, /\| 3\.33 \|\n/);
+    assert.doesNotMatch(md, /3\.333/);
   });
 
   it("perf.report.decimals applies to every surface alike", async () => {
@@ -37,7 +38,8 @@ describe("one formatting of scores", () => {
     const hints = inlayHints(a, { start: everything, end: { line: 99, character: 0 } }, { scores: true, subtotals: true, total: true, data: true, placeholders: true, decimals: 3 }).map((h) => String(h.label).replace(/\u00a0/g, " "));
     assert.ok(hints.includes("计算 3.333 · 差"), hints.join(" | "));
     const md = (await renderReport(a, "md", { decimals: 3 })) as string;
-    assert.match(md, /\| A \| 10 \| 3\.333 \|/);
+    assert.match(md, /自评总分\*\*：3\.333 分/);
+    assert.match(md, /\| 3\.333 \|\n/);
     assert.equal(summaryOf(a, 1, 0).total, "3");
   });
 

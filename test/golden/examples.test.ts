@@ -44,7 +44,7 @@ describe("golden: examples", () => {
     it(`${file}: total, grade, indicator scores and diagnostics match the golden file`, () => {
       const path = join(__dirname, file.replace(/\.perf$/, ".json"));
       const actual = snapshot(file);
-      if (process.env.UPDATE_GOLDEN || !existsSync(path)) writeFileSync(path, JSON.stringify(actual, null, 2) + "\n");
+      if (process.env.UPDATE_GOLDEN || !existsSync(path)) writeFileSync(path, `${JSON.stringify(actual, null, 2)}\n`);
       const expected = JSON.parse(readFileSync(path, "utf8")) as Golden;
       assert.deepEqual(actual, expected);
     });
@@ -83,7 +83,7 @@ describe("golden: the seeds' known findings are reported", () => {
     const ds = diags(file).filter((x) => x.code === "PE505");
     assert.ok(ds.length >= 8, `${ds.length} rate warnings`);
     const farm = ds.find((d) => d.message.includes("130%"));
-    assert.ok(farm && farm.message.includes("162.5%"));
+    assert.ok(farm?.message.includes("162.5%"));
     const toilets = lineOf(file, "农村户厕无害化改建数量2939户");
     assert.ok(ds.some((d) => d.range.start.line > toilets && d.message.includes("95%")));
   });

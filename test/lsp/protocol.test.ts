@@ -32,7 +32,7 @@ const SAMPLE = [
   "",
 ].join("\n");
 
-describe("language server over stdio", function () {
+describe("language server over stdio", () => {
   let client: TestClient;
 
   before(async () => {
@@ -147,7 +147,7 @@ describe("language server over stdio", function () {
   });
 });
 
-describe("language server: pushed diagnostics", function () {
+describe("language server: pushed diagnostics", () => {
   it("pushes diagnostics for the current version after edits, when the client cannot pull", async () => {
     const client = await startClient({});
     try {

@@ -43,41 +43,44 @@ describe("report Word (.docx)", () => {
     assert.ok(all.startsWith("巨鹿县小吕寨镇人民政府 2021 年度部门整体支出绩效自评报告"));
     assert.match(xml, /<w:pStyle w:val="Title"\/>/);
     assert.match(xml, /<w:pStyle w:val="Heading1"\/>[\s\S]*?一、基本情况/);
+    assert.match(xml, /<w:pStyle w:val="Heading2"\/>[\s\S]*?（一）绿化面积/);
     assert.ok(all.includes("自评得分 59 分，等级 差，预算调整率得分 0 分。"));
     assert.ok(all.includes("财政拨款"));
     assert.match(xml, /<w:b\/>[\s\S]{0,200}财政拨款/);
     assert.ok(!all.includes("这是注释"));
   });
 
-  it("holds the scoring table like the seed's 评分表: headers, merges, borders, repeated header row", () => {
-    const score = tables(xml).find((t) => text(t).includes("评分标准/依据"))!;
+  it("holds the 评分表 as an attachment: levels, 分值, 指标解释, 评分标准, 得分, merges, borders, repeated header row", () => {
+    const score = tables(xml).find((t) => text(t).includes("指标解释"))!;
     assert.ok(score, "scoring table");
     const rs = rows(score);
     assert.equal(rs.length, 1 + 5 + 1);
-    assert.equal(text(rs[0]), "一级指标二级指标三级指标分值评分标准/依据得分");
+    assert.equal(text(rs[0]), "一级指标二级指标三级指标分值指标解释评分标准得分");
     assert.match(rs[0], /<w:tblHeader\/>/);
+    assert.ok(!rs.slice(1, 6).some((r) => /<w:cantSplit\/>/.test(r)), "indicator rows may break across pages");
     for (const name of ["投入（20分）", "目标设定（10分）", "职责明确（4分）", "活动合规性（6分）", "在职人员控制率（10分）", "过程（80分）", "预算调整率（30分）", "履职完成情况（50分）"]) {
       assert.ok(text(score).includes(name), name);
     }
-    // 投入 spans 3 rows, 目标设定 2, 过程 and 预算执行 2: 3 + 2 + 2 + 2 = 9 cells in a merge, 4 of them restart it.
     assert.equal((score.match(/<w:vMerge w:val="restart"\/>/g) ?? []).length, 4);
     assert.equal((score.match(/<w:vMerge(?: w:val="continue")?\/>/g) ?? []).length, 5);
-    assert.ok(rs.every((r) => rowWidth(r) === 6), rs.map(rowWidth).join(","));
+    assert.ok(rs.every((r) => rowWidth(r) === 7), rs.map(rowWidth).join(","));
     assert.match(score, /<w:tblBorders>[\s\S]*<w:insideV w:val="single"/);
-    assert.ok(text(rs[6]).includes("合计（自评总分）") && text(rs[6]).includes("等级：差（填报 优）"));
-    assert.ok(text(rs[4]).includes("填报 30"));
+    assert.equal(text(rs[6]), "合计100等级：差59");
+    // The attachment starts a landscape section of its own, after the body and the 附件 list.
+    const before = xml.slice(0, xml.indexOf(score));
+    assert.ok(text(before).includes("附件：评分表"));
+    assert.match(before, /<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"\/>[\s\S]*<\/w:sectPr>[\s\S]*附件/);
+    assert.match(xml.slice(xml.indexOf(score)), /<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
   });
 
-  it("uses 宋体 for the body and 黑体 for headings", () => {
-    const styles = unzip(buf).get("word/styles.xml")!.toString("utf8");
-    assert.match(styles, /w:eastAsia="宋体"/);
-    assert.match(styles, /w:eastAsia="黑体"/);
-  });
-
-  it("has the deviations and goals tables", () => {
-    const ts = tables(xml).map(text);
-    assert.ok(ts.some((t) => t.includes("扣分") && t.includes("预算调整率") && t.includes("未填写") && t.includes("要点二未落实。")));
-    assert.ok(ts.some((t) => t.includes("完成率") && t.includes("绿化面积") && t.includes("≥100 亩") && t.includes("天气原因。")));
+  it("prints no review wording and no coloured run in the report; the review comes only when asked", async () => {
+    const plain = documentXml(await renderDocx(buildReport(analyzeText(THREE_LEVEL))));
+    const all = text(plain);
+    for (const word of ["填报", "与计算不符", "未填写", "未能计分", "审核", "目标：=", "评价人判断"]) assert.ok(!all.includes(word), word);
+    assert.doesNotMatch(plain, /<w:color /);
+    assert.doesNotMatch(plain, /<w:shd /);
+    assert.ok(text(xml).includes("审核意见"), "with includeDiagnostics the review is appended");
+    assert.ok(text(xml).includes("填报与计算不一致"));
   });
 
   it("escapes XML special characters in names", async () => {
@@ -90,7 +93,7 @@ describe("report Word (.docx)", () => {
 
   it("renders a file without indicators (no scoring table)", async () => {
     const x = documentXml(await renderReport(analyzeText("单位：X镇\n年度：2021\n# 一\n正文\n"), "docx"));
-    assert.ok(!text(x).includes("评分标准/依据"));
+    assert.ok(!text(x).includes("评分标准"));
     assert.ok(text(x).includes("正文"));
   });
 });

@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { analyzeText } from "../helpers";
+import { stripNumber } from "../../server/src/report/numbering";
 import { buildReport } from "../../server/src/report/model";
 import { renderHtml } from "../../server/src/report/html";
 import { renderMarkdown } from "../../server/src/report/markdown";
@@ -18,7 +19,7 @@ import { documentXml } from "./unzip";
 const DIR = join(__dirname, "../../examples");
 const FILES = readdirSync(DIR).filter((f) => f.endsWith(".perf")).sort();
 
-function leaves(roots: Indicator[]): Indicator[] {
+function leaves(roots: readonly Indicator[]): Indicator[] {
   return roots.flatMap((r) => (r.children.length ? leaves(r.children) : [r]));
 }
 
@@ -34,14 +35,18 @@ describe("report on the examples", () => {
       const report = buildReport(analysis, { includeDiagnostics: true });
       const html = renderHtml(report, { csp: "export", theme: "light" });
 
-      it("has a title from the header and the unit in the metadata", () => {
+      it("has a title (from the header or the file's own title heading), printed once, and the unit in the metadata", () => {
         const unit = analysis.model.header.get("单位")!.value;
-        assert.ok(report.title.startsWith(unit) || analysis.model.header.has("标题"));
+        const heading = analysis.model.sections.find((s) => s.title === report.title);
+        assert.ok(report.title.startsWith(unit) || analysis.model.header.has("标题") || heading, report.title);
+        const titles = [...report.body, ...report.attachments.flatMap((a) => a.blocks)].flatMap((b) => (b.kind === "scoring" ? [] : [b.title]));
+        assert.ok(!titles.includes(report.title), "the title is not a heading too");
         assert.equal(report.metadata[0].value, unit);
       });
 
-      it("follows the analysis: sections, rows, bars, goals", () => {
-        assert.equal(report.body.filter((b) => b.kind === "section").length, analysis.model.sections.length);
+      it("follows the analysis: every section, rows, bars, goals", () => {
+        const shown = new Set([report.title, ...report.attachments.map((a) => `附件：${a.name}`), ...[...report.body, ...report.attachments.flatMap((a) => a.blocks)].flatMap((b) => (b.kind === "section" ? [b.title] : []))]);
+        for (const s of analysis.model.sections) assert.ok(shown.has(stripNumber(s.title).replace(/[。．.]$/, "")) || shown.has(s.title) || report.attachments.some((a) => s.title.includes(a.name)), s.title);
         assert.equal(report.scoring?.rows.length ?? 0, leaves(analysis.model.roots).length);
         assert.equal(report.chart.length, analysis.model.roots.length);
         assert.equal(report.goals.length, analysis.model.measures.length);
@@ -87,14 +92,14 @@ describe("report on the examples", () => {
         const xml = documentXml(await renderDocx(report));
         if (!report.scoring) return;
         assert.match(xml, /<w:tbl>/);
-        const escape = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+        const escapeXml = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
         const plain = xml.replace(/<[^>]+>/g, "");
-        for (const row of report.scoring.rows) assert.ok(plain.includes(escape(row.name.split(" › ").at(-1)!)), row.name);
+        for (const row of report.scoring.rows) assert.ok(plain.includes(escapeXml(row.name.split(" › ").at(-1)!)), row.name);
       });
     });
   }
 
-  describe("002-xiaolvzhai-2021 (the seed's three-level 评分表)", function () {
+  describe("002-xiaolvzhai-2021 (the seed's three-level 评分表)", () => {
     const file = FILES.find((f) => f.startsWith("002-"));
     if (!file) return;
     const report = buildReport(analyzeText(readFileSync(join(DIR, file), "utf8")));

@@ -84,7 +84,9 @@ export function gridWidths(table: string): number[] {
     }
     widths.push(col);
     carry.length = 0;
-    next.forEach((v, i) => (carry[i] = v ?? 0));
+    next.forEach((v, i) => {
+      carry[i] = v ?? 0;
+    });
   }
   return widths;
 }

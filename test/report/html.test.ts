@@ -92,7 +92,9 @@ describe("report HTML", () => {
     it("renders sections in order with headings one level below the title", () => {
       const doc = html(THREE_LEVEL);
       const hs = [...doc.matchAll(/<h([2-6])>([^<]*)<\/h\1>/g)].map((m) => `${m[1]}:${m[2]}`);
-      assert.deepEqual(hs, ["2:一、基本情况", "2:二、评分表", "2:三、目标完成情况", "3:绿化面积", "2:四、结论", "2:扣分指标及偏差原因", "2:绩效目标完成情况"]);
+      assert.deepEqual(hs, ["2:一、基本情况", "2:二、评分表", "2:三、目标完成情况", "3:（一）绿化面积", "2:四、结论"]);
+      // The 评分表 is the attachment after the body and its 附件 list.
+      assert.ok(doc.indexOf('<div class="attachment-list"><p>附件：评分表</p></div>') < doc.indexOf('<section class="attachment"><p class="label">附件</p>'));
     });
 
     it("renders prose Markdown inline and fills placeholders", () => {
@@ -107,7 +109,8 @@ describe("report HTML", () => {
     it("merges 一级/二级 cells with rowspan and keeps the grid rectangular", () => {
       const doc = html(THREE_LEVEL);
       const table = tableHtml(doc, "score-table");
-      assert.match(table, /<td class="tier" rowspan="3">投入<span class="w">（20分）<\/span><span class="sub">得分 14<\/span><\/td>/);
+      assert.match(table, /<td class="tier" rowspan="3">投入（20分）<\/td>/);
+      assert.match(table, /<th scope="col">指标解释<\/th><th scope="col">评分标准<\/th><th scope="col">得分<\/th>/);
       assert.match(table, /<td class="tier" rowspan="2">目标设定/);
       assert.match(table, /<td class="tier" rowspan="2">过程/);
       assert.match(table, /<td class="tier">预算配置/);
@@ -119,25 +122,16 @@ describe("report HTML", () => {
     it("keeps the grid rectangular for shallow leaves (colspan)", () => {
       const text = "单位：X镇\n年度：2021\n# 表\n## 投入（40分）\n### 甲（40分）\n#### 子（20分）\n得分：20\n#### 丑（20分）\n得分：20\n## 满意度（60分）\n得分：50\n偏差原因：略\n";
       const table = tableHtml(html(text), "score-table");
-      assert.match(table, /<td class="tier leaf" colspan="3">满意度<\/td>/);
-      assert.ok(gridWidths(table).every((w) => w === 7));
+      assert.match(table, /<td class="tier leaf" colspan="3">满意度（60分）<\/td>/);
+      assert.ok(gridWidths(table).every((w) => w === 6));
     });
 
-    it("shows the total row, stated values that differ, and the grade", () => {
+    it("prints the computed total and grade, with no review wording and no warning colours", () => {
       const doc = html(THREE_LEVEL);
-      assert.match(doc, /合计（自评总分）<\/th><td class="num">100<\/td><td class="num score">59<span class="stated warn">填报 96<\/span>/);
-      assert.match(doc, /等级：差<span class="warn">（填报 优）<\/span>/);
+      assert.match(doc, /合计<\/th><td class="num">100<\/td><td colspan="2">等级：差<\/td><td class="num score">59<\/td>/);
       assert.match(doc, /<strong class="total">59<\/strong> 分/);
-      assert.match(doc, /填报 96 分，与计算不符/);
-    });
-
-    it("lists deviations with 未填写 and the goals table", () => {
-      const doc = html(THREE_LEVEL);
-      const dev = tableHtml(doc.slice(doc.indexOf('<section class="deviations">')), "grid");
-      assert.equal((dev.match(/<tr>/g) ?? []).length, 4);
-      assert.match(dev, /<td>预算调整率<\/td><td class="num">30<\/td><td class="num">0<\/td><td class="num">30<\/td><td class="warn">未填写<\/td>/);
-      const goals = tableHtml(doc.slice(doc.indexOf('<section class="goals">')), "grid");
-      assert.match(goals, /<td>绿化面积<\/td><td>≥100 亩<\/td><td>80 亩<\/td><td class="num">80%<\/td><td>天气原因。<\/td>/);
+      const body = doc.slice(doc.indexOf("<body"));
+      for (const word of ["填报", "与计算不符", "未填写", "未能计分", 'class="warn', "审核"]) assert.ok(!body.includes(word), word);
     });
 
     it("draws one SVG bar per top-level indicator, scaled to the largest weight", () => {
@@ -165,11 +159,15 @@ describe("report HTML", () => {
       assert.doesNotMatch(doc, /<svg|score-table/);
     });
 
-    it("adds 审核提示 when asked", () => {
-      assert.doesNotMatch(html(THREE_LEVEL), /审核提示/);
+    it("adds the review (审核意见) after the report when asked, and renders it alone", () => {
+      assert.doesNotMatch(html(THREE_LEVEL), /审核意见/);
       const doc = html(THREE_LEVEL, EXPORT, true);
-      assert.match(doc, /<h2>审核提示<\/h2>/);
-      assert.match(doc, /<li class="warn"><span class="sev">警告<\/span> 第 7 行 <code>PE502<\/code>/);
+      assert.ok(doc.indexOf("<h2>二、填报与计算不一致</h2>") > doc.indexOf('<section class="attachment">'));
+      assert.match(doc, /<tr><td class="num">7<\/td><td>自评总分<\/td><td class="num">96<\/td><td class="num">59<\/td><\/tr>/);
+      assert.match(doc, /<td class="num">7<\/td><td class="sev-警告">警告<\/td><td><code>PE502<\/code><\/td>/);
+      const alone = renderReport(analyzeText(THREE_LEVEL), "html", { review: true });
+      assert.match(alone, /<h1 class="title">巨鹿县小吕寨镇人民政府 2021 年度部门整体支出绩效自评报告审核意见<\/h1>/);
+      assert.doesNotMatch(alone, /score-table/);
     });
 
     it("renderReport('html') defaults to export and the light theme", () => {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { analyzeText } from "../helpers";
-import { buildReport, type ReportDocument, type SectionBlock, type TierCell, type ScoreRow } from "../../server/src/report/model";
+import { buildReport, buildReviewDocument, type ReportDocument, type SectionBlock, type TierCell, type ScoreRow } from "../../server/src/report/model";
 import { THREE_LEVEL } from "./fixtures";
 
 function report(text: string, options = {}): ReportDocument {
@@ -53,9 +53,31 @@ describe("report model", () => {
     it("keeps sections in file order with the scoring table and measure in place", () => {
       const r = report(THREE_LEVEL);
       assert.deepEqual(
-        r.body.map((b) => (b.kind === "scoring" ? "[评分表]" : b.kind === "measure" ? `[指标]${b.title}` : b.title)),
-        ["一、基本情况", "二、评分表", "[评分表]", "三、目标完成情况", "[指标]绿化面积", "四、结论"],
+        r.body.map((b) => (b.kind === "scoring" ? "[评分表]" : b.kind === "measure" ? `[指标]${b.number}${b.title}` : b.number + b.title)),
+        ["一、基本情况", "二、评分表", "三、目标完成情况", "[指标]（一）绿化面积", "四、结论"],
       );
+      // The 评分表 is always an attachment, after the body.
+      assert.deepEqual(r.attachments.map((a) => [a.index, a.name, a.blocks.map((b) => b.kind)]), [[1, "评分表", ["scoring"]]]);
+    });
+
+    it("numbers headings in the 公文 sequence, stripping the author's numbers, unless asked to keep them", () => {
+      const text = "单位：X镇\n年度：2021\n# 1、得分情况\n## (1) 支出\n### 1. 资金\n#### （一）明细。\n## 2.目标\n# 二、应用\n";
+      const titles = (r: ReturnType<typeof report>) => r.body.map((b) => (b.kind === "scoring" ? "" : b.number + b.title));
+      assert.deepEqual(titles(report(text)), ["一、得分情况", "（一）支出", "1.资金", "（1）明细", "（二）目标", "二、应用"]);
+      assert.deepEqual(titles(report(text, { headingNumbers: "keep" })), ["1、得分情况", "(1) 支出", "1. 资金", "（一）明细。", "2.目标", "二、应用"]);
+    });
+
+    it("takes a top-level heading naming the report as the title, printed once", () => {
+      const r = report("单位：X镇\n年度：2021\n# X镇 2021 年绩效评价报告\n开头一段。\n## 一、概况\n正文\n");
+      assert.equal(r.title, "X镇 2021 年绩效评价报告");
+      assert.deepEqual(r.body.map((b) => (b.kind === "section" ? [b.level, b.number + b.title] : [])), [[0, ""], [1, "一、概况"]]);
+    });
+
+    it("puts attachments after the body, with a 落款 from 单位 and the date", () => {
+      const r = report("单位：X镇人民政府\n年度：2021\n评价日期：2022-03-05\n# 附件：情况说明\n附件 1：\n说明文字\n# 一、正文\n正文\n");
+      assert.deepEqual(r.body.map((b) => (b.kind === "section" ? b.number + b.title : "")), ["一、正文"]);
+      assert.deepEqual(r.attachments.map((a) => [a.name, a.blocks.length]), [["情况说明", 1]]);
+      assert.deepEqual(r.signature, { unit: "X镇人民政府", date: "2022年3月5日" });
     });
 
     it("fills placeholders with computed values", () => {
@@ -104,18 +126,15 @@ describe("report model", () => {
     });
 
     it("keeps headings' full-width punctuation as written", () => {
-      const r = report("单位：X镇\n年度：2021\n# 附件：评分表（一）\n");
-      assert.equal(sections(r)[0].title, "附件：评分表（一）");
+      const r = report("单位：X镇\n年度：2021\n# 附件：评分表（一）\n# 一、情况（说明）\n");
+      assert.equal(r.attachments[0].name, "评分表（一）");
+      assert.equal(sections(r)[0].title, "情况（说明）");
     });
 
-    it("adds 年度总体目标 from the header of a project evaluation", () => {
+    it("puts 年度总体目标 of a project evaluation into the 项目支出 form", () => {
       const r = report("单位：X镇\n年度：2022\n类型：项目支出\n预期目标：修路 10 公里\n实际完成情况：修路 9 公里\n");
-      const s = sections(r)[0];
-      assert.equal(s.title, "年度总体目标");
-      assert.deepEqual(
-        s.paragraphs.map((p) => p.kind === "text" && p.text),
-        ["预期目标：修路 10 公里", "实际完成情况：修路 9 公里"],
-      );
+      assert.deepEqual(r.projectForm?.goal, { expected: "修路 10 公里", achieved: "修路 9 公里" });
+      assert.ok(!sections(r).some((s) => s.title === "年度总体目标"));
     });
   });
 
@@ -140,17 +159,15 @@ describe("report model", () => {
       assert.ok(t.rows[1].tiers.slice(0, 2).every((s) => s.kind === "covered" && s.by === "row"));
     });
 
-    it("carries weights, scores, subtotals, stated scores, basis and notes", () => {
+    it("carries weights, computed scores, subtotals, the standard as the form prints it, and notes", () => {
       const r = report(THREE_LEVEL);
-      const [jz, hd, kz, tz, lz] = r.scoring!.rows;
-      assert.deepEqual([jz.weight, jz.score, jz.note], ["4", "4", "职责是否符合“三定”方案。"]);
-      assert.equal(jz.basis.rule, "选项计分：符合 4分；不符合 0分");
-      assert.deepEqual(hd.basis.facts.slice(0, 2), ["☑ 要点一", "☐ 要点二"]);
+      const [jz, hd, , tz] = r.scoring!.rows;
+      assert.deepEqual([jz.weight, jz.score, jz.note, jz.standard], ["4", "4", "职责是否符合“三定”方案。", "符合 4；不符合 0"]);
+      assert.equal(hd.note, "评价要点：\n1. 要点一\n2. 要点二", "checklist points are the explanation, without the ticks");
       assert.equal(hd.score, "0");
-      assert.ok(kz.basis.facts.includes("55 人 ÷ 56 人 = 98.21%"));
-      assert.equal(tz.statedScore, "30");
+      // The author states 30; the report prints the computed 0 and the `=` of the rule is dropped.
       assert.equal(tz.score, "0");
-      assert.ok(lz.basis.facts.includes("理由：基本完成。"));
+      assert.equal(tz.standard, "0% 满分；≥10% 0分");
       const top = cells(r).find((c) => c.name === "投入")!;
       assert.deepEqual([top.weight, top.score, top.leaf], ["20", "14", false]);
     });
@@ -186,51 +203,25 @@ describe("report model", () => {
     });
   });
 
-  describe("totals, deviations, goals, review", () => {
-    it("reports the computed total and grade with the stated ones when they differ", () => {
+  describe("totals, goals, review", () => {
+    it("reports the computed total and grade, never the stated ones", () => {
       const t = report(THREE_LEVEL).total;
-      assert.deepEqual(
-        [t.total, t.grade, t.statedTotal, t.statedGrade, t.totalDiffers, t.gradeDiffers, t.fullScore],
-        ["59", "差", "96", "优", true, true, "100"],
-      );
+      assert.deepEqual([t.total, t.grade, t.fullScore], ["59", "差", "100"]);
     });
 
-    it("does not flag a stated total that agrees", () => {
-      const t = report("单位：X镇\n年度：2021\n自评总分：100\n等级：优\n# 表\n## 甲（100分）\n得分：100\n").total;
-      assert.equal(t.totalDiffers, false);
-      assert.equal(t.gradeDiffers, false);
+    it("prints the stated total when nothing computes one", () => {
+      const t = report("单位：X镇\n年度：2021\n自评总分：88\n").total;
+      assert.equal(t.total, "88");
     });
 
-    it("lists leaves scored below their weight with 偏差原因 or 未填写", () => {
-      const d = report(THREE_LEVEL).deviations;
-      assert.deepEqual(
-        d.map((x) => [x.path, x.name, x.weight, x.score, x.lost, x.reason, x.reasonMissing]),
-        [
-          ["投入 / 目标设定", "活动合规性", "6", "0", "6", "要点二未落实。", false],
-          ["过程 / 预算执行", "预算调整率", "30", "0", "30", "未填写", true],
-          ["过程 / 预算执行", "履职完成情况", "50", "45", "5", "未填写", true],
-        ],
-      );
-    });
-
-    it("lists measures as goals with target, actual, rate and reason", () => {
+    it("lists measures as goals with target (as the form prints it), actual, rate and reason", () => {
       const g = report(THREE_LEVEL).goals;
       assert.deepEqual(
         g.map((x) => [x.name, x.target, x.actual, x.rate, x.reason]),
         [["绿化面积", "≥100 亩", "80 亩", "80%", "天气原因。"]],
       );
-    });
-
-    it("shows a stated rate that disagrees, and 未填写 only where a reason is required", () => {
-      const text = "单位：X镇\n年度：2021\n# 目标\n## 甲\n目标：≥100 亩\n实际：100 亩\n完成率：130%\n## 乙\n目标：≥100 亩\n实际：50 亩\n";
-      const g = report(text).goals;
-      assert.deepEqual(
-        g.map((x) => [x.name, x.rate, x.statedRate, x.reason, x.reasonMissing]),
-        [
-          ["甲", "100%", "130%", "—", false],
-          ["乙", "50%", undefined, "未填写", true],
-        ],
-      );
+      const eq = report("单位：X镇\n年度：2021\n# 目标\n## 甲\n目标：=100%\n实际：100%\n").goals[0];
+      assert.equal(eq.target, "100%");
     });
 
     it("has one chart bar per top-level indicator", () => {
@@ -244,13 +235,51 @@ describe("report model", () => {
       );
     });
 
-    it("adds 审核提示 only when asked, warnings and errors with 1-based lines", () => {
+    it("keeps the review out of the report unless asked", () => {
       assert.equal(report(THREE_LEVEL).review, undefined);
-      const notes = report(THREE_LEVEL, { includeDiagnostics: true }).review!;
-      assert.ok(notes.length >= 4);
-      assert.ok(notes.every((n) => n.severity === "警告" || n.severity === "错误"));
-      const total = notes.find((n) => n.code === "PE502")!;
-      assert.equal(total.line, 7);
+      assert.ok(report(THREE_LEVEL, { includeDiagnostics: true }).review);
+    });
+  });
+
+  describe("review (审核意见)", () => {
+    const review = (text: string) => buildReviewDocument(analyzeText(text));
+
+    it("lists stated vs computed: total, grade, scores and rates, with 1-based lines", () => {
+      const r = review(THREE_LEVEL);
+      assert.deepEqual(
+        r.differences.map((d) => [d.item, d.stated, d.computed, d.line]),
+        [
+          ["自评总分", "96", "59", 7],
+          ["等级", "优", "差", 8],
+          ["过程 / 预算执行 / 预算调整率 得分", "30", "0", 45],
+        ],
+      );
+      const rates = review("单位：X镇\n年度：2021\n# 目标\n## 甲\n目标：≥100 亩\n实际：100 亩\n完成率：130%\n").differences;
+      assert.deepEqual(rates.map((d) => [d.item, d.stated, d.computed]), [["甲 完成率", "130%", "100%"]]);
+    });
+
+    it("does not list a stated total that agrees, nor a judgement's stated score", () => {
+      const r = review("单位：X镇\n年度：2021\n自评总分：100\n等级：优\n# 表\n## 甲（100分）\n得分：100\n");
+      assert.deepEqual(r.differences, []);
+    });
+
+    it("lists missing 偏差原因 from the evaluation, and unscored leaves", () => {
+      const r = review(THREE_LEVEL);
+      assert.deepEqual(r.missingReasons.map((m) => m.item), ["过程 / 预算执行 / 预算调整率", "过程 / 预算执行 / 履职完成情况"]);
+      assert.equal(r.missingReasons[0].detail, "得分 0 / 分值 30");
+      const u = review("单位：X镇\n年度：2021\n# 表\n## 甲（50分）\n得分：50\n## 乙（50分）\n说明：无\n");
+      assert.deepEqual(u.unscored.map((x) => [x.item, x.weight]), [["乙", "50"]]);
+      assert.equal(u.total.complete, false);
+    });
+
+    it("holds every diagnostic with 1-based lines, and the computation of each score", () => {
+      const r = review(THREE_LEVEL);
+      const a = analyzeText(THREE_LEVEL);
+      assert.equal(r.notes.length, a.evaluation.diagnostics.length);
+      assert.equal(r.notes.find((n) => n.code === "PE502")!.line, 7);
+      const kz = r.computations.find((c) => c.item.endsWith("在职人员控制率"))!;
+      assert.ok(kz.facts.includes("55 人 ÷ 56 人 = 98.21%"), kz.facts.join("|"));
+      assert.ok(r.computations.find((c) => c.item.endsWith("活动合规性"))!.facts.includes("☐ 要点二"));
     });
   });
 });

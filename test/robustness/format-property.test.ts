@@ -53,7 +53,7 @@ const BASES = [...loadExamples().map((e) => e.text), SEED_SCORED];
 const rng = makeRng(SEED);
 const cases = Array.from({ length: CASES }, (_, i) => ({ i, text: mutate(pick(rng, BASES), rng, CHEAP_MUTATORS, 3).text.replace(/\r\n?|\u2028/g, "\n") }));
 
-describe("robustness: the formatter and quick fixes preserve content (property, seed " + SEED + ")", function () {
+describe(`robustness: the formatter and quick fixes preserve content (property, seed ${SEED})`, function () {
   this.timeout(120_000);
 
   it(`formatText keeps every number and prose character, and is idempotent (${CASES} fuzzed inputs)`, () => {

@@ -14,13 +14,13 @@ function scores(a: Analysis): string {
 
 describe("robustness: regressions", () => {
   it("codeActions with a range starting on a negative line does not throw (features/actions.ts)", () => {
-    const a = analyze(HEADER + "数据：１２ 万元\n");
+    const a = analyze(`${HEADER}数据：１２ 万元\n`);
     assert.doesNotThrow(() => codeActions(a, "file:///x.perf", { start: { line: -5, character: 2 }, end: { line: 10, character: 0 } }, []));
     assert.equal(codeActions(a, "file:///x.perf", { start: { line: -5, character: 2 }, end: { line: 10, character: 0 } }, []).length, 1);
   });
 
   it("an empty value at the very end of the file gets a diagnostic range inside the line (syntax/parse.ts)", () => {
-    const text = HEADER + "# 指标（100分）\n目标：";
+    const text = `${HEADER}# 指标（100分）\n目标：`;
     const a = analyze(text);
     const last = text.split("\n").length - 1;
     for (const d of a.evaluation.diagnostics) {
@@ -39,7 +39,7 @@ describe("robustness: regressions", () => {
     assert.equal(scores(analyze(formatted)), scores(before));
     assert.equal(formatText(formatted), formatted);
     assert.equal((formatted.match(/\u2028/g) ?? []).length, (text.match(/\u2028/g) ?? []).length);
-    const bom = HEADER + "# 指标\uFEFF（10分）\uFEFF\n- [x] 要点\uFEFF\n";
+    const bom = `${HEADER}# 指标\uFEFF（10分）\uFEFF\n- [x] 要点\uFEFF\n`;
     assert.equal(formatText(bom).replace(/\s/g, ""), bom.replace(/\s/g, ""));
   });
 });

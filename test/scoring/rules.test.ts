@@ -56,17 +56,17 @@ describe("scoring rules (brief §6)", () => {
     it("全部符合 2；其中一项不符合 0: both met → 2, one not met → 0", () => {
       const rule = "评分：全部符合 2；其中一项不符合 0\n";
       assert.equal(score(one(2, points(2, 2) + rule), "A"), "2.0000");
-      assert.equal(score(one(2, points(1, 2) + rule + "偏差原因：x\n"), "A"), "0.0000");
+      assert.equal(score(one(2, `${points(1, 2) + rule}偏差原因：x\n`), "A"), "0.0000");
     });
     it("Chinese numerals in labels: 符合三项 3；符合两项 2；符合一项 1；其余 0", () => {
       const rule = "评分：符合三项 3；符合两项 2；符合一项 1；其余 0\n";
       assert.equal(score(one(3, points(3, 3) + rule), "A"), "3.0000");
-      assert.equal(score(one(3, points(2, 3) + rule + "偏差原因：x\n"), "A"), "2.0000");
-      assert.equal(score(one(3, points(1, 3) + rule + "偏差原因：x\n"), "A"), "1.0000");
-      assert.equal(score(one(3, points(0, 3) + rule + "偏差原因：x\n"), "A"), "0.0000");
+      assert.equal(score(one(3, `${points(2, 3) + rule}偏差原因：x\n`), "A"), "2.0000");
+      assert.equal(score(one(3, `${points(1, 3) + rule}偏差原因：x\n`), "A"), "1.0000");
+      assert.equal(score(one(3, `${points(0, 3) + rule}偏差原因：x\n`), "A"), "0.0000");
     });
     it("the score is a table lookup, not a proportion (7 of 8 is 6, not 7)", () => {
-      const t = one(8, points(7, 8) + rule8 + "偏差原因：x\n");
+      const t = one(8, `${points(7, 8) + rule8}偏差原因：x\n`);
       assert.notEqual(score(t, "A"), f4(d(7).div(8).times(8)));
     });
   });
@@ -77,24 +77,24 @@ describe("scoring rules (brief §6)", () => {
     const lower = (A: string, w: number) => d(115).minus(A).div(d(115).minus(100)).times(w);
     it("≤100% 满分；≥115% 0分 (lower is better): 98.21% → full, 106% → (115−106)/(115−100)×3", () => {
       const rule = "评分：≤100% 满分；≥115% 0分\n";
-      assert.equal(score(one(3, "公式：在职人员数 ÷ 编制数\n在职人员数：55 人\n编制数：56 人\n" + rule), "A"), "3.0000");
-      assert.equal(score(one(3, "实际：106%\n" + rule + "偏差原因：x\n"), "A"), f4(lower("106", 3)));
+      assert.equal(score(one(3, `公式：在职人员数 ÷ 编制数\n在职人员数：55 人\n编制数：56 人\n${rule}`), "A"), "3.0000");
+      assert.equal(score(one(3, `实际：106%\n${rule}偏差原因：x\n`), "A"), f4(lower("106", 3)));
       assert.equal(f4(lower("106", 3)), "1.8000");
-      assert.equal(score(one(3, "实际：115%\n" + rule + "偏差原因：x\n"), "A"), "0.0000");
-      assert.equal(score(one(3, "实际：130%\n" + rule + "偏差原因：x\n"), "A"), "0.0000");
+      assert.equal(score(one(3, `实际：115%\n${rule}偏差原因：x\n`), "A"), "0.0000");
+      assert.equal(score(one(3, `实际：130%\n${rule}偏差原因：x\n`), "A"), "0.0000");
     });
     it("≥95% 满分；≤85% 0分 (higher is better): 91% → (91−85)/(95−85)×5", () => {
       const rule = "评分：≥95% 满分；≤85% 0分\n";
       const expected = d(91).minus(85).div(d(95).minus(85)).times(5);
-      assert.equal(score(one(5, "实际：91%\n" + rule + "偏差原因：x\n"), "A"), f4(expected));
-      assert.equal(score(one(5, "实际：97%\n" + rule), "A"), "5.0000");
-      assert.equal(score(one(5, "实际：80%\n" + rule + "偏差原因：x\n"), "A"), "0.0000");
+      assert.equal(score(one(5, `实际：91%\n${rule}偏差原因：x\n`), "A"), f4(expected));
+      assert.equal(score(one(5, `实际：97%\n${rule}`), "A"), "5.0000");
+      assert.equal(score(one(5, `实际：80%\n${rule}偏差原因：x\n`), "A"), "0.0000");
     });
     it("=0% 满分；≥10% 0分: 0% → full, 4% → (10−4)/(10−0)×3, 159.94÷1049.6 → 0", () => {
       const rule = "评分：=0% 满分；≥10% 0分\n";
-      assert.equal(score(one(3, "实际：0%\n" + rule), "A"), "3.0000");
-      assert.equal(score(one(3, "实际：4%\n" + rule + "偏差原因：x\n"), "A"), f4(d(10).minus(4).div(10).times(3)));
-      const seed = one(3, "公式：年中追加数 ÷ 年初预算数\n" + rule + "偏差原因：x\n", "年初预算数：1049.6 万元\n年中追加数：159.94 万元\n");
+      assert.equal(score(one(3, `实际：0%\n${rule}`), "A"), "3.0000");
+      assert.equal(score(one(3, `实际：4%\n${rule}偏差原因：x\n`), "A"), f4(d(10).minus(4).div(10).times(3)));
+      const seed = one(3, `公式：年中追加数 ÷ 年初预算数\n${rule}偏差原因：x\n`, "年初预算数：1049.6 万元\n年中追加数：159.94 万元\n");
       assert.equal(score(seed, "A"), "0.0000");
     });
   });
@@ -120,13 +120,13 @@ describe("scoring rules (brief §6)", () => {
   describe("per-point deduction (超出扣分)", () => {
     const rule = "评分：≤100% 满分；每超1个百分点扣0.5分\n";
     it("inside the bound → full", () => {
-      assert.equal(score(one(2, "实际：100%\n" + rule), "A"), "2.0000");
+      assert.equal(score(one(2, `实际：100%\n${rule}`), "A"), "2.0000");
     });
     it("103% → 2 − 3 × 0.5", () => {
-      assert.equal(score(one(2, "实际：103%\n" + rule + "偏差原因：x\n"), "A"), f4(d(2).minus(d(3).times("0.5"))));
+      assert.equal(score(one(2, `实际：103%\n${rule}偏差原因：x\n`), "A"), f4(d(2).minus(d(3).times("0.5"))));
     });
     it("not below 0: 110% → max(2 − 10 × 0.5, 0) = 0", () => {
-      assert.equal(score(one(2, "实际：110%\n" + rule + "偏差原因：x\n"), "A"), "0.0000");
+      assert.equal(score(one(2, `实际：110%\n${rule}偏差原因：x\n`), "A"), "0.0000");
     });
   });
 
@@ -214,13 +214,13 @@ describe("scoring rules (brief §6)", () => {
   describe("deduction (扣分制)", () => {
     const rule = "评分：扣分 每项 1分\n";
     it("w − count × step: 3 − 2 × 1", () => {
-      assert.equal(score(one(3, rule + "- 未按时报送\n- 台账不全\n偏差原因：x\n"), "A"), "1.0000");
+      assert.equal(score(one(3, `${rule}- 未按时报送\n- 台账不全\n偏差原因：x\n`), "A"), "1.0000");
     });
     it("no finding → w", () => {
       assert.equal(score(one(3, rule), "A"), "3.0000");
     });
     it("not below 0: 5 findings × 1 from 3 → 0", () => {
-      const t = one(3, rule + "- a\n- b\n- c\n- d\n- e\n偏差原因：x\n");
+      const t = one(3, `${rule}- a\n- b\n- c\n- d\n- e\n偏差原因：x\n`);
       assert.equal(score(t, "A"), "0.0000");
     });
     it("a fractional step: 每项扣 0.5 分, 3 findings from 2 → 0.5", () => {
@@ -405,14 +405,14 @@ describe("full-width and half-width are the same (全角/半角)", () => {
 describe("line ends", () => {
   const text = `${HEADER}满分：10\n# A（6分）\n实际：96.42%\n评分：比例\n偏差原因：x\n# B（4分）\n得分：3\n理由：x\n偏差原因：x\n自评总分：9`;
   it("a missing final newline changes nothing", () => {
-    const withNl = text + "\n";
+    const withNl = `${text}\n`;
     assert.equal(total(text), total(withNl));
     assert.deepEqual(codes(text), codes(withNl));
     assert.equal(score(text, "B"), "3.0000");
   });
   it("CRLF line ends change nothing (scores, diagnostics and their positions)", () => {
-    const crlf = (text + "\n").replace(/\n/g, "\r\n");
-    const lf = text + "\n";
+    const crlf = (`${text}\n`).replace(/\n/g, "\r\n");
+    const lf = `${text}\n`;
     assert.equal(total(crlf), total(lf));
     assert.equal(score(crlf, "A"), score(lf, "A"));
     const pos = (t: string) => analyzeText(t).evaluation.diagnostics.map((x) => `${x.code}@${x.range.start.line}:${x.range.start.character}-${x.range.end.character}`);

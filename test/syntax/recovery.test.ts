@@ -178,16 +178,19 @@ describe("Git conflict markers", () => {
     assert.equal(total(conflicted), "2.0000");
   });
 
-  it("a stray >>>>>>> without <<<<<<< is one PE102 too", () => {
+  it("a stray >>>>>>> without <<<<<<< is a PE120 warning on its line, not a conflict (issue #12)", () => {
     const t = `${HEADER}满分：1\n# A（1分）\n得分：1\n理由：x\n>>>>>>> feature\n`;
-    assert.deepEqual(diags(t, "PE102").map((d) => d.range.start.line), [6]);
+    assert.deepEqual(diags(t, "PE102"), []);
+    assert.deepEqual(diags(t, "PE120").map((d) => d.range.start.line), [6]);
+    assert.equal(score(t, "A"), "1.0000");
   });
 
-  it("an unterminated <<<<<<< is one PE102, and the rest of the file is not scored", () => {
+  it("an unterminated <<<<<<< is a PE120 warning, and the rest of the file is still scored (issue #12)", () => {
     const t = `${HEADER}满分：2\n# A（1分）\n得分：1\n理由：x\n<<<<<<< HEAD\n# B（1分）\n得分：1\n理由：x\n`;
-    assert.deepEqual(diags(t, "PE102").map((d) => d.range.start.line), [6]);
+    assert.deepEqual(diags(t, "PE102"), []);
+    assert.deepEqual(diags(t, "PE120").map((d) => d.range.start.line), [6]);
     assert.equal(score(t, "A"), "1.0000");
-    assert.equal(analyzeText(t).model.indicators.some((i) => i.name === "B"), false);
+    assert.equal(score(t, "B"), "1.0000");
   });
 
   it("a line of ======= outside a conflict is no conflict", () => {

@@ -5,7 +5,7 @@
  * workers; each takes chunks of files from a shared queue.
  */
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
-import { runTask, type TaskName, type TaskResults } from "./tasks";
+import { runTask, type TaskName, type TaskOutcome, type TaskResults } from "./tasks";
 import type { Progress } from "./progress";
 
 export interface ParallelOptions {
@@ -19,7 +19,7 @@ interface Request {
   task: TaskName;
   paths: string[];
 }
-type Reply<K extends TaskName> = { id: number; results: TaskResults[K][] } | { id: number; error: string };
+type Reply<K extends TaskName> = { id: number; results: TaskOutcome<TaskResults[K]>[] } | { id: number; error: string };
 
 const CHUNK = 25;
 
@@ -28,16 +28,16 @@ export function canUseWorkers(): boolean {
   return __filename.endsWith(".js");
 }
 
-export async function mapFiles<K extends TaskName>(task: K, paths: string[], opts: ParallelOptions): Promise<TaskResults[K][]> {
+export async function mapFiles<K extends TaskName>(task: K, paths: string[], opts: ParallelOptions): Promise<TaskOutcome<TaskResults[K]>[]> {
   if (opts.jobs <= 1 || paths.length <= opts.threshold || !canUseWorkers()) {
-    const out: TaskResults[K][] = [];
+    const out: TaskOutcome<TaskResults[K]>[] = [];
     paths.forEach((p, i) => {
       out.push(runTask(task, p));
       opts.progress.tick(i + 1, p);
     });
     return out;
   }
-  const results: TaskResults[K][] = new Array<TaskResults[K]>(paths.length);
+  const results: TaskOutcome<TaskResults[K]>[] = new Array<TaskOutcome<TaskResults[K]>>(paths.length);
   const chunks: { start: number; paths: string[] }[] = [];
   for (let i = 0; i < paths.length; i += CHUNK) chunks.push({ start: i, paths: paths.slice(i, i + CHUNK) });
   let next = 0;
@@ -57,7 +57,9 @@ export async function mapFiles<K extends TaskName>(task: K, paths: string[], opt
             w.on("message", (m: Reply<K>) => {
               if ("error" in m) return reject(new Error(m.error));
               const c = chunks[m.id];
-              m.results.forEach((r, k) => (results[c.start + k] = r));
+              m.results.forEach((r, k) => {
+                results[c.start + k] = r;
+              });
               done += c.paths.length;
               opts.progress.tick(done, c.paths[c.paths.length - 1]);
               send();

@@ -3,6 +3,8 @@
  * when both stdout and stderr are terminals; nothing otherwise (pipes, CI,
  * files). Redrawn at most every 50 ms; `clear()` before writing to stdout.
  */
+import { visible } from "./visible";
+
 export interface Progress {
   tick(done: number, path: string): void;
   clear(): void;
@@ -22,7 +24,7 @@ export function createProgress(total: number, minFiles = 20): Progress {
       const now = Date.now();
       if (done < total && now - last < 50) return;
       last = now;
-      const line = `[${done}/${total}] ${path}`;
+      const line = `[${done}/${total}] ${visible(path)}`;
       process.stderr.write(`\r\x1b[K${line.length > width() ? line.slice(0, width()) : line}`);
       shown = true;
     },

@@ -53,12 +53,12 @@ export function renderSummaryText(rows: EvaluationSummary[], cohort?: CohortResu
       }
       const crow: string[][] = [];
       for (const f of cohort.files) for (const s of f.scores) crow.push([f.path, s.name, s.measuredText, n2(s.weight), n2(s.bandScore), n2(s.cohortScore)]);
-      out.push(...table(["文件", "指标", "实际值", "分值", "区间得分", "极值法得分"], crow, new Set([3, 4, 5])).map((l) => "  " + l));
+      out.push(...table(["文件", "指标", "实际值", "分值", "区间得分", "极值法得分"], crow, new Set([3, 4, 5])).map((l) => `  ${l}`));
       const cohortBands = countScoreBands(rows.map((r) => ({ total: cf?.get(r.path)?.cohortTotal, fullScore: r.fullScore })));
-      out.push("极值法" + bandLine(cohortBands));
+      out.push(`极值法${bandLine(cohortBands)}`);
     }
   }
-  return out.join("\n") + "\n";
+  return `${out.join("\n")}\n`;
 }
 
 function fmtX(v: string, dim: string): string {

@@ -21,7 +21,7 @@ export interface Blank {
  * Codes that a blank in an indicator's block explains: the rule has no value
  * to work on yet. Reported again once the blank is filled, if still true.
  */
-const CAUSED_IN_BLOCK: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>(["PE101", "PE207", "PE304", "PE402", "PE403", "PE404", "PE405", "PE406", "PE409", "PE410", "PE501", "PE505", "PE601"]);
+const CAUSED_IN_BLOCK: readonly DiagnosticCode[] = ["PE101", "PE207", "PE304", "PE402", "PE403", "PE404", "PE405", "PE406", "PE409", "PE410", "PE440", "PE501", "PE505", "PE530", "PE601"];
 
 /** Every blank of the model, in line order. */
 export function findBlanks(model: PerfModel): Blank[] {
@@ -75,7 +75,7 @@ export function finishDiagnostics(model: PerfModel, diagnostics: Diagnostic[]): 
     if (d.severity !== "info" && blanks.length > 0) {
       if (blankLines.has(line)) continue;
       if (d.code === "PE601" && d.data?.name !== undefined && blankNames.has(d.data.name)) continue;
-      if (owner && blockHasBlank.has(owner) && CAUSED_IN_BLOCK.has(d.code)) continue;
+      if (owner && blockHasBlank.has(owner) && CAUSED_IN_BLOCK.includes(d.code)) continue;
     }
     out.push(owner ? named(d, owner) : d);
   }
@@ -157,11 +157,11 @@ function blockAt(blocks: readonly Indicator[], line: number): Indicator | undefi
 }
 
 /** Codes about the whole file, not the indicator they stand on (the first heading, the header). */
-const FILE_WIDE: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>(["PE102", "PE103", "PE106", "PE302", "PE502", "PE503"]);
+const FILE_WIDE: readonly DiagnosticCode[] = ["PE102", "PE103", "PE106", "PE120", "PE302", "PE502", "PE503"];
 
 /** The diagnostic with its indicator's name first, unless the message names it already. */
 function named(d: Diagnostic, ind: Indicator): Diagnostic {
   const q = `“${ind.name}”`;
-  if (FILE_WIDE.has(d.code) || d.message.includes(q)) return d;
+  if (FILE_WIDE.includes(d.code) || d.message.includes(q)) return d;
   return { ...d, message: `${q}：${d.message}`, messageEn: `${q}: ${d.messageEn}` };
 }

@@ -62,6 +62,12 @@ export const CATALOGUE = {
     zh: () => "文件含有 Git 合并冲突标记（<<<<<<< / ======= / >>>>>>>）：请先解决冲突，冲突区内的内容暂不计分。",
     en: () => "Git conflict marker (<<<<<<< / ======= / >>>>>>>): resolve the conflict first; lines inside it are not scored.",
   },
+  PE120: {
+    severity: "warning",
+    slug: "lone-conflict-marker",
+    zh: (a) => `孤立的冲突标记“${s(a.marker)}”：它不属于完整的 Git 冲突（<<<<<<< … ======= … >>>>>>>），按正文处理，计分不受影响；如是合并遗留，请删除此行。`,
+    en: (a) => `Lone conflict marker "${s(a.marker)}": not part of a complete Git conflict (<<<<<<< … ======= … >>>>>>>); read as text, scoring goes on. If a merge left it, delete the line.`,
+  },
   PE103: {
     severity: "error",
     slug: "missing-header",
@@ -234,6 +240,12 @@ export const CATALOGUE = {
     en: (a) => `The actual is “${s(a.word)}”, not fully achieved: consider writing 偏差原因：… to say why.`,
   },
   // ── stated values ──
+  PE530: {
+    severity: "warning",
+    slug: "stated-score-capped",
+    zh: (a) => `填报得分 ${s(a.stated)} 超出 0～${s(a.weight)} 分，计入总分时按 ${s(a.counted)} 分计。`,
+    en: (a) => `The stated score ${s(a.stated)} is outside 0…${s(a.weight)}; ${s(a.counted)} is counted in the total.`,
+  },
   PE501: {
     severity: "warning",
     slug: "stated-score-mismatch",
@@ -268,7 +280,7 @@ export const CATALOGUE = {
   PE601: {
     severity: "error",
     slug: "unknown-name",
-    zh: (a) => `未定义的数据名“${s(a.name)}”${a.hint ? `：是否指“${s(a.hint)}”？` : "：应先写“" + s(a.name) + "：数值”。"}`,
+    zh: (a) => `未定义的数据名“${s(a.name)}”${a.hint ? `：是否指“${s(a.hint)}”？` : `：应先写“${s(a.name)}：数值”。`}`,
     en: (a) => `Unknown name “${s(a.name)}”${a.hint ? `: did you mean “${s(a.hint)}”?` : `: define it as “${s(a.name)}：value”.`}`,
   },
   PE602: {

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: completion items insert LSP snippets, whose tab stops are written ${1:default}.
 /**
  * Completion: reserved keys (with their value form as a snippet), a rule
  * template per rule kind after 评分：, units after a number, data names in

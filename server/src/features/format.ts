@@ -1,81 +1,85 @@
 /**
- * The formatter: one style for keys, headings, list marks, blank lines and
- * digits in values. It never changes meaning: prose lines keep every
- * character (only trailing spaces go), and a file with Git conflict markers
- * is left as it is. Idempotent.
+ * The formatter. It changes only what docs/format.md (“格式化”) lists:
+ *
+ * - the spacing around a field's key and its colon (`键 : 值` → `键：值`);
+ * - heading marks (`#` count kept, one space after) and checklist marks (`- [x] `);
+ * - blank lines between blocks (runs collapsed, one before a heading, none at the ends);
+ * - digits and number punctuation inside the values of numeric fields — data
+ *   items, 目标, 实际, 完成率, 得分, 公式 and the numeric header keys 年度, 满分,
+ *   自评总分: full-width digits become ASCII, and `．，％` next to a digit become `.,%`.
+ *
+ * Everything else is kept byte for byte: prose fields (理由, 说明, 偏差原因,
+ * 改进措施, 备注…), text-valued header keys, 评分 (it may be a sentence), text
+ * and list lines (trailing spaces included: they may be Markdown line breaks),
+ * table rows, a heading's title and weight, a check point's text. A file with
+ * Git conflict markers is left as it is. Idempotent.
  */
 import { analyze, type Analysis } from "../analysis";
 
-const FULL_DIGIT_RE = /[\uFF10-\uFF19\uFF0E\uFF0C\uFF05]/g;
+/** Field keys whose values are numbers (besides data items). */
+const NUMERIC_KEYS: readonly string[] = ["目标", "实际", "完成率", "得分", "公式", "年度", "满分", "自评总分"];
 
-function asciiDigits(text: string): string {
-  return text.replace(FULL_DIGIT_RE, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+const FULL_DIGIT = /[\uFF10-\uFF19]/g;
+const DIGIT_PUNCT = /(?<=\d)[．，](?=\d)|(?<=\d)％/g;
+const HALF: Record<string, string> = { "．": ".", "，": ",", "％": "%" };
+
+/** Full-width digits to ASCII; `．`/`，` between digits and `％` after one to ASCII. Nothing else. */
+export function asciiNumbers(text: string): string {
+  return text.replace(FULL_DIGIT, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(DIGIT_PUNCT, (c) => HALF[c]);
 }
 
-/**
- * Trailing spaces as the grammar sees them (space, tab, and what folds to a
- * space). Not `trimEnd()`: that also eats U+2028, U+FEFF and the like, which
- * the parser keeps, so removing them could turn a prose line into a heading.
- */
-function trimTrailingSpaces(text: string): string {
-  let end = text.length;
-  while (end > 0 && " \t\u3000\u00a0".includes(text[end - 1])) end--;
-  return end === text.length ? text : text.slice(0, end);
-}
+type Role = "numeric" | "prose";
 
-/** What follows a span that the grammar trimmed off but is not a plain space (kept: the formatter loses no character). */
-function rest(raw: string, end: number): string {
-  return trimTrailingSpaces(raw.slice(end));
-}
-
-/** Lines the model took as fields (header keys, indicator fields, data items). */
-function fieldLines(a: Analysis): Set<number> {
-  const set = new Set<number>();
-  for (const f of a.model.header.values()) set.add(f.line);
-  for (const d of a.model.allData) set.add(d.field.line);
+/** Lines the model took as fields, and whether their values are numeric. */
+function fieldRoles(a: Analysis): Map<number, Role> {
+  const roles = new Map<number, Role>();
+  const add = (line: number, key: string) => roles.set(line, NUMERIC_KEYS.includes(key) ? "numeric" : "prose");
+  for (const f of a.model.header.values()) add(f.line, f.key);
   for (const ind of [...a.model.indicators, ...a.model.measures]) {
     if (ind.virtual) continue;
-    for (const f of ind.fields.values()) set.add(f.line);
+    for (const f of ind.fields.values()) add(f.line, f.key);
   }
-  return set;
+  for (const d of a.model.allData) roles.set(d.field.line, "numeric");
+  return roles;
 }
 
 export function formatText(text: string, analysis?: Analysis): string {
   const a = analysis ?? analyze(text);
   if (a.syntax.diagnostics.some((d) => d.code === "PE102")) return text;
   const eol = text.includes("\r\n") ? "\r\n" : "\n";
-  const fields = fieldLines(a);
+  const roles = fieldRoles(a);
   const out: string[] = [];
   const lines = a.syntax.lines;
   for (let i = 0; i < lines.length; i++) {
-    const { text: raw, node } = lines[i];
+    const { text: raw, folded, node } = lines[i];
     let line: string;
     switch (node.kind) {
       case "blank":
         line = "";
         break;
       case "heading": {
-        // The title as written between the marks and the weight: the grammar's
-        // title span is JS-trimmed (it drops U+2028, U+FEFF…), so it is not used.
-        const start = /^ *#+[ \t]+/.exec(lines[i].folded)?.[0].length ?? node.titleSpan[0];
-        const title = trimTrailingSpaces(raw.slice(start, node.weight ? node.weight.span[0] : raw.length));
-        line = "#".repeat(node.level) + " " + title + (node.weight ? `（${node.weight.value}分）` + rest(raw, node.weight.span[1]) : "");
+        const marks = /^ *#+[ \t]*/.exec(folded)?.[0].length ?? 0;
+        line = `${"#".repeat(node.level)} ${raw.slice(marks)}`;
         break;
       }
-      case "check":
-        line = `- [${node.checked ? "x" : " "}] ` + raw.slice(node.text.span[0], node.text.span[1]) + rest(raw, node.text.span[1]);
+      case "check": {
+        const start = node.text.span[0];
+        line = `- [${node.checked ? "x" : " "}] ${raw.slice(start)}`;
         break;
-      case "field":
-        if (fields.has(i)) {
-          const key = raw.slice(node.key.span[0], node.key.span[1]);
-          const value = raw.slice(node.value.span[0], node.value.span[1]);
-          line = `${key}：${asciiDigits(value)}` + rest(raw, node.value.span[1]);
+      }
+      case "field": {
+        const role = roles.get(i);
+        if (!role || a.syntax.conflictLines.has(i)) {
+          line = raw;
           break;
         }
-        line = trimTrailingSpaces(raw);
+        const key = raw.slice(node.key.span[0], node.key.span[1]);
+        const value = raw.slice(node.value.span[0]);
+        line = `${key}：${role === "numeric" ? asciiNumbers(value) : value}`;
         break;
+      }
       default:
-        line = trimTrailingSpaces(raw);
+        line = raw;
         break;
     }
     if (line === "") {

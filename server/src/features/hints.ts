@@ -82,7 +82,7 @@ export function inlayHints(a: Analysis, range: Range, settings: HintSettings = D
   if (settings.total) {
     const f = a.model.header.get("自评总分");
     if (f && inRange(f.line) && ev.total !== undefined) {
-      const label = `计算 ${formatScore(ev.total, settings.decimals)}${ev.grade ? " · " + ev.grade : ""}`;
+      const label = `计算 ${formatScore(ev.total, settings.decimals)}${ev.grade ? ` · ${ev.grade}` : ""}`;
       out.push(hint(f.line, lines[f.line].text.length, label, traceMarkdown(ev.totalTrace, "自评总分")));
     }
     const g = a.model.header.get("等级");

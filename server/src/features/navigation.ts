@@ -3,6 +3,7 @@ import type { Location, Range, TextEdit, WorkspaceEdit } from "vscode-languagese
 import type { Analysis } from "../analysis";
 import type { DataItem, Indicator } from "../model/types";
 import { semanticIndex, symbolAt } from "./semantic-index";
+import { newNameProblem, type NameProblem } from "./rename-check";
 
 type Target = DataItem | Indicator;
 
@@ -51,9 +52,16 @@ export function prepareRename(a: Analysis, line: number, character: number): Ran
 
 const NEEDS_QUOTES = /[\s+\-*/×÷()=<>:;,.%‰「」“”"]|^\d/;
 
+/** Why the symbol at the position cannot be renamed to `newName` (see rename-check.ts), or undefined. */
+export function renameProblem(a: Analysis, line: number, character: number, newName: string): NameProblem | undefined {
+  const t = targetAt(a, line, character);
+  return t ? newNameProblem(a, t.name, newName) : undefined;
+}
+
+/** The edits of a rename; null where there is nothing to rename or the new name is refused (renameProblem says why). */
 export function rename(a: Analysis, uri: string, line: number, character: number, newName: string): WorkspaceEdit | null {
   const t = targetAt(a, line, character);
-  if (!t || !newName.trim()) return null;
+  if (!t || newNameProblem(a, t.name, newName)) return null;
   const name = newName.trim();
   const edits: TextEdit[] = [{ range: defRange(t), newText: name }];
   for (const r of semanticIndex(a).refs) {

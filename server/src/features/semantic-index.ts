@@ -5,7 +5,8 @@
  * analysis (cached), used by hover, navigation, completion and hints.
  */
 import type { Analysis } from "../analysis";
-import type { DataItem, Indicator, Placeholder, Section } from "../model/types";
+import type { CacheEntry } from "../cache-entry";
+import type { DataItem, Indicator, IndicatorBlock, Placeholder, Section } from "../model/types";
 import type { ExprNode, Span } from "../syntax/ast";
 
 export interface NameRef {
@@ -13,7 +14,8 @@ export interface NameRef {
   line: number;
   span: Span;
   /** The indicator whose block holds the reference (for local names). */
-  scope?: Indicator;
+  /** The block of the indicator the name is read in (undefined: a shared name). */
+  scope?: IndicatorBlock;
   target?: DataItem | Indicator;
   placeholder?: Placeholder;
 }
@@ -29,7 +31,17 @@ export interface SemanticIndex {
   indicatorByName: Map<string, Indicator>;
 }
 
-const cache = new WeakMap<Analysis, SemanticIndex>();
+let cache = new WeakMap<Analysis, SemanticIndex>();
+
+export const semanticIndexCache: CacheEntry = {
+  name: "features/semantic-index.ts cache: each analysis's index of names and references",
+  key: "an analysis",
+  bound: "a WeakMap: an entry goes with its analysis",
+  size: () => undefined,
+  clear: () => {
+    cache = new WeakMap();
+  },
+};
 
 export function semanticIndex(a: Analysis): SemanticIndex {
   let idx = cache.get(a);
@@ -75,8 +87,8 @@ function build(a: Analysis): SemanticIndex {
   for (const d of m.allData) dataAtLine.set(d.field.line, d);
 
   const refs: NameRef[] = [];
-  const resolve = (name: string, scope: Indicator | undefined): DataItem | undefined => scope?.data.get(name) ?? m.data.get(name);
-  const addExpr = (e: ExprNode, line: number, scope: Indicator | undefined) => {
+  const resolve = (name: string, scope: IndicatorBlock | undefined): DataItem | undefined => scope?.data.get(name) ?? m.data.get(name);
+  const addExpr = (e: ExprNode, line: number, scope: IndicatorBlock | undefined) => {
     const names: { name: string; span: Span }[] = [];
     exprNames(e, names);
     for (const n of names) {

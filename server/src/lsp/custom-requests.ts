@@ -47,6 +47,9 @@ export function registerReportRequest(connection: Connection, withDoc: WithDoc):
       const options: RenderOptions = {
         decimals,
         includeDiagnostics: params.includeDiagnostics === true,
+        review: params.review === true,
+        headingNumbers: params.headingNumbers === "keep" ? "keep" : undefined,
+        boldLevel3: params.boldLevel3 === false ? false : undefined,
         csp: params.cspSource ? { webview: { cspSource: params.cspSource, nonce: params.nonce } } : "export",
         theme: params.theme ?? (params.cspSource ? "vscode" : "light"),
       };

@@ -36,4 +36,10 @@ export interface ReportParams {
   theme?: "vscode" | "light";
   decimals?: number;
   includeDiagnostics?: boolean;
+  /** The review (审核意见) instead of the report. */
+  review?: boolean;
+  /** perf.report.headingNumbers */
+  headingNumbers?: "gongwen" | "keep";
+  /** perf.report.boldLevel3 */
+  boldLevel3?: boolean;
 }

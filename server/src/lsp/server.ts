@@ -15,7 +15,12 @@ import {
   type Diagnostic as LspDiagnostic,
   type InitializeParams,
   type InitializeResult,
+  LSPErrorCodes,
+  ResponseError,
+  IPCMessageReader,
+  IPCMessageWriter,
 } from "vscode-languageserver/node";
+import { cancelQueued, flowControlled, flowControlledStdio } from "./flow";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { analyze, type Analysis } from "../analysis";
 import type { Diagnostic } from "../diagnostics/catalogue";
@@ -26,8 +31,9 @@ import { documentSymbols, foldingRanges } from "../features/symbols";
 import { semanticTokens, TOKEN_TYPES, TOKEN_MODIFIERS } from "../features/semantic-tokens";
 import { codeActions } from "../features/actions";
 import { formatText } from "../features/format";
-import { definition, references, prepareRename, rename } from "../features/navigation";
+import { definition, references, prepareRename, rename, renameProblem } from "../features/navigation";
 import { registerCustomRequests } from "./custom-requests";
+import { registerTableRequests } from "./table-requests";
 import pkg from "../../../package.json";
 
 /**
@@ -46,10 +52,25 @@ export interface ServerOptions {
   connection?: Connection;
 }
 
+/**
+ * Over stdio (the default, and `--stdio`): flow-controlled streams with back-pressure (lsp/flow.ts). Over Node
+ * IPC (`--node-ipc`, how VS Code starts it): the same superseding; the channel cannot be paused. Other transports:
+ * the library's own.
+ */
+function defaultConnection(): Connection {
+  if (process.argv.some((a) => a.startsWith("--pipe") || a.startsWith("--socket"))) return createConnection(ProposedFeatures.all);
+  const { reader, writer } = process.argv.includes("--node-ipc") ? flowControlled(new IPCMessageReader(process), new IPCMessageWriter(process)) : flowControlledStdio(process.stdin, process.stdout);
+  return createConnection(ProposedFeatures.all, reader, writer, { connectionStrategy: cancelQueued });
+}
+
+const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, "请求已取消 · request cancelled");
+
 export function startServer(options: ServerOptions = {}): Connection {
-  const connection = options.connection ?? createConnection(ProposedFeatures.all);
+  const connection = options.connection ?? defaultConnection();
   const documents = new TextDocuments(TextDocument);
-  const cache = new Map<string, { version: number; analysis: Analysis }>();
+  // Keyed by the text itself (with the version): a client that reuses a version number, or opens a
+  // document again at the same version with other text, never gets answers about the old text.
+  const cache = new Map<string, { version: number; text: string; analysis: Analysis }>();
   const timers = new Map<string, NodeJS.Timeout>();
   let pull = false;
   let english = false;
@@ -60,9 +81,10 @@ export function startServer(options: ServerOptions = {}): Connection {
 
   const analysisOf = (doc: TextDocument): Analysis => {
     const hit = cache.get(doc.uri);
-    if (hit && hit.version === doc.version) return hit.analysis;
-    const analysis = analyze(doc.getText(), hit?.analysis);
-    cache.set(doc.uri, { version: doc.version, analysis });
+    const text = doc.getText();
+    if (hit && hit.version === doc.version && hit.text === text) return hit.analysis;
+    const analysis = analyze(text, hit?.analysis);
+    cache.set(doc.uri, { version: doc.version, text, analysis });
     if (analysis.syntax.lines.length > IDLE_GC_LINES) collectWhenIdle();
     return analysis;
   };
@@ -182,7 +204,7 @@ export function startServer(options: ServerOptions = {}): Connection {
   });
 
   connection.languages.diagnostics.on((params, token) => {
-    if (token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    if (token.isCancellationRequested) throw cancelled();
     return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsOf(params.textDocument.uri) };
   });
   connection.languages.inlayHint.on((params, token) => withDoc(params.textDocument.uri, [], (_d, a) => (token.isCancellationRequested ? [] : inlayHints(a, params.range, hintSettings))));
@@ -203,9 +225,17 @@ export function startServer(options: ServerOptions = {}): Connection {
   connection.onDefinition((params) => withDoc(params.textDocument.uri, null, (_d, a) => definition(a, params.textDocument.uri, params.position.line, params.position.character)));
   connection.onReferences((params) => withDoc(params.textDocument.uri, [], (_d, a) => references(a, params.textDocument.uri, params.position.line, params.position.character, params.context.includeDeclaration)));
   connection.onPrepareRename((params) => withDoc(params.textDocument.uri, null, (_d, a) => prepareRename(a, params.position.line, params.position.character)));
-  connection.onRenameRequest((params) => withDoc(params.textDocument.uri, null, (_d, a) => rename(a, params.textDocument.uri, params.position.line, params.position.character, params.newName)));
+  connection.onRenameRequest((params) => {
+    const { uri } = params.textDocument;
+    const { line, character } = params.position;
+    const problem = withDoc(uri, undefined, (_d, a) => renameProblem(a, line, character, params.newName));
+    // Refused with a message the editor shows, instead of an edit that breaks the file.
+    if (problem) throw new ResponseError(LSPErrorCodes.RequestFailed, english ? problem.en : problem.zh);
+    return withDoc(uri, null, (_d, a) => rename(a, uri, line, character, params.newName));
+  });
 
   registerCustomRequests(connection, withDoc);
+  registerTableRequests(connection, withDoc);
 
   documents.listen(connection);
   connection.listen();

@@ -11,104 +11,119 @@ import type { Quantity } from "../quantity/quantity";
 
 /** A `key：value` line that the model took as a field. */
 export interface Field {
-  key: string;
+  readonly key: string;
   /** The value as written (original characters, trimmed). */
-  value: string;
-  line: number;
-  keySpan: Span;
-  valueSpan: Span;
+  readonly value: string;
+  readonly line: number;
+  readonly keySpan: Span;
+  readonly valueSpan: Span;
 }
 
 /** 数据项: a named quantity, stated and/or derived. */
 export interface DataItem {
-  name: string;
-  field: Field;
-  node: DataValueNode;
+  readonly name: string;
+  readonly field: Field;
+  readonly node: DataValueNode;
   /** The stated value, when the line states one. */
-  stated?: Quantity;
-  /** The owning indicator, or undefined for a shared (file-wide) item. */
-  scope?: Indicator;
+  readonly stated?: Quantity;
+  /** The block of the owning indicator, or undefined for a shared (file-wide) item. */
+  readonly scope?: IndicatorBlock;
 }
 
 /** 要点: a checklist point. */
 export interface CheckPoint {
-  text: string;
-  checked: boolean;
-  line: number;
+  readonly text: string;
+  readonly checked: boolean;
+  readonly line: number;
 }
 
 /** 扣分事项: a finding under a deduction rule. */
 export interface Finding {
-  text: string;
-  line: number;
+  readonly text: string;
+  readonly line: number;
 }
 
 /** 评分: the scoring rule of an indicator. */
 export interface RuleSpec {
-  field: Field;
-  clauses: ClauseNode[];
+  readonly field: Field;
+  readonly clauses: readonly ClauseNode[];
 }
 
-/** 指标: an indicator (a heading with a weight), or a measure (考核指标 without a weight). */
-export interface Indicator {
-  name: string;
-  level: number;
-  line: number;
+/**
+ * What an indicator's block of lines says (a heading with a weight, or a
+ * measure: 考核指标 without a weight), without its place in a tree. Shared,
+ * unchanged, by every model whose lines at that place are the same.
+ */
+export interface IndicatorBlock {
+  readonly name: string;
+  readonly level: number;
+  readonly line: number;
   /** Last line of the indicator's own block (before the next heading). */
-  endLine: number;
-  /** Last line of the indicator with all its children. */
-  subtreeEndLine: number;
-  titleSpan: Span;
+  readonly endLine: number;
+  readonly titleSpan: Span;
   /** 分值; null for a measure. */
-  weight: Decimal | null;
-  weightText: string | null;
-  weightSpan: Span | null;
-  parent?: Indicator;
-  children: Indicator[];
-  fields: Map<string, Field>;
-  data: Map<string, DataItem>;
-  checks: CheckPoint[];
-  findings: Finding[];
+  readonly weight: Decimal | null;
+  readonly weightText: string | null;
+  readonly weightSpan: Span | null;
+  readonly data: ReadonlyMap<string, DataItem>;
+  readonly checks: readonly CheckPoint[];
+  readonly findings: readonly Finding[];
   /** Lines of description text in the block (not fields). */
-  textLines: number[];
-  formula?: { field: Field; expr: ExprNode };
-  target?: { field: Field; node: TargetNode };
-  actual?: { field: Field; node: TargetNode };
-  statedRate?: { field: Field; quantity: Quantity };
-  rule?: RuleSpec;
-  statedScore?: { field: Field; value: Decimal; text: string };
+  readonly textLines: readonly number[];
+  readonly formula?: { readonly field: Field; readonly expr: ExprNode };
+  readonly target?: { readonly field: Field; readonly node: TargetNode };
+  readonly actual?: { readonly field: Field; readonly node: TargetNode };
+  readonly statedRate?: { readonly field: Field; readonly quantity: Quantity };
+  readonly rule?: RuleSpec;
+  readonly statedScore?: { readonly field: Field; readonly value: Decimal; readonly text: string };
   /** Added by the tools (项目支出's 预算执行率 row), not written in the file. */
-  virtual?: boolean;
+  readonly virtual?: boolean;
+}
+
+/** 指标: an indicator in one model's tree — its block, and this model's tree links. */
+export interface Indicator extends IndicatorBlock {
+  /** The block (shared by later models while its lines are unchanged). */
+  readonly block: IndicatorBlock;
+  readonly parent?: Indicator;
+  readonly children: readonly Indicator[];
+  /** Last line of the indicator with all its children. */
+  readonly subtreeEndLine: number;
+  /** The block's reserved-key fields, first of each key. */
+  readonly fields: ReadonlyMap<string, Field>;
+  /** `fields.has(key)`, without making the map. */
+  hasField(key: string): boolean;
+  /** `fields.get(key)` (its line, spans and value; not necessarily the same object), without making the map. */
+  findField(key: string): Field | undefined;
 }
 
 /** 章节: a prose section of the report. */
 export interface Section {
-  title: string;
-  level: number;
-  line: number;
-  endLine: number;
-  titleSpan: Span;
+  readonly title: string;
+  readonly level: number;
+  readonly line: number;
+  readonly endLine: number;
+  readonly titleSpan: Span;
 }
 
 /** 引用: a `{{…}}` placeholder in prose. */
 export interface Placeholder {
-  name: string;
-  line: number;
-  span: Span;
+  readonly name: string;
+  readonly line: number;
+  readonly span: Span;
 }
 
 /** 口径: locality scoring policy, from the header. */
 export interface Policy {
   /** 反向算法: 差额 (1 − (A−T)/T) or 比率 (T/A). */
-  reverse: "差额" | "比率";
+  readonly reverse: "差额" | "比率";
   /** 超额预警: over-achievement threshold as a fraction (1.2). */
-  overAchievement: Decimal;
+  readonly overAchievement: Decimal;
   /** 执行率封顶: caps on the total by execution rate. */
-  executionCaps: { op: string; threshold: Decimal; cap: Decimal; text: string }[];
+  readonly executionCaps: readonly { readonly op: string; readonly threshold: Decimal; readonly cap: Decimal; readonly text: string }[];
   /** 满分 */
-  fullScore: Decimal;
+  readonly fullScore: Decimal;
   /** 等级划分, highest first. */
-  grades: { name: string; min: Decimal }[];
+  readonly grades: readonly { readonly name: string; readonly min: Decimal }[];
 }
 
 /** 评价类型 */
@@ -116,29 +131,29 @@ export type Scope = "部门整体支出" | "项目支出";
 
 /** A block of the document in order: what the report walks. */
 export type Block =
-  | { kind: "section"; section: Section }
-  | { kind: "indicator"; indicator: Indicator };
+  | { readonly kind: "section"; readonly section: Section }
+  | { readonly kind: "indicator"; readonly indicator: Indicator };
 
+/** A model: immutable once built (a later build shares its blocks, never changes them). */
 export interface PerfModel {
-  syntax: SyntaxTree;
-  header: Map<string, Field>;
-  scope: Scope;
-  policy: Policy;
+  readonly syntax: SyntaxTree;
+  readonly header: ReadonlyMap<string, Field>;
+  readonly scope: Scope;
+  readonly policy: Policy;
   /** 自评总分 as the author states it. */
-  statedTotal?: { field: Field; value: Decimal; text: string };
+  readonly statedTotal?: { readonly field: Field; readonly value: Decimal; readonly text: string };
   /** Shared data items (header and prose sections). */
-  data: Map<string, DataItem>;
+  readonly data: ReadonlyMap<string, DataItem>;
   /** Every data item, shared and local, in file order. */
-  allData: DataItem[];
+  readonly allData: readonly DataItem[];
   /** Top-level indicators (weighted). */
-  roots: Indicator[];
+  readonly roots: readonly Indicator[];
   /** Every weighted indicator, in file order (pre-order). */
-  indicators: Indicator[];
+  readonly indicators: readonly Indicator[];
   /** Measures: unweighted target/actual indicators. */
-  measures: Indicator[];
-  sections: Section[];
-  blocks: Block[];
-  placeholders: Placeholder[];
-  /** Lines of prose text (not fields, not headings) per block, in order. */
-  diagnostics: Diagnostic[];
+  readonly measures: readonly Indicator[];
+  readonly sections: readonly Section[];
+  readonly blocks: readonly Block[];
+  readonly placeholders: readonly Placeholder[];
+  readonly diagnostics: readonly Diagnostic[];
 }

@@ -1,5 +1,6 @@
 /** Exact decimal arithmetic: every number about money, rates or scores is a Decimal. */
 import Decimal from "decimal.js";
+import type { CacheEntry } from "../cache-entry";
 
 export const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -60, toExpPos: 60 });
 export type D = Decimal;
@@ -8,13 +9,22 @@ export const ZERO = new D(0);
 export const ONE = new D(1);
 
 const decimalMemo = new Map<string, Decimal>();
+const DECIMAL_MEMO_LIMIT = 5_000;
+
+export const decimalCache: CacheEntry = {
+  name: "quantity/decimal.ts decimalMemo: parsed decimals",
+  key: "the number as written",
+  bound: `${DECIMAL_MEMO_LIMIT} entries, emptied when full`,
+  size: () => decimalMemo.size,
+  clear: () => decimalMemo.clear(),
+};
 
 /** Parse `1,531.23` (thousands separators allowed). Decimals are immutable, so equal texts share one. */
 export function parseDecimal(text: string): Decimal {
   let d = decimalMemo.get(text);
   if (d === undefined) {
     d = new D(text.indexOf(",") >= 0 ? text.replace(/,/g, "") : text);
-    if (decimalMemo.size > 5_000) decimalMemo.clear();
+    if (decimalMemo.size > DECIMAL_MEMO_LIMIT) decimalMemo.clear();
     decimalMemo.set(text, d);
   }
   return d;

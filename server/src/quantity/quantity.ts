@@ -6,8 +6,18 @@
 import type Decimal from "decimal.js";
 import { D, formatDecimal, writtenDecimals, parseDecimal } from "./decimal";
 import { lookupUnit, divideDims, multiplyDims, type UnitInfo } from "./units";
+import type { CacheEntry } from "../cache-entry";
 
 const quantityMemo = new Map<string, Quantity | null>();
+const QUANTITY_MEMO_LIMIT = 5_000;
+
+export const quantityCache: CacheEntry = {
+  name: "quantity/quantity.ts quantityMemo: quantities as written",
+  key: "(number, unit, approximate) as written",
+  bound: `${QUANTITY_MEMO_LIMIT} entries, emptied when full`,
+  size: () => quantityMemo.size,
+  clear: () => quantityMemo.clear(),
+};
 const PLAIN: UnitInfo = { dim: "", scale: new D(1) };
 
 export class Quantity {
@@ -32,7 +42,7 @@ export class Quantity {
     if (hit !== undefined) return hit ?? undefined;
     const info: UnitInfo | undefined = unitText ? lookupUnit(unitText) : PLAIN;
     const q = info ? new Quantity(info.scale.equals(1) ? parseDecimal(number) : parseDecimal(number).times(info.scale), info.dim, unitText ?? "", approx, writtenDecimals(number.replace(/,/g, ""))) : undefined;
-    if (quantityMemo.size > 5_000) quantityMemo.clear();
+    if (quantityMemo.size > QUANTITY_MEMO_LIMIT) quantityMemo.clear();
     quantityMemo.set(key, q ?? null);
     return q;
   }
@@ -106,7 +116,7 @@ function groupThousands(text: string): string {
   const body = neg ? text.slice(1) : text;
   const [int, frac] = body.split(".");
   const grouped = int.length > 4 ? int.replace(/\B(?=(\d{3})+(?!\d))/g, ",") : int;
-  return (neg ? "-" : "") + grouped + (frac !== undefined ? "." + frac : "");
+  return (neg ? "-" : "") + grouped + (frac !== undefined ? `.${frac}` : "");
 }
 
 export function formatQuantity(q: Quantity, dp = 2): string {
@@ -122,5 +132,5 @@ export function formatQuantity(q: Quantity, dp = 2): string {
 
 /** A ratio shown as a percentage: 0.98214 → `98.21%`. */
 export function formatPercent(value: Decimal, dp = 2): string {
-  return formatDecimal(value.times(100), dp) + "%";
+  return `${formatDecimal(value.times(100), dp)}%`;
 }

@@ -6,6 +6,7 @@
  */
 import { D } from "./decimal";
 import type Decimal from "decimal.js";
+import type { CacheEntry } from "../cache-entry";
 
 export interface UnitInfo {
   /** Canonical dimension key; "" is dimensionless (plain numbers, %, ‰). */
@@ -62,14 +63,23 @@ const COUNTERS = [
   "口", "眼", "盏", "根", "把", "架", "艘", "位", "村", "镇", "篇", "起", "宗", "笔", "轮", "课时", "学时", "床",
   "栋", "幢", "层", "道", "门", "部", "类", "种", "例", "封", "幅", "面", "块", "处", "座次", "人天", "工日",
 ];
-for (const c of COUNTERS) BASE[c] = BASE[c] ?? ["count:" + c, "1"];
+for (const c of COUNTERS) BASE[c] = BASE[c] ?? [`count:${c}`, "1"];
 // 名 and 位 count persons, as 人 does (编制数 56 名 vs 在职 55 人).
-BASE["名"] = ["count:人", "1"];
-BASE["位"] = ["count:人", "1"];
+BASE.名 = ["count:人", "1"];
+BASE.位 = ["count:人", "1"];
 
 const PREFIX: Record<string, string> = { 万: "10000", 亿: "100000000", 千: "1000", 百: "100", 十: "10" };
 
 const cache = new Map<string, UnitInfo | null>();
+const UNIT_CACHE_LIMIT = 10_000;
+
+export const unitCache: CacheEntry = {
+  name: "quantity/units.ts cache: units looked up",
+  key: "the unit as written",
+  bound: `${UNIT_CACHE_LIMIT} entries, emptied when full`,
+  size: () => cache.size,
+  clear: () => cache.clear(),
+};
 
 function lookupSimple(text: string): UnitInfo | undefined {
   const base = BASE[text];
@@ -95,7 +105,7 @@ export function lookupUnit(text: string): UnitInfo | undefined {
   } else {
     info = lookupSimple(text);
   }
-  if (cache.size > 10000) cache.clear();
+  if (cache.size > UNIT_CACHE_LIMIT) cache.clear();
   cache.set(text, info ?? null);
   return info;
 }
@@ -110,8 +120,8 @@ export function multiplyDims(a: string, b: string): string {
   if (a === "") return b;
   if (b === "") return a;
   // x/y × y = x
-  if (a.endsWith("/" + b)) return a.slice(0, a.length - b.length - 1);
-  if (b.endsWith("/" + a)) return b.slice(0, b.length - a.length - 1);
+  if (a.endsWith(`/${b}`)) return a.slice(0, a.length - b.length - 1);
+  if (b.endsWith(`/${a}`)) return b.slice(0, b.length - a.length - 1);
   return `${a}*${b}`;
 }
 
@@ -125,7 +135,7 @@ export function personVsPersonTime(a: string, b: string): boolean {
   const pair = (x: string) => x.replace(/^count:/, "");
   const pa = pair(a);
   const pb = pair(b);
-  return a !== b && a.startsWith("count:") && b.startsWith("count:") && (pa + "次" === pb || pb + "次" === pa);
+  return a !== b && a.startsWith("count:") && b.startsWith("count:") && (`${pa}次` === pb || `${pb}次` === pa);
 }
 
 const DIM_NAMES: Record<string, [string, string]> = {

@@ -1,109 +1,194 @@
 /**
- * The report as a Word document (.docx), laid out like the budget system's
- * paper forms: 宋体 body, 黑体 headings, A4, and a scoring table like the
- * seeds' 评分表 — 一级指标 | 二级指标 | 三级指标 | 分值 | 评分标准/依据 | 得分,
- * with 一级/二级 merged vertically, the header row repeated on every page and
- * every cell bordered. The `docx` package writes (and XML-escapes) the text.
+ * The report as a Word document (.docx) in 公文 format (GB/T 9704-2012): the
+ * title, the body with numbered headings, the 附件 list and the 落款, then each
+ * attachment from a new page (labelled 附件1, 附件2 …; wide tables on
+ * landscape pages), page numbers "— 1 —" outside on odd and even pages. Every
+ * paragraph refers to a style (docx-styles.ts); runs carry bold, italics or a
+ * link from the author's Markdown and nothing else. The `docx` package writes
+ * (and XML-escapes) the text.
  */
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  ExternalHyperlink,
-  HeadingLevel,
-  Packer,
-  Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlignTable,
-  WidthType,
-  type IBorderOptions,
-  type ParagraphChild,
-} from "docx";
-import type { BodyBlock, DeviationRow, GoalRow, Paragraph as ReportParagraph, ReportDocument, ReviewNote, ScoreRow, ScoreTable, TotalSummary } from "./model";
+import { Document, ExternalHyperlink, Footer, PageNumber, PageOrientation, Packer, Paragraph, SectionType, type Table, TextRun, DocumentGridType, type ISectionOptions, type ParagraphChild } from "docx";
+import { FOOTER_DISTANCE, GRID, PDF_GRID, LANDSCAPE, LANDSCAPE_WIDTH, PAGE, STYLE, TEXT_WIDTH, fontTableXml, stylesXml } from "./docx-styles";
+import { plainTable, projectTable, scoreTable } from "./docx-tables";
 import { inlineRuns } from "./prose";
-
-/** A4 in twips, with 2.54 cm / 3.18 cm margins (Word's Chinese default). */
-const PAGE = { width: 11906, height: 16838, top: 1440, bottom: 1440, left: 1800, right: 1800 };
-const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right; // 8306
-
-const BODY_FONT = { ascii: "Times New Roman", hAnsi: "Times New Roman", eastAsia: "宋体", cs: "Times New Roman" };
-const HEADING_FONT = { ascii: "Times New Roman", hAnsi: "Times New Roman", eastAsia: "黑体", cs: "Times New Roman" };
-/** 小四 = 12 pt; table text 五号 = 10.5 pt (half-points). */
-const BODY_SIZE = 24;
-const TABLE_SIZE = 21;
-const SMALL_SIZE = 18;
-
-const BORDER: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
-const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER };
-const HEAD_SHADING = { type: ShadingType.CLEAR, fill: "E7E6E6", color: "auto" };
-
-const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
-
-export async function renderDocx(report: ReportDocument): Promise<Buffer> {
-  const doc = new Document({
-    creator: "perf-eval",
-    title: report.title,
-    description: "绩效自评报告",
-    styles: {
-      default: {
-        document: { run: { font: BODY_FONT, size: BODY_SIZE }, paragraph: { spacing: { line: 360, after: 60 } } },
-        title: { run: { font: HEADING_FONT, size: 36, bold: true, color: "000000" }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 240, after: 360 } } },
-        heading1: { run: { font: HEADING_FONT, size: 32, bold: true, color: "000000" }, paragraph: { spacing: { before: 360, after: 180 }, keepNext: true } },
-        heading2: { run: { font: HEADING_FONT, size: 28, bold: true, color: "000000" }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },
-        heading3: { run: { font: HEADING_FONT, size: 26, bold: true, color: "000000" }, paragraph: { spacing: { before: 200, after: 100 }, keepNext: true } },
-        heading4: { run: { font: HEADING_FONT, size: 24, bold: true, color: "000000" }, paragraph: { spacing: { before: 160, after: 80 }, keepNext: true } },
-        heading5: { run: { font: HEADING_FONT, size: 24, bold: false, color: "000000" }, paragraph: { spacing: { before: 120, after: 60 }, keepNext: true } },
-        heading6: { run: { font: HEADING_FONT, size: 24, bold: false, color: "000000" }, paragraph: { spacing: { before: 120, after: 60 }, keepNext: true } },
-      },
-    },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
-          },
-        },
-        children: body(report),
-      },
-    ],
-  });
-  return Packer.toBuffer(doc);
-}
+import type { Attachment, BodyBlock, Paragraph as ReportParagraph, ReportDocument, ReviewDocument } from "./types";
 
 type Child = Paragraph | Table;
 
-function body(report: ReportDocument): Child[] {
-  const out: Child[] = [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(report.title)] })];
-  if (report.metadata.length) {
-    out.push(
-      simpleTable(
-        ["项目", "内容"],
-        report.metadata.map((m) => [m.label, m.value]),
-        [1800, TEXT_WIDTH - 1800],
-        false,
-      ),
-    );
+export interface DocxOptions {
+  /** `libreoffice`: the document grid LibreOffice can lay out (for the PDF); default `word`. */
+  grid?: "word" | "libreoffice";
+}
+
+export async function renderDocx(report: ReportDocument, options: DocxOptions = {}): Promise<Buffer> {
+  const grid = options.grid === "libreoffice" ? PDF_GRID : GRID;
+  const sections: ISectionOptions[] = [portrait(mainBody(report), true, grid)];
+  for (const a of report.attachments) sections.push(attachmentSection(a, report, grid));
+  if (report.review) sections.push(portrait([titleParagraph(report.review.title), ...reviewBody(report.review)], false, grid));
+  return pack(report.title, sections, report.options.boldLevel3);
+}
+
+/** The review (审核意见) alone, in the same page setup and styles. */
+export async function renderReviewDocx(review: ReviewDocument, options: DocxOptions = {}): Promise<Buffer> {
+  const grid = options.grid === "libreoffice" ? PDF_GRID : GRID;
+  return pack(review.title, [portrait([titleParagraph(review.title), ...reviewBody(review)], true, grid)], true);
+}
+
+async function pack(title: string, sections: ISectionOptions[], boldLevel3: boolean): Promise<Buffer> {
+  const doc = new Document({ creator: "perf-eval", title, evenAndOddHeaderAndFooters: true, sections });
+  return Packer.toBuffer(doc, false, [
+    { path: "word/styles.xml", data: stylesXml(boldLevel3) },
+    { path: "word/fontTable.xml", data: fontTableXml() },
+  ]);
+}
+
+/** Odd pages: the number on the right; even pages: on the left (each one character in from the edge). */
+function footers(): ISectionOptions["footers"] {
+  const number = (style: string) => new Paragraph({ style, children: [new TextRun({ children: ["— ", PageNumber.CURRENT, " —"] })] });
+  return { default: new Footer({ children: [number(STYLE.footerOdd)] }), even: new Footer({ children: [number(STYLE.footerEven)] }) };
+}
+
+type Grid = typeof GRID;
+
+function portrait(children: Child[], first: boolean, grid: Grid): ISectionOptions {
+  return {
+    properties: {
+      type: first ? undefined : SectionType.NEXT_PAGE,
+      page: {
+        size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.PORTRAIT },
+        margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, footer: FOOTER_DISTANCE, header: FOOTER_DISTANCE },
+      },
+      grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: grid.linePitch, charSpace: grid.charSpace },
+    },
+    footers: footers(),
+    children,
+  };
+}
+
+function landscape(children: Child[], grid: Grid): ISectionOptions {
+  return {
+    properties: {
+      type: SectionType.NEXT_PAGE,
+      page: {
+        // `docx` swaps width and height for a landscape page.
+        size: { width: LANDSCAPE.height, height: LANDSCAPE.width, orientation: PageOrientation.LANDSCAPE },
+        margin: { top: LANDSCAPE.top, bottom: LANDSCAPE.bottom, left: LANDSCAPE.left, right: LANDSCAPE.right, footer: FOOTER_DISTANCE, header: FOOTER_DISTANCE },
+      },
+      grid: { type: DocumentGridType.LINES, linePitch: grid.linePitch },
+    },
+    footers: footers(),
+    children,
+  };
+}
+
+/** Characters of 二号 that fit the 156 mm 版心: 156 / 7.76 ≈ 20. */
+const TITLE_CHARS = 20;
+
+/**
+ * A title longer than a line, split into balanced lines (GB/T 9704 7.2.4:
+ * 回行时要做到词意完整，排列对称): each break at a space or after a word
+ * that ends a name or a year (政府, 局, 年, 度 …), nearest the even split.
+ */
+export function titleLines(title: string, max = TITLE_CHARS): string[] {
+  const total = chars(title);
+  const n = Math.ceil(total / max);
+  if (n <= 1) return [title];
+  const units = [...title];
+  const lines: string[] = [];
+  let start = 0;
+  for (let k = 1; k < n; k++) {
+    const target = (total * k) / n;
+    let best = -1;
+    let bestScore = Number.POSITIVE_INFINITY;
+    let width = chars(units.slice(0, start).join(""));
+    for (let i = start + 1; i < units.length; i++) {
+      width += chars(units[i - 1]);
+      if (width - chars(units.slice(0, start).join("")) > max) break;
+      const before = units.slice(0, i).join("").trimEnd().slice(-1);
+      const after = units.slice(i).join("").trimStart().charAt(0);
+      if ((/\d/.test(before) && /[\d年月日.%]/.test(after)) || before + after === "年度") continue; // never "2021 / 年", "年 / 度"
+      const natural = units[i] === " " || /[\s府局镇县区市委会年度：:）)”]/.test(units[i - 1]);
+      const score = Math.abs(width - target) + (natural ? 0 : 3);
+      if (score < bestScore) {
+        bestScore = score;
+        best = i;
+      }
+    }
+    if (best < 0) best = Math.min(units.length, start + max);
+    lines.push(units.slice(start, best).join("").trim());
+    start = best;
   }
-  out.push(...summary(report.total));
-  for (const b of report.body) out.push(...block(b, report));
-  if (report.deviations.length) out.push(...deviations(report.deviations));
-  if (report.goals.length) out.push(...goals(report.goals));
-  if (report.review) out.push(...review(report.review));
+  lines.push(units.slice(start).join("").trim());
+  return lines.filter((l) => l);
+}
+
+function titleParagraph(title: string, style: string = STYLE.title, max = TITLE_CHARS): Paragraph {
+  const runs = titleLines(title, max).map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined }));
+  return new Paragraph({ style, children: runs });
+}
+
+function mainBody(report: ReportDocument): Child[] {
+  const out: Child[] = [titleParagraph(report.title)];
+  // The body's last paragraph stays on the page of the 附件 list and the 落款 (no page holds only those).
+  const closing = report.attachments.length > 0 || report.signature !== undefined;
+  report.body.forEach((b, i) => {
+    out.push(...block(b, report, TEXT_WIDTH, closing && i === report.body.length - 1));
+  });
+  if (report.attachments.length) {
+    // 附件说明: below the body, "附件：1. …", the names aligned.
+    out.push(new Paragraph({ style: STYLE.attachmentList, children: [] }));
+    report.attachments.forEach((a, i) => {
+      const prefix = i === 0 ? "附件：" : "";
+      const number = report.attachments.length > 1 ? `${a.index}. ` : "";
+      out.push(new Paragraph({ style: STYLE.attachmentList, children: [new TextRun(`${prefix}${number}${a.name}`)] }));
+    });
+  }
+  if (report.signature) out.push(...signature(report.signature.unit, report.signature.date));
   return out;
 }
 
-function heading(level: number, title: string): Paragraph {
-  return new Paragraph({ heading: HEADINGS[Math.min(5, Math.max(0, level - 1))], children: [new TextRun(title)] });
+/** Width in characters of the body font: CJK 1, half-width digits and letters ½. */
+function chars(text: string): number {
+  let n = 0;
+  for (const ch of text) n += /[\u0000-\u00ff]/.test(ch) ? 0.5 : 1;
+  return n;
 }
 
-function plainParagraph(text: string, indent = true): Paragraph {
-  return new Paragraph({ indent: indent ? { firstLine: 480 } : undefined, children: [new TextRun(text)] });
+/**
+ * 落款 without a seal (GB/T 9704 7.3.5.2): one line below the body, the unit
+ * two characters in from the right; the date below it, its first character
+ * two to the right of the unit's (when the date is the longer, it keeps two
+ * characters from the right and the unit is centred over it).
+ */
+function signature(unit: string | undefined, date: string | undefined): Paragraph[] {
+  const CHAR = 320;
+  const u = unit ? chars(unit) : 0;
+  const d = date ? chars(date) : 0;
+  let unitRight = 2;
+  let dateRight = 2;
+  if (unit && date) {
+    if (u - d >= 0) dateRight = Math.max(0, u - d);
+    else unitRight = 2 + (d - u) / 2;
+  }
+  const line = (text: string, right: number): Paragraph => new Paragraph({ style: STYLE.signature, indent: { right: Math.round(right * CHAR) }, children: [new TextRun(text)] });
+  const out = [new Paragraph({ style: STYLE.signature, children: [] })];
+  if (unit) out.push(line(unit, unitRight));
+  if (date) out.push(line(date, dateRight));
+  return out;
+}
+
+function attachmentSection(a: Attachment, report: ReportDocument, grid: Grid): ISectionOptions {
+  const width = a.landscape ? LANDSCAPE_WIDTH : TEXT_WIDTH;
+  const children: Child[] = [new Paragraph({ style: STYLE.attachmentLabel, children: [new TextRun(report.attachments.length > 1 ? `附件${a.index}` : "附件")] })];
+  // A landscape page's 版心 is 225 mm wide: 29 characters of 二号.
+  children.push(titleParagraph(a.title, STYLE.attachmentTitle, a.landscape ? 29 : TITLE_CHARS));
+  for (const b of a.blocks) children.push(...block(b, report, width));
+  return a.landscape ? landscape(children, grid) : portrait(children, false, grid);
+}
+
+function heading(level: number, number: string, title: string): Paragraph {
+  const style = level >= 1 && level <= 4 ? STYLE.heading[level - 1] : STYLE.minorHeading;
+  return new Paragraph({ style, children: [new TextRun(`${number}${title}`)] });
 }
 
 function inlineChildren(markdown: string): ParagraphChild[] {
@@ -113,223 +198,78 @@ function inlineChildren(markdown: string): ParagraphChild[] {
       out.push(new TextRun({ text: "", break: 1 }));
       continue;
     }
-    const run = new TextRun({
-      text: r.text,
-      bold: r.bold,
-      italics: r.italic,
-      strike: r.strike,
-      font: r.code ? { ascii: "Consolas", hAnsi: "Consolas", eastAsia: "宋体" } : undefined,
-      style: r.href ? "Hyperlink" : undefined,
-    });
+    const run = new TextRun({ text: r.text, bold: r.bold, italics: r.italic, strike: r.strike, style: r.href ? STYLE.hyperlink : r.code ? STYLE.code : undefined });
     out.push(r.href ? new ExternalHyperlink({ link: r.href, children: [run] }) : run);
   }
   return out;
 }
 
-function paragraphs(ps: ReportParagraph[]): Paragraph[] {
+/** `keepEnd`: the last paragraph keeps with the next one (the 附件 list). */
+function paragraphs(ps: ReportParagraph[], keepEnd = false): Paragraph[] {
   const out: Paragraph[] = [];
-  for (const p of ps) {
+  ps.forEach((p, i) => {
     if (p.kind === "text") {
-      out.push(new Paragraph({ indent: { firstLine: 480 }, children: inlineChildren(p.markdown) }));
-      continue;
+      out.push(new Paragraph({ style: STYLE.body, keepNext: keepEnd && i === ps.length - 1 ? true : undefined, children: inlineChildren(p.markdown) }));
+      return;
     }
-    for (const it of p.items) {
-      const mark = it.checked === undefined ? "• " : it.checked ? "☑ " : "☐ ";
-      out.push(new Paragraph({ indent: { left: 480, hanging: 240 }, children: [new TextRun(mark), ...inlineChildren(it.markdown)] }));
-    }
-  }
+    p.items.forEach((it, k) => {
+      const mark = it.checked === undefined ? "" : it.checked ? "☑ " : "☐ ";
+      const last = keepEnd && i === ps.length - 1 && k === p.items.length - 1;
+      out.push(new Paragraph({ style: STYLE.list, keepNext: last ? true : undefined, children: [new TextRun(mark), ...inlineChildren(it.markdown)] }));
+    });
+  });
   return out;
 }
 
-function summary(t: TotalSummary): Paragraph[] {
-  const out: Paragraph[] = [];
-  if (t.total !== undefined) {
-    const parts = [new TextRun({ text: "自评总分：", bold: true }), new TextRun(`${t.total} 分（满分 ${t.fullScore} 分）`)];
-    if (t.totalDiffers && t.statedTotal !== undefined) parts.push(new TextRun({ text: `；填报 ${t.statedTotal} 分，与计算不符`, color: "A35A00" }));
-    if (!t.complete) parts.push(new TextRun({ text: "；部分指标未能计分", color: "A35A00" }));
-    out.push(new Paragraph({ children: parts }));
-  } else if (t.statedTotal !== undefined) {
-    out.push(new Paragraph({ children: [new TextRun({ text: "自评总分：", bold: true }), new TextRun(`${t.statedTotal} 分（填报）`)] }));
-  }
-  if (t.grade !== undefined) {
-    const parts = [new TextRun({ text: "等级：", bold: true }), new TextRun(t.grade)];
-    if (t.gradeDiffers && t.statedGrade !== undefined) parts.push(new TextRun({ text: `；填报“${t.statedGrade}”，与计算不符`, color: "A35A00" }));
-    out.push(new Paragraph({ children: parts }));
-  } else if (t.statedGrade !== undefined) {
-    out.push(new Paragraph({ children: [new TextRun({ text: "等级：", bold: true }), new TextRun(`${t.statedGrade}（填报）`)] }));
-  }
-  return out;
-}
-
-function block(b: BodyBlock, report: ReportDocument): Child[] {
+function block(b: BodyBlock, report: ReportDocument, width: number, keepEnd = false): Child[] {
   switch (b.kind) {
     case "section":
-      return [heading(b.level, b.title), ...paragraphs(b.paragraphs)];
+      return [...(b.title ? [heading(b.level, b.number, b.title)] : []), ...paragraphs(b.paragraphs, keepEnd)];
     case "measure": {
       const g = b.goal;
-      const facts = [`目标：${g.target}`, `实际：${g.actual}`, `完成率：${g.rate}${g.statedRate ? `（填报 ${g.statedRate}）` : ""}`];
-      if (g.reason !== "—") facts.push(`偏差原因：${g.reason}`);
-      return [heading(b.level, b.title), ...paragraphs(b.paragraphs), plainParagraph(facts.join("；"), false)];
+      const facts = [g.target && `目标：${g.target}`, g.actual && `实际：${g.actual}`, g.rate && `完成率：${g.rate}`, g.reason && `偏差原因：${g.reason}`].filter((x) => x);
+      const out: Child[] = [heading(b.level, b.number, b.title), ...paragraphs(b.paragraphs, keepEnd && !facts.length)];
+      if (facts.length) out.push(new Paragraph({ style: STYLE.body, keepNext: keepEnd ? true : undefined, children: [new TextRun(`${facts.join("；")}。`)] }));
+      return out;
     }
     case "scoring":
-      return report.scoring ? [new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, children: [new TextRun({ text: "绩效评价指标评分表", bold: true, font: HEADING_FONT })] }), scoreTable(report.scoring, report.total), new Paragraph("")] : [];
+      if (report.projectForm) return [new Paragraph({ style: STYLE.tableTitle, children: [new TextRun(yearLine(report))] }), projectTable(report.projectForm, width)];
+      return report.scoring ? [scoreTable(report.scoring, report.total, width)] : [];
   }
 }
 
-// ── tables ──
-
-interface CellText {
-  text: string;
-  bold?: boolean;
-  small?: boolean;
-  color?: string;
+function yearLine(report: ReportDocument): string {
+  const year = report.metadata.find((m) => m.label === "年度")?.value.replace(/\s*年度?$/, "");
+  return year ? `（${year}年度）` : "";
 }
 
-function cellParagraphs(lines: CellText[], align: "left" | "center" = "left"): Paragraph[] {
-  const ps: Paragraph[] = [];
-  for (const l of lines) {
-    for (const piece of l.text.split("\n")) {
-      ps.push(
-        new Paragraph({
-          alignment: align === "center" ? AlignmentType.CENTER : AlignmentType.LEFT,
-          spacing: { line: 260, after: 0, before: 0 },
-          children: [new TextRun({ text: piece, bold: l.bold, size: l.small ? SMALL_SIZE : TABLE_SIZE, color: l.color })],
-        }),
-      );
-    }
-  }
-  return ps.length ? ps : [new Paragraph("")];
-}
+// ── the review ──
 
-function cell(lines: CellText[], width: number, opts: { align?: "left" | "center"; rowSpan?: number; columnSpan?: number; head?: boolean } = {}): TableCell {
-  return new TableCell({
-    children: cellParagraphs(lines, opts.align),
-    width: { size: width, type: WidthType.DXA },
-    rowSpan: opts.rowSpan && opts.rowSpan > 1 ? opts.rowSpan : undefined,
-    columnSpan: opts.columnSpan && opts.columnSpan > 1 ? opts.columnSpan : undefined,
-    verticalAlign: VerticalAlignTable.CENTER,
-    shading: opts.head ? HEAD_SHADING : undefined,
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
-  });
-}
-
-function scoreColumns(tierCount: number): number[] {
-  const tiers = [[2000], [1200, 1900], [950, 1100, 1900]][tierCount - 1] ?? [950, 1100, 1900];
-  const weight = 650;
-  const score = 650;
-  const basis = TEXT_WIDTH - tiers.reduce((a, b) => a + b, 0) - weight - score;
-  return [...tiers, weight, basis, score];
-}
-
-function basisLines(r: ScoreRow): CellText[] {
-  const lines: CellText[] = [];
-  if (r.basis.standard) lines.push({ text: r.basis.standard });
-  if (r.basis.rule) lines.push({ text: r.basis.rule, bold: !r.basis.standard });
-  for (const f of r.basis.facts) lines.push({ text: f, small: true });
-  return lines;
-}
-
-function scoreTable(t: ScoreTable, total: TotalSummary): Table {
-  const widths = scoreColumns(t.tierCount);
-  const n = t.tierCount;
-  const head = new TableRow({
-    tableHeader: true,
-    cantSplit: true,
-    children: [...t.tierLabels, "分值", "评分标准/依据", "得分"].map((label, i) => cell([{ text: label, bold: true }], widths[i], { align: "center", head: true })),
-  });
-  const rows = t.rows.map((r) => {
-    const cells: TableCell[] = [];
-    r.tiers.forEach((slot, i) => {
-      if (slot.kind === "covered") return;
-      const c = slot.cell;
-      const width = widths.slice(i, i + c.colSpan).reduce((a, b) => a + b, 0);
-      if (c.leaf) {
-        const lines: CellText[] = [{ text: `${c.name}（${c.weight}分）` }];
-        if (r.note) lines.push({ text: r.note, small: true, color: "555555" });
-        cells.push(cell(lines, width, { columnSpan: c.colSpan }));
-      } else {
-        cells.push(cell([{ text: `${c.name}（${c.weight}分）` }, { text: `得分 ${c.score}`, small: true, color: "555555" }], width, { align: "center", rowSpan: c.rowSpan, columnSpan: c.colSpan }));
-      }
-    });
-    const score: CellText[] = [{ text: r.score, bold: true }];
-    if (r.statedScore !== undefined) score.push({ text: `填报 ${r.statedScore}`, small: true, color: "A35A00" });
-    cells.push(cell([{ text: r.weight }], widths[n], { align: "center" }));
-    cells.push(cell(basisLines(r), widths[n + 1]));
-    cells.push(cell(score, widths[n + 2], { align: "center" }));
-    return new TableRow({ cantSplit: true, children: cells });
-  });
-  const totalScore: CellText[] = [{ text: total.total ?? "—", bold: true }];
-  if (total.totalDiffers && total.statedTotal !== undefined) totalScore.push({ text: `填报 ${total.statedTotal}`, small: true, color: "A35A00" });
-  const gradeText = total.grade !== undefined ? `等级：${total.grade}${total.gradeDiffers && total.statedGrade ? `（填报 ${total.statedGrade}）` : ""}` : "";
-  const foot = new TableRow({
-    cantSplit: true,
-    children: [
-      cell([{ text: "合计（自评总分）", bold: true }], widths.slice(0, n).reduce((a, b) => a + b, 0), { align: "center", columnSpan: n, head: true }),
-      cell([{ text: total.fullScore, bold: true }], widths[n], { align: "center", head: true }),
-      cell([{ text: gradeText, bold: true }], widths[n + 1], { head: true }),
-      cell(totalScore, widths[n + 2], { align: "center", head: true }),
-    ],
-  });
-  return new Table({
-    rows: [head, ...rows, foot],
-    columnWidths: widths,
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    layout: TableLayoutType.FIXED,
-    borders: BORDERS,
-  });
-}
-
-function simpleTable(head: string[], rows: string[][], widths: number[], center: boolean | boolean[]): Table {
-  const isCenter = (i: number): boolean => (Array.isArray(center) ? (center[i] ?? false) : center);
-  return new Table({
-    rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: head.map((h, i) => cell([{ text: h, bold: true }], widths[i], { align: "center", head: true })) }),
-      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell([{ text: c }], widths[i], { align: isCenter(i) ? "center" : "left" })) })),
-    ],
-    columnWidths: widths,
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    layout: TableLayoutType.FIXED,
-    borders: BORDERS,
-  });
-}
-
-function deviations(rows: DeviationRow[]): Child[] {
-  const w = [1700, 1700, 650, 650, 650];
-  w.push(TEXT_WIDTH - w.reduce((a, b) => a + b, 0));
-  return [
-    heading(1, "扣分指标及偏差原因"),
-    simpleTable(
-      ["上级指标", "指标", "分值", "得分", "扣分", "偏差原因"],
-      rows.map((r) => [r.path, r.name, r.weight, r.score, r.lost, r.reason]),
-      w,
-      [false, false, true, true, true, false],
-    ),
-  ];
-}
-
-function goals(rows: GoalRow[]): Child[] {
-  const w = [2300, 1400, 1400, 1000];
-  w.push(TEXT_WIDTH - w.reduce((a, b) => a + b, 0));
-  return [
-    heading(1, "绩效目标完成情况"),
-    simpleTable(
-      ["指标", "目标", "实际", "完成率", "偏差原因"],
-      rows.map((g) => [g.name, g.target, g.actual, g.statedRate ? `${g.rate}（填报 ${g.statedRate}）` : g.rate, g.reason]),
-      w,
-      [false, false, false, true, false],
-    ),
-  ];
-}
-
-function review(notes: ReviewNote[]): Child[] {
-  const out: Child[] = [heading(1, "审核提示")];
-  if (!notes.length) out.push(plainParagraph("无错误或警告。", false));
-  for (const n of notes) {
-    out.push(
-      new Paragraph({
-        children: [new TextRun({ text: `${n.severity} `, bold: true, color: n.severity === "错误" ? "C62828" : "A35A00" }), new TextRun(`第 ${n.line} 行 ${n.code} ${n.message}`)],
-      }),
-    );
-  }
+function reviewBody(r: ReviewDocument): Child[] {
+  const out: Child[] = [];
+  let n = 0;
+  const h = (title: string): Paragraph => new Paragraph({ style: STYLE.heading[0], children: [new TextRun(`${"一二三四五六七八"[n++]}、${title}`)] });
+  const p = (text: string): Paragraph => new Paragraph({ style: STYLE.body, children: [new TextRun(text)] });
+  const t = r.total;
+  out.push(h("总分"));
+  const parts = [`计算总分 ${t.computed ?? "—"} 分（满分 ${t.fullScore} 分）`];
+  if (t.stated !== undefined) parts.push(`填报 ${t.stated} 分`);
+  if (t.grade !== undefined) parts.push(`等级${t.grade}${t.statedGrade !== undefined && t.statedGrade !== t.grade ? `（填报${t.statedGrade}）` : ""}`);
+  if (!t.complete) parts.push("部分指标未能计分");
+  out.push(p(`${parts.join("；")}。`));
+  out.push(h("填报与计算不一致"));
+  if (r.differences.length) out.push(plainTable(["行", "项目", "填报", "计算"], r.differences.map((d) => [d.line ? String(d.line) : "", d.item, d.stated, d.computed]), [1, 6, 2, 2], TEXT_WIDTH, [true, false, true, true]));
+  else out.push(p("无。"));
+  out.push(h("缺少偏差原因"));
+  if (r.missingReasons.length) out.push(plainTable(["行", "指标", "情况"], r.missingReasons.map((m) => [m.line ? String(m.line) : "", m.item, m.detail]), [1, 7, 3], TEXT_WIDTH, [true]));
+  else out.push(p("无。"));
+  out.push(h("未能计分的指标"));
+  if (r.unscored.length) out.push(plainTable(["行", "指标", "分值"], r.unscored.map((u) => [u.line ? String(u.line) : "", u.item, u.weight]), [1, 8, 2], TEXT_WIDTH, [true, false, true]));
+  else out.push(p("无。"));
+  out.push(h("诊断"));
+  if (r.notes.length) out.push(plainTable(["行", "级别", "代码", "说明"], r.notes.map((d) => [String(d.line), d.severity, d.code, d.message]), [1, 1.2, 1.4, 8], TEXT_WIDTH, [true, true, true]));
+  else out.push(p("无错误或警告。"));
+  out.push(h("计分依据"));
+  out.push(plainTable(["行", "指标", "规则", "计算", "得分"], r.computations.map((c) => [c.line ? String(c.line) : "", c.item, c.rule, c.facts.join("\n"), c.score]), [1, 4, 3, 6, 1.3], TEXT_WIDTH, [true, false, false, false, true]));
   return out;
 }

@@ -8,7 +8,7 @@
  * `<` and `>` in any text from the file become `&lt;`/`&gt;`, and link
  * destinations with a script-capable scheme are defused.
  */
-import type { BodyBlock, GoalRow, Paragraph, ReportDocument, ScoreTable, TotalSummary, DeviationRow, ReviewNote } from "./model";
+import type { Attachment, BodyBlock, Paragraph, ProjectForm, ReportDocument, ReviewDocument, ScoreTable, TotalSummary } from "./types";
 import { escapeMarkdownInline } from "./text";
 
 /** Plain text → Markdown text (no markup at all). */
@@ -42,32 +42,30 @@ export function renderMarkdown(report: ReportDocument): string {
   if (report.metadata.length) out.push(table(["项目", "内容"], report.metadata.map((m) => [cell(m.label), cell(m.value)])));
   const sum = summary(report.total);
   if (sum) out.push(sum);
-  if (report.chart.length) {
-    out.push(table(["一级指标", "分值", "得分"], report.chart.map((b) => [cell(b.name), cell(b.weight), cell(b.score)]), ["l", "c", "c"]));
-  }
   for (const b of report.body) {
     const s = block(b, report);
     if (s) out.push(s);
   }
-  if (report.deviations.length) out.push(deviations(report.deviations));
-  if (report.goals.length) out.push(goals(report.goals));
-  if (report.review) out.push(review(report.review));
-  return out.join("\n\n") + "\n";
+  if (report.attachments.length) {
+    const many = report.attachments.length > 1;
+    out.push(report.attachments.map((a, i) => `${i === 0 ? "附件：" : ""}${many ? `${a.index}\\. ` : ""}${text(a.name)}`).join("  \n"));
+  }
+  const sig = report.signature;
+  if (sig) out.push([sig.unit, sig.date].filter((x): x is string => !!x).map(text).join("  \n"));
+  for (const a of report.attachments) out.push(attachment(a, report));
+  if (report.review) out.push(reviewBody(report.review, "##"));
+  return `${out.join("\n\n")}\n`;
+}
+
+/** The review alone (审核意见). */
+export function renderReviewMarkdown(review: ReviewDocument): string {
+  return `${reviewBody(review, "#")}\n`;
 }
 
 function summary(t: TotalSummary): string {
   const lines: string[] = [];
-  if (t.total !== undefined) {
-    let s = `**自评总分**：${text(t.total)} 分（满分 ${text(t.fullScore)} 分）`;
-    if (t.totalDiffers && t.statedTotal !== undefined) s += `；填报 ${text(t.statedTotal)} 分，与计算不符`;
-    if (!t.complete) s += "；部分指标未能计分";
-    lines.push(s);
-  } else if (t.statedTotal !== undefined) lines.push(`**自评总分**：${text(t.statedTotal)} 分（填报）`);
-  if (t.grade !== undefined) {
-    let s = `**等级**：${text(t.grade)}`;
-    if (t.gradeDiffers && t.statedGrade !== undefined) s += `；填报“${text(t.statedGrade)}”，与计算不符`;
-    lines.push(s);
-  } else if (t.statedGrade !== undefined) lines.push(`**等级**：${text(t.statedGrade)}（填报）`);
+  if (t.total !== undefined) lines.push(`**自评总分**：${text(t.total)} 分（满分 ${text(t.fullScore)} 分）`);
+  if (t.grade !== undefined) lines.push(`**等级**：${text(t.grade)}`);
   return lines.join("  \n");
 }
 
@@ -85,59 +83,68 @@ function paragraphs(ps: Paragraph[]): string[] {
 function block(b: BodyBlock, report: ReportDocument): string {
   switch (b.kind) {
     case "section":
-      return [heading(b.level, b.title), ...paragraphs(b.paragraphs)].join("\n\n");
+      return [...(b.title ? [heading(b.level, b.number + b.title)] : []), ...paragraphs(b.paragraphs)].join("\n\n");
     case "measure": {
       const g = b.goal;
-      const facts = [`目标：${text(g.target)}`, `实际：${text(g.actual)}`, `完成率：${text(g.rate)}${g.statedRate ? `（填报 ${text(g.statedRate)}）` : ""}`];
-      if (g.reason !== "—") facts.push(`偏差原因：${text(g.reason)}`);
-      return [heading(b.level, b.title), ...paragraphs(b.paragraphs), facts.join("；")].join("\n\n");
+      const facts = [g.target && `目标：${text(g.target)}`, g.actual && `实际：${text(g.actual)}`, g.rate && `完成率：${text(g.rate)}`, g.reason && `偏差原因：${text(g.reason)}`].filter((x) => x);
+      return [heading(b.level, b.number + b.title), ...paragraphs(b.paragraphs), ...(facts.length ? [facts.join("；")] : [])].join("\n\n");
     }
     case "scoring":
+      if (report.projectForm) return projectForm(report.projectForm);
       return report.scoring ? scoreTable(report.scoring, report.total) : "";
   }
 }
 
-function scoreTable(t: ScoreTable, total: TotalSummary): string {
-  const head = [...t.tierLabels, "分值", "得分", "评分依据", "说明"];
-  const rows = t.rows.map((r) => {
-    const tiers = r.tiers.map((s) => {
-      if (s.kind === "covered") return " ";
-      const c = s.cell;
-      return cell(c.leaf ? c.name : `${c.name}（${c.weight}分）`);
-    });
-    const basis = [r.basis.standard, r.basis.rule, ...r.basis.facts].filter((x): x is string => !!x).join("\n");
-    const score = r.statedScore !== undefined ? `${r.score}（填报 ${r.statedScore}）` : r.score;
-    return [...tiers, cell(r.weight), cell(score), cell(basis), cell(r.note)];
+function attachment(a: Attachment, report: ReportDocument): string {
+  const label = report.attachments.length > 1 ? `附件${a.index}` : "附件";
+  return [`---`, label, `## ${text(a.title)}`, ...a.blocks.map((b) => block(b, report)).filter((x) => x)].join("\n\n");
+}
+
+function tierCells(r: { tiers: ScoreTable["rows"][number]["tiers"] }, withWeight: boolean): string[] {
+  return r.tiers.map((s) => {
+    if (s.kind === "covered") return " ";
+    const c = s.cell;
+    return cell(withWeight && c.weight ? `${c.name}（${c.weight}分）` : c.name);
   });
-  const totalScore = total.totalDiffers && total.statedTotal ? `${total.total ?? "—"}（填报 ${total.statedTotal}）` : (total.total ?? "—");
-  const gradeText = total.grade !== undefined ? `等级：${total.grade}${total.gradeDiffers && total.statedGrade ? `（填报 ${total.statedGrade}）` : ""}` : "";
-  rows.push(["**合计（自评总分）**", ...t.tierLabels.slice(1).map(() => " "), cell(total.fullScore), cell(totalScore), cell(gradeText), " "]);
-  return table(head, rows, [...t.tierLabels.map((): "l" => "l"), "c", "c", "l", "l"]);
 }
 
-function deviations(rows: DeviationRow[]): string {
-  return [
-    "## 扣分指标及偏差原因",
-    table(
-      ["上级指标", "指标", "分值", "得分", "扣分", "偏差原因"],
-      rows.map((r) => [cell(r.path), cell(r.name), cell(r.weight), cell(r.score), cell(r.lost), cell(r.reason)]),
-      ["l", "l", "c", "c", "c", "l"],
-    ),
-  ].join("\n\n");
+function scoreTable(t: ScoreTable, total: TotalSummary): string {
+  const head = [...t.tierLabels, "分值", ...(t.hasNotes ? ["指标解释"] : []), "评分标准", "得分"];
+  const rows = t.rows.map((r) => [...tierCells(r, true), cell(r.weight), ...(t.hasNotes ? [cell(r.note)] : []), cell(r.standard), cell(r.score)]);
+  const grade = total.grade !== undefined ? `等级：${total.grade}` : "";
+  rows.push(["**合计**", ...t.tierLabels.slice(1).map(() => " "), cell(total.fullScore), ...(t.hasNotes ? [" "] : []), cell(grade), cell(total.total ?? "")]);
+  return table(head, rows, [...t.tierLabels.map((): "l" => "l"), "c", ...(t.hasNotes ? ["l" as const] : []), "l", "c"]);
 }
 
-function goals(rows: GoalRow[]): string {
-  return [
-    "## 绩效目标完成情况",
-    table(
-      ["指标", "目标", "实际", "完成率", "偏差原因"],
-      rows.map((g) => [cell(g.name), cell(g.target), cell(g.actual), cell(g.statedRate ? `${g.rate}（填报 ${g.statedRate}）` : g.rate), cell(g.reason)]),
-      ["l", "l", "l", "c", "l"],
-    ),
-  ].join("\n\n");
+function projectForm(f: ProjectForm): string {
+  const parts: string[] = [];
+  parts.push(table(["项目名称", "主管部门", "实施单位"], [[cell(f.project), cell(f.department), cell(f.unit)]]));
+  const fund = f.funding.map((r, i) => {
+    const [weight, rate, score] = i === 0 ? [f.execution.weight, f.execution.rate, f.execution.score] : ["—", "", "—"];
+    return [r.label, r.initial, r.annual, r.spent, weight, rate, score].map(cell);
+  });
+  parts.push(table(["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"], fund, ["l", "c", "c", "c", "c", "c", "c"]));
+  parts.push(table(["年度总体目标", "预期目标", "实际完成情况"], [[" ", cell(f.goal.expected), cell(f.goal.achieved)]]));
+  const rows = f.rows.map((r) => [...tierCells(r, false), cell(r.target), cell(r.actual), cell(r.weight), cell(r.score), cell(r.reason)]);
+  rows.push(["**总分**", " ", " ", " ", " ", cell(f.fullScore), cell(f.total), " "]);
+  parts.push(table([...f.tierLabels, "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"], rows, ["l", "l", "l", "c", "c", "c", "c", "l"]));
+  return parts.join("\n\n");
 }
 
-function review(notes: ReviewNote[]): string {
-  if (!notes.length) return "## 审核提示\n\n无错误或警告。";
-  return ["## 审核提示", notes.map((n) => `- **${n.severity}** 第 ${n.line} 行 \`${n.code}\` ${text(n.message)}`).join("\n")].join("\n\n");
+function reviewBody(r: ReviewDocument, h: "#" | "##"): string {
+  const sub = `${h}#`;
+  const out: string[] = [`${h} ${text(r.title)}`];
+  const t = r.total;
+  const parts = [`计算总分 ${t.computed ?? "—"} 分（满分 ${t.fullScore} 分）`];
+  if (t.stated !== undefined) parts.push(`填报 ${t.stated} 分`);
+  if (t.grade !== undefined) parts.push(`等级${t.grade}${t.statedGrade !== undefined && t.statedGrade !== t.grade ? `（填报${t.statedGrade}）` : ""}`);
+  if (!t.complete) parts.push("部分指标未能计分");
+  out.push(`${sub} 一、总分`, text(`${parts.join("；")}。`));
+  const line = (n?: number): string => (n ? String(n) : " ");
+  out.push(`${sub} 二、填报与计算不一致`, r.differences.length ? table(["行", "项目", "填报", "计算"], r.differences.map((d) => [line(d.line), cell(d.item), cell(d.stated), cell(d.computed)])) : "无。");
+  out.push(`${sub} 三、缺少偏差原因`, r.missingReasons.length ? table(["行", "指标", "情况"], r.missingReasons.map((m) => [line(m.line), cell(m.item), cell(m.detail)])) : "无。");
+  out.push(`${sub} 四、未能计分的指标`, r.unscored.length ? table(["行", "指标", "分值"], r.unscored.map((u) => [line(u.line), cell(u.item), cell(u.weight)])) : "无。");
+  out.push(`${sub} 五、诊断`, r.notes.length ? table(["行", "级别", "代码", "说明"], r.notes.map((n) => [String(n.line), n.severity, `\`${n.code}\``, cell(n.message)])) : "无错误或警告。");
+  out.push(`${sub} 六、计分依据`, table(["行", "指标", "规则", "计算", "得分"], r.computations.map((c) => [line(c.line), cell(c.item), cell(c.rule), cell(c.facts.join("\n")), cell(c.score)])));
+  return out.join("\n\n");
 }

@@ -14,7 +14,6 @@
  */
 
 /** Characters that are shown as a visible `[U+XXXX]` marker instead of acting. */
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
@@ -49,5 +48,5 @@ export function escapeHtml(text: string): string {
  * renderer, even one that allows raw HTML, can read a tag).
  */
 export function escapeMarkdownInline(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~&]/g, (c) => (c === "<" ? "&lt;" : c === ">" ? "&gt;" : "\\" + c));
+  return text.replace(/[\\`*_[\]<>|~&]/g, (c) => (c === "<" ? "&lt;" : c === ">" ? "&gt;" : `\\${c}`));
 }

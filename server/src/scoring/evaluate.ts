@@ -6,23 +6,26 @@
 import { NONE } from "../empty";
 import { hasField } from "../model/fields";
 import type Decimal from "decimal.js";
-import { D, ZERO, formatDecimal, writtenDecimals } from "../quantity/decimal";
+import { ZERO, formatDecimal } from "../quantity/decimal";
 import { Quantity, formatPercent } from "../quantity/quantity";
-import { lineRange, type Diagnostic } from "../diagnostics/catalogue";
-import type { DataItem, Indicator, PerfModel } from "../model/types";
+import { lineRange } from "../diagnostics/catalogue";
+import type { DataItem, Indicator, IndicatorBlock, PerfModel } from "../model/types";
 import type { ComparatorOp } from "../syntax/ast";
-import { comparableDims } from "../quantity/units";
 import { checkDims } from "./dims";
 import { DiagnosticSink } from "./sink";
 import { evaluateExpr, type NameLookup } from "./expr";
-import type { DataResult, Evaluation, IndicatorResult, PlaceholderResult, Trace } from "./types";
-import { RULE_KIND_NAMES, type RuleKind } from "./types";
+import type { DataResult, Evaluation, IndicatorResult, Trace } from "./types";
+import { RULE_KIND_NAMES } from "./types";
 import { resolveRule } from "./rules/resolve";
-import { achievementOf } from "./rules/qualitative";
 import type { RuleContext } from "./rules/rule";
-import { TraceBuilder, Traced } from "./trace";
-import { gradeFor } from "./present";
-import { overAchievementReason } from "./wording";
+import { TraceBuilder } from "./trace";
+import { capIndicatorScore } from "./clamp";
+import { DataOutcome, IndicatorOutcome, NO_DEPS, agrees, fingerprint, ruleUsesMeasured, sortDiagnostics, type LeafRecord, type LeafTracer } from "./outcomes";
+import { keepLeafRecords, newLeafRecords, previousLeafRecords, recordFor } from "./leaf-reuse";
+import { approximate, completionRate, deviationReason } from "./leaf-checks";
+import { placeholders, totals, type EvaluationState } from "./totals";
+
+export { sortDiagnostics } from "./outcomes";
 
 const COMPARATOR_TEXT: Record<ComparatorOp, string> = { ">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "=" };
 
@@ -30,8 +33,6 @@ const COMPARATOR_TEXT: Record<ComparatorOp, string> = { ">=": "≥", "<=": "≤"
 /** How many unknown names per evaluation get a "did you mean" hint. */
 const SUGGESTION_BUDGET = 200;
 
-/** The dependencies of a leaf that reads no shared name (never written to). */
-const NO_DEPS: ReadonlyMap<string, string> = new Map();
 
 
 /**
@@ -40,30 +41,30 @@ const NO_DEPS: ReadonlyMap<string, string> = new Map();
  * inputs have the same values is not evaluated again.
  */
 export function evaluate(model: PerfModel, previous?: Evaluation): Evaluation {
-  return new Evaluator(model, previous?.results).run();
+  return new Evaluator(model, previousLeafRecords(previous)).run();
 }
 
-function fingerprint(q: Quantity | undefined | null): string {
-  return q ? `${q.value.toString()}|${q.dim}|${q.unit}|${q.approx ? 1 : 0}` : "∅";
-}
-
-class Evaluator implements LeafTracer {
-  private sink = new DiagnosticSink();
-  private readonly dataResults = new Map<DataItem, DataResult>();
+class Evaluator implements LeafTracer, EvaluationState {
+  sink = new DiagnosticSink();
+  readonly dataResults = new Map<DataItem, DataResult>();
   private readonly inProgress = new Set<DataItem>();
   private readonly used = new Set<DataItem>();
-  private readonly results = new Map<Indicator, IndicatorResult>();
+  readonly results = new Map<Indicator, IndicatorResult>();
   private suggestions = 0;
   /** The shared names read by the leaf being evaluated. */
   /** Undefined outside a leaf; null in a leaf that has read no shared name yet. */
   private deps: Map<string, string> | null | undefined;
   private readonly context: string;
 
+  /** This evaluation's leaf records, for the next one. */
+  private readonly leafRecords: (LeafRecord | undefined)[];
+
   constructor(
-    private readonly model: PerfModel,
-    /** The previous evaluation's results: a leaf's result carries what its reuse needs (`leafContext`, `leafDeps`…). */
-    private previousResults?: ReadonlyMap<Indicator, IndicatorResult>,
+    readonly model: PerfModel,
+    /** The previous evaluation's leaf records, by line. */
+    private previousRecords: readonly (LeafRecord | undefined)[] | undefined,
   ) {
+    this.leafRecords = newLeafRecords(model.syntax.lines.length);
     const p = model.policy;
     this.context = `${p.reverse}|${p.overAchievement.toString()}`;
   }
@@ -73,27 +74,29 @@ class Evaluator implements LeafTracer {
     for (const root of this.model.roots) this.indicatorTree(root);
     for (const m of this.model.measures) this.results.set(m, this.leaf(m));
     this.checkUnused();
-    const { total, grade, trace, statedTotalDiffers } = this.totals();
+    const { total, grade, trace, statedTotalDiffers } = totals(this);
     const complete = this.model.indicators.every((i) => i.children.length > 0 || this.results.get(i)?.score !== undefined);
-    const placeholders = this.placeholders(total, grade);
+    const placeholderResults = placeholders(this, total, grade);
     const diagnostics = sortDiagnostics([...this.model.syntax.diagnostics, ...this.model.diagnostics, ...this.sink.items]);
     // Lazy traces keep this evaluator alive; without this, each one would keep the one before (a leak per edit).
-    this.previousResults = undefined;
-    return { model: this.model, results: this.results, data: this.dataResults, total, grade, statedTotalDiffers, complete, totalTrace: trace, placeholders, diagnostics };
+    this.previousRecords = undefined;
+    const evaluation: Evaluation = { model: this.model, results: this.results, data: this.dataResults, total, grade, statedTotalDiffers, complete, totalTrace: trace, placeholders: placeholderResults, diagnostics };
+    keepLeafRecords(evaluation, this.leafRecords);
+    return evaluation;
   }
 
   // ── data ──
 
-  private lookup(scope: Indicator | undefined): NameLookup {
+  private lookup(scope: IndicatorBlock | undefined): NameLookup {
     const fn = ((name: string) => {
       const item = scope?.data.get(name) ?? this.model.data.get(name);
       if (!item) {
-        if (this.deps !== undefined) (this.deps ??= new Map()).set(name, "");
+        if (this.deps !== undefined) this.readShared(name, "");
         return undefined;
       }
       this.used.add(item);
       const r = this.dataValue(item);
-      if (!item.scope && this.deps !== undefined) (this.deps ??= new Map()).set(name, this.fingerprintOf(item));
+      if (!item.scope && this.deps !== undefined) this.readShared(name, this.fingerprintOf(item));
       return { value: r.value ?? null, line: item.field.line };
     }) as NameLookup;
     // "Did you mean" looks through the names in scope; past a budget of
@@ -101,6 +104,12 @@ class Evaluator implements LeafTracer {
     // stays linear.
     fn.names = () => (this.suggestions++ < SUGGESTION_BUDGET ? [...(scope ? scope.data.keys() : []), ...this.model.data.keys()] : []);
     return fn;
+  }
+
+  /** Note a shared name read by the leaf being evaluated, with its value's fingerprint. */
+  private readShared(name: string, fingerprint: string): void {
+    this.deps ??= new Map();
+    this.deps.set(name, fingerprint);
   }
 
   private dataValue(item: DataItem): DataResult {
@@ -180,10 +189,11 @@ class Evaluator implements LeafTracer {
     const tb = new TraceBuilder();
     tb.lazyInputs = () => parts.map((p) => ({ name: p.indicator.name, value: p.score === undefined ? "未计分" : `${formatDecimal(p.score, 2)}/${formatDecimal(p.indicator.weight ?? ZERO, 2)}`, line: p.indicator.line }));
     tb.rule = RULE_KIND_NAMES.sum;
-    tb.step(() => parts.map((p) => (p.score === undefined ? "?" : formatDecimal(p.score, 2))).join(" + ") + ` = ${formatDecimal(sum, 2)}`);
+    tb.step(() => `${parts.map((p) => (p.score === undefined ? "?" : formatDecimal(p.score, 2))).join(" + ")} = ${formatDecimal(sum, 2)}`);
     tb.result = () => `${formatDecimal(sum, 2)}/${formatDecimal(ind.weight ?? ZERO, 2)} 分${known ? "" : "（部分下级未计分）"}`;
     const r = new IndicatorOutcome(ind, tb, undefined);
-    r.score = sum;
+    // Children whose weights add up to more than the parent's (PE301) cannot make it count more than its weight.
+    r.score = ind.weight ? capIndicatorScore(ind, sum, ind.weight, this.sink, (t) => tb.step(() => t)) : sum;
     r.kind = "sum";
     if (ind.statedScore && !agrees(ind.statedScore.text, ind.statedScore.value, sum)) {
       const f = ind.statedScore.field;
@@ -196,13 +206,14 @@ class Evaluator implements LeafTracer {
   /** A leaf indicator or a measure, reused from the previous evaluation when nothing it reads changed. */
   private leaf(ind: Indicator): IndicatorResult {
     const context = this.leafContext(ind.weightText ?? "");
-    const prev = this.previousResults?.get(ind) as IndicatorOutcome | undefined;
-    if (prev && prev.leafContext === context && this.depsUnchanged(prev.leafDeps)) {
-      prev.rebind(this);
-      this.sink.items.push(...prev.leafDiagnostics);
-      for (const d of prev.leafLocalData) this.dataResults.set(d.item, d);
-      for (const u of prev.leafUsedLocal) this.used.add(u);
-      return prev;
+    const prev = recordFor(this.previousRecords, ind);
+    if (prev && prev.context === context && this.depsUnchanged(prev.deps)) {
+      this.sink.items.push(...prev.diagnostics);
+      for (const d of prev.localData) this.dataResults.set(d.item, d);
+      for (const u of prev.usedLocal) this.used.add(u);
+      const result = prev.result.copyFor(ind, this);
+      this.leafRecords[ind.line] = { ...prev, result };
+      return result;
     }
     const d0 = this.sink.items.length;
     const outer = this.deps;
@@ -220,11 +231,7 @@ class Evaluator implements LeafTracer {
       }
     }
     const diagnostics = this.sink.items.length > d0 ? this.sink.items.slice(d0) : NONE;
-    result.leafContext = context;
-    result.leafDiagnostics = diagnostics;
-    result.leafDeps = this.deps ?? NO_DEPS;
-    result.leafLocalData = localData;
-    result.leafUsedLocal = usedLocal;
+    this.leafRecords[ind.line] = { block: ind.block, result, context, deps: this.deps ?? NO_DEPS, diagnostics, localData, usedLocal };
     this.deps = outer;
     return result;
   }
@@ -329,11 +336,11 @@ class Evaluator implements LeafTracer {
         trace?.input({ name: "目标", value: () => `${COMPARATOR_TEXT[op]} ${q.format()}`, line: ind.target!.field.line });
       }
     }
-    this.completionRate(ind, result, targetSpec);
+    completionRate(this.sink, ind, result, targetSpec);
 
     if (ind.weight === null) {
       // A measure: checked, not scored.
-      this.deviationReason(ind, result, targetSpec, undefined);
+      deviationReason(this.sink, this.model.policy, ind, result, targetSpec, undefined);
       const rate = result.rate;
       const measured = result.measured;
       if (trace) trace.result = () => (rate !== undefined ? `完成率 ${formatPercent(rate)}` : measured ? measured.format() : actual?.kind === "qualitative" ? actual.word : "—");
@@ -380,296 +387,19 @@ class Evaluator implements LeafTracer {
         this.sink.add("PE403", range, { what, whatEn });
       }
     } else if (outcome.score !== undefined) {
-      let score = outcome.score;
-      if (score.greaterThan(weight)) {
-        const over = score;
-        trace?.step(() => `规则得分 ${formatDecimal(over, 4)} 超过分值，按分值 ${formatDecimal(weight, 4)} 计`);
-        score = weight;
-      }
+      const score = capIndicatorScore(ind, outcome.score, weight, this.sink, trace ? (t) => trace.step(() => t) : undefined);
       result.score = score;
       if (stated && rule.kind !== "judgement" && rule.kind !== "qualitative" && !agrees(stated.text, stated.value, score)) {
         this.sink.add("PE501", lineRange(stated.field.line, stated.field.valueSpan[0], stated.field.valueSpan[1]), { stated: stated.text, computed: formatDecimal(score, 2) }, { computed: formatDecimal(score, 2) });
         trace?.step(() => `填报得分 ${stated.text} 分与计算不符`);
       }
-      if (ruleUsesMeasured(rule.kind)) this.approximate(ind, result);
+      if (ruleUsesMeasured(rule.kind)) approximate(this.sink, ind, result);
     }
+    if (result.score !== undefined) result.score = capIndicatorScore(ind, result.score, weight, this.sink, trace ? (t) => trace.step(() => t) : undefined);
     const final = result.score;
     if (trace) trace.result = () => (final === undefined ? "未计分" : `${formatDecimal(final, 2)}/${formatDecimal(weight, 2)} 分`);
-    this.deviationReason(ind, result, targetSpec, weight);
+    deviationReason(this.sink, this.model.policy, ind, result, targetSpec, weight);
     return result;
   }
 
-  private completionRate(ind: Indicator, result: IndicatorResult, target: RuleContext["target"]): void {
-    const a = result.measured;
-    if (!a || !target || target.value.value.isZero() || !comparableDims(a.dim, target.value.dim)) {
-      if (ind.statedRate && !(a && target)) {
-        // A stated rate with nothing to check it against is the measured value itself for a measure with a qualitative actual.
-      }
-      return;
-    }
-    // A measure runs no rule: its 实际 and 目标 are put side by side here.
-    if (ind.weight === null && ind.target) {
-      const f = ind.target.field;
-      checkDims(this.sink, lineRange(f.line, f.valueSpan[0], f.valueSpan[1]), a.dim, target.value.dim, { op: ["比较", "compare"] });
-    }
-    result.rate = a.value.dividedBy(target.value.value);
-    if (ind.statedRate) {
-      const computed = new Quantity(result.rate, "", "%");
-      if (!ind.statedRate.quantity.accepts(computed)) {
-        result.statedRateDiffers = true;
-        const f = ind.statedRate.field;
-        this.sink.add(
-          "PE505",
-          lineRange(f.line, f.valueSpan[0], f.valueSpan[1]),
-          { stated: ind.statedRate.quantity.format(), actual: a.format(), target: target.value.format(), computed: formatPercent(result.rate) },
-          { computed: formatPercent(result.rate, Math.max(ind.statedRate.quantity.writtenDecimals ?? 0, 0)) },
-        );
-      }
-    }
-  }
-
-  private approximate(ind: Indicator, result: IndicatorResult): void {
-    const check = (q: Quantity | undefined, line: number, span: [number, number], text: string) => {
-      if (q?.approx) this.sink.add("PE206", lineRange(line, span[0], span[1]), { text });
-    };
-    if (ind.actual && result.measured) check(result.measured, ind.actual.field.line, ind.actual.field.valueSpan, ind.actual.field.value);
-    else if (ind.formula && result.measured?.approx) check(result.measured, ind.formula.field.line, ind.formula.field.valueSpan, ind.formula.field.value);
-    if (ind.target && result.target) check(result.target, ind.target.field.line, ind.target.field.valueSpan, ind.target.field.value);
-  }
-
-  /** 偏差原因 is required where 得分 < 分值, where a target is missed, or where A ≥ 120 % of T. */
-  private deviationReason(ind: Indicator, result: IndicatorResult, target: RuleContext["target"], weight: Decimal | undefined): void {
-    if (hasField(ind, "偏差原因") || ind.virtual) return;
-    let why: [string, string] | undefined;
-    const policy = this.model.policy;
-    const a = result.measured;
-    if (weight !== undefined && result.score !== undefined && result.score.lessThan(weight)) {
-      const score = formatDecimal(result.score, 2);
-      const w = formatDecimal(weight, 2);
-      why = [`得分 ${score} 低于分值 ${w}`, `the score ${score} is below the weight ${w}`];
-    } else if (a && target && comparableDims(a.dim, target.value.dim) && target.value.value.greaterThan(0)) {
-      const A = a.value;
-      const T = target.value.value;
-      const upward = target.op === ">=" || target.op === ">" || target.op === "=";
-      if (upward && A.greaterThanOrEqualTo(T.times(policy.overAchievement))) {
-        why = overAchievementReason(a, target.value, policy.overAchievement);
-      } else if (weight === undefined && upward && A.lessThan(T)) {
-        const [actual, aim] = [a.format(), target.value.format()];
-        why = [`实际 ${actual} 未达到目标 ${aim}`, `the actual ${actual} misses the target ${aim}`];
-      } else if (weight === undefined && !upward && A.greaterThan(T)) {
-        const [actual, aim] = [a.format(), target.value.format()];
-        why = [`实际 ${actual} 超出目标 ${aim}`, `the actual ${actual} exceeds the target ${aim}`];
-      }
-    } else if (weight === undefined && ind.actual?.node.kind === "qualitative") {
-      const g = achievementOf(ind.actual.node.word);
-      if (g && g !== "达成") why = [`实际为“${ind.actual.node.word}”`, `the actual is “${ind.actual.node.word}”`];
-      // A measure carries no score: “基本达成 / 部分达成” there asks for a reason as a suggestion (PE440), not a warning.
-      if (why && g === "部分达成") {
-        this.sink.add("PE440", lineRange(ind.line, ind.titleSpan[0], ind.titleSpan[1]), { word: ind.actual.node.word });
-        return;
-      }
-    }
-    if (why) result.reasonMissing = true;
-    if (why) this.sink.add("PE406", lineRange(ind.line, ind.titleSpan[0], ind.titleSpan[1]), { why: why[0], whyEn: why[1] });
-  }
-
-  // ── totals ──
-
-  private totals(): { total?: Decimal; grade?: string; trace: Trace; statedTotalDiffers: boolean } {
-    const roots = this.model.roots;
-    const header = this.model.header;
-    const trace: Trace = { inputs: [], steps: [], result: "—" };
-    if (roots.length === 0) return { trace, statedTotalDiffers: false };
-    let total: Decimal = ZERO;
-    for (const r of roots) {
-      const s = this.results.get(r)?.score;
-      trace.inputs.push({ name: r.name, value: s === undefined ? "未计分" : `${formatDecimal(s, 2)}/${formatDecimal(r.weight ?? ZERO, 2)}`, line: r.line });
-      if (s !== undefined) total = total.plus(s);
-    }
-    trace.rule = "自评总分 = 一级指标得分之和";
-    trace.steps.push(roots.map((r) => formatDecimal(this.results.get(r)?.score ?? ZERO, 2)).join(" + ") + ` = ${formatDecimal(total, 2)}`);
-    const policy = this.model.policy;
-    if (policy.executionCaps.length) {
-      const rate = this.executionRate();
-      if (rate) {
-        for (const cap of policy.executionCaps) {
-          const holds = cap.op === "<" ? rate.lessThan(cap.threshold) : cap.op === "<=" ? rate.lessThanOrEqualTo(cap.threshold) : cap.op === ">" ? rate.greaterThan(cap.threshold) : cap.op === ">=" ? rate.greaterThanOrEqualTo(cap.threshold) : rate.equals(cap.threshold);
-          if (holds && total.greaterThan(cap.cap)) {
-            trace.steps.push(`执行率 ${formatPercent(rate)} 适用封顶“${cap.text}” → 总分最高 ${formatDecimal(cap.cap, 2)}`);
-            total = cap.cap;
-            break;
-          }
-        }
-      }
-    }
-    const grade = gradeFor(total, policy.grades);
-    trace.result = `${formatDecimal(total, 2)} 分，${grade ?? ""}`;
-    const stated = this.model.statedTotal;
-    const statedDiffers = stated !== undefined && !agrees(stated.text, stated.value, total);
-    if (stated && statedDiffers) {
-      const f = stated.field;
-      const unscored = this.model.indicators.filter((i) => i.children.length === 0 && this.results.get(i)?.score === undefined).length;
-      this.sink.add("PE502", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]), { stated: stated.text, computed: formatDecimal(total, 2), unscored: unscored || "" }, { computed: formatDecimal(total, 2) });
-    }
-    const statedGrade = header.get("等级");
-    if (statedGrade && grade && statedGrade.value.trim() !== grade) {
-      this.sink.add("PE503", lineRange(statedGrade.line, statedGrade.valueSpan[0], statedGrade.valueSpan[1]), { stated: statedGrade.value.trim(), total: formatDecimal(total, 2), computed: grade }, { computed: grade });
-    }
-    return { total, grade, trace, statedTotalDiffers: statedDiffers };
-  }
-
-  /** 执行率 for the caps: a data item 执行率, or 全年执行数 ÷ 全年预算数. */
-  private executionRate(): Decimal | undefined {
-    const rateItem = this.model.data.get("执行率") ?? this.model.data.get("预算执行率");
-    const v = rateItem ? this.dataResults.get(rateItem)?.value : undefined;
-    if (v && v.dim === "") return v.value;
-    const exec = this.model.data.get("全年执行数");
-    const budget = this.model.data.get("全年预算数");
-    const e = exec ? this.dataResults.get(exec)?.value : undefined;
-    const b = budget ? this.dataResults.get(budget)?.value : undefined;
-    if (e && b && !b.value.isZero() && e.dim === b.dim) return e.value.dividedBy(b.value);
-    return undefined;
-  }
-
-  // ── placeholders ──
-
-  private placeholders(total: Decimal | undefined, grade: string | undefined): PlaceholderResult[] {
-    const out: PlaceholderResult[] = [];
-    let names: Map<string, Indicator> | undefined;
-    const byName = {
-      get: (name: string): Indicator | undefined => {
-        if (!names) {
-          names = new Map();
-          for (const list of [this.model.indicators, this.model.measures]) for (const ind of list) if (!names.has(ind.name)) names.set(ind.name, ind);
-        }
-        return names.get(name);
-      },
-    };
-    for (const p of this.model.placeholders) {
-      let value: string | undefined;
-      let trace: Trace | undefined;
-      const name = p.name;
-      if (name === "总分" || name === "自评总分") {
-        value = total === undefined ? undefined : formatDecimal(total, 2);
-        trace = this.model.roots.length ? undefined : undefined;
-      } else if (name === "等级") value = grade;
-      else if (name === "满分") value = formatDecimal(this.model.policy.fullScore, 2);
-      else if (this.model.header.has(name) && !this.model.data.has(name)) value = this.model.header.get(name)!.value;
-      else if (this.model.data.has(name)) {
-        const r = this.dataResults.get(this.model.data.get(name)!);
-        value = r?.value?.format();
-        trace = r?.trace;
-      } else {
-        const dot = name.lastIndexOf(".");
-        const ind = dot > 0 ? byName.get(name.slice(0, dot)) : byName.get(name);
-        const prop = dot > 0 ? name.slice(dot + 1) : "得分";
-        const r = ind ? this.results.get(ind) : undefined;
-        if (ind && r) {
-          trace = r.trace;
-          switch (prop) {
-            case "得分":
-              value = r.score === undefined ? undefined : formatDecimal(r.score, 2);
-              break;
-            case "分值":
-              value = ind.weight === null ? undefined : formatDecimal(ind.weight, 2);
-              break;
-            case "实际":
-              value = r.measured?.format();
-              break;
-            case "目标":
-              value = r.target?.format();
-              break;
-            case "完成率":
-              value = r.rate === undefined ? undefined : formatPercent(r.rate);
-              break;
-            default:
-              break;
-          }
-          if (!["得分", "分值", "实际", "目标", "完成率"].includes(prop)) {
-            this.sink.add("PE603", lineRange(p.line, p.span[0], p.span[1]), { name });
-            out.push({ placeholder: p });
-            continue;
-          }
-        } else {
-          this.sink.add("PE603", lineRange(p.line, p.span[0], p.span[1]), { name });
-          out.push({ placeholder: p });
-          continue;
-        }
-      }
-      out.push({ placeholder: p, value: value ?? "—", trace });
-    }
-    return out;
-  }
-}
-
-/** Where a leaf's trace comes from when it is read: the leaf evaluated again, with its trace kept. */
-interface LeafTracer {
-  retrace(ind: Indicator): Trace;
-}
-
-/**
- * A result with its trace: built from its TraceBuilder, or (a leaf) by
- * evaluating the leaf again when the trace is first read. A leaf's trace
- * steps are closures over its values; holding them for every leaf of a large
- * file costs more (in memory and in garbage collection) than evaluating the
- * few leaves whose traces are read again.
- */
-class IndicatorOutcome extends Traced implements IndicatorResult {
-  // A leaf's: what the next evaluation needs to reuse it (a parent's stay empty).
-  /** What the leaf's result depends on besides its block and inputs (policy, weight). */
-  leafContext: string | undefined = undefined;
-  leafDiagnostics: Diagnostic[] = NONE;
-  /** Shared names read, with a fingerprint of their values ("" when unknown). */
-  leafDeps: ReadonlyMap<string, string> = NO_DEPS;
-  leafLocalData: DataResult[] = NONE;
-  leafUsedLocal: DataItem[] = NONE;
-  measured?: Quantity;
-  target?: Quantity;
-  rate?: Decimal;
-  score?: Decimal;
-  kind?: RuleKind;
-  ruleMax?: Decimal;
-  reasonMissing?: boolean;
-  statedRateDiffers?: boolean;
-  constructor(
-    readonly indicator: Indicator,
-    tb: TraceBuilder | undefined,
-    private tracer: LeafTracer | undefined,
-  ) {
-    super(tb);
-  }
-
-  protected override makeTrace(): Trace {
-    return this.tb ? this.tb.build() : this.tracer!.retrace(this.indicator);
-  }
-
-  /** A leaf result reused by the next evaluation: its trace is that evaluation's to make (the one before is let go). */
-  rebind(tracer: LeafTracer): void {
-    if (!this.tb) this.tracer = tracer;
-  }
-}
-
-class DataOutcome extends Traced implements DataResult {
-  value?: Quantity;
-  derived?: Quantity;
-  constructor(
-    readonly item: DataItem,
-    tb: TraceBuilder,
-  ) {
-    super(tb);
-  }
-}
-
-function ruleUsesMeasured(kind: string): boolean {
-  return kind === "linearBand" || kind === "stepBands" || kind === "perPoint" || kind === "proportional" || kind === "targetCompletion";
-}
-
-/** A stated score agrees with the computed one when equal at max(stated decimals, 2) places. */
-function agrees(text: string, stated: Decimal, computed: Decimal): boolean {
-  const dp = Math.max(writtenDecimals(text.replace(/,/g, "")), 2);
-  return computed.toDecimalPlaces(dp, D.ROUND_HALF_UP).equals(stated.toDecimalPlaces(dp, D.ROUND_HALF_UP));
-}
-
-export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
-  return list.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
 }

@@ -97,7 +97,7 @@ function render(e: ExprNode, values: Map<string, Quantity | null>): string {
       return v ? v.format() : e.name;
     }
     case "neg":
-      return "−" + render(e.operand, values);
+      return `−${render(e.operand, values)}`;
     case "binary":
       return `${wrap(e.left, render(e.left, values))} ${OP_TEXT[e.op]} ${wrap(e.right, render(e.right, values))}`;
   }
@@ -111,7 +111,7 @@ export function exprSource(e: ExprNode): string {
     case "name":
       return e.name;
     case "neg":
-      return "−" + exprSource(e.operand);
+      return `−${exprSource(e.operand)}`;
     case "binary":
       return `${wrap(e.left, exprSource(e.left))} ${OP_TEXT[e.op]} ${wrap(e.right, exprSource(e.right))}`;
   }

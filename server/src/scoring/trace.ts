@@ -56,7 +56,8 @@ export abstract class Traced {
   private cachedTrace?: Trace;
   constructor(protected readonly tb: TraceBuilder | undefined) {}
   get trace(): Trace {
-    return (this.cachedTrace ??= this.makeTrace());
+    this.cachedTrace ??= this.makeTrace();
+    return this.cachedTrace;
   }
   protected makeTrace(): Trace {
     return this.tb!.build();

@@ -74,7 +74,10 @@ export function cohortScores(rows: EvaluationSummary[]): CohortResult {
     for (const entry of r.linearBands) {
       const k = groupKey(entry);
       let g = groups.get(k);
-      if (!g) groups.set(k, (g = []));
+      if (!g) {
+        g = [];
+        groups.set(k, g);
+      }
       g.push({ entry, file });
     }
   });

@@ -27,5 +27,5 @@ export function textconv(a: Analysis): string {
   else out.push("总分 — | 等级 —");
   const count = (s: string) => ev.diagnostics.filter((d) => d.severity === s).length;
   out.push(`诊断 ${ev.diagnostics.length} 条（错误 ${count("error")}，警告 ${count("warning")}，提示 ${count("info")}）`);
-  return out.join("\n") + "\n";
+  return `${out.join("\n")}\n`;
 }

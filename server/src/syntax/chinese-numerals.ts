@@ -24,7 +24,7 @@ export function chineseNumeralValue(text: string): string | undefined {
       section += (digit < 0 ? 1 : digit) * UNITS[ch];
       digit = -1;
     } else if (ch in BIG) {
-      section += digit < 0 ? 0 : digit;
+      section += Math.max(digit , 0);
       total = (total + section) * BIG[ch];
       section = 0;
       digit = -1;
@@ -32,7 +32,7 @@ export function chineseNumeralValue(text: string): string | undefined {
   }
   if (digit >= 0) section += digit;
   let result = String(total + section);
-  if (fracPart) result += "." + [...fracPart].map((c) => DIGITS[c]).join("");
+  if (fracPart) result += `.${[...fracPart].map((c) => DIGITS[c]).join("")}`;
   if (!Number.isSafeInteger(total + section)) return undefined;
   return result;
 }

@@ -48,7 +48,7 @@ export class ChecklistRule implements Rule {
   readonly kind = "checklist" as const;
   constructor(private readonly rows: Row[]) {}
 
-  static tryBuild(clauses: ClauseNode[]): ChecklistRule | undefined {
+  static tryBuild(clauses: readonly ClauseNode[]): ChecklistRule | undefined {
     const rows: Row[] = [];
     for (const c of clauses) {
       if (c.kind === "else") rows.push({ test: { kind: "else" }, clause: c });

@@ -38,7 +38,7 @@ export class QualitativeRule implements Rule {
   apply(ctx: RuleContext): RuleOutcome {
     const ind = ctx.indicator;
     const actual = ind.actual?.node;
-    if (!actual || actual.kind !== "qualitative") return { steps: [], missing: ["实际完成情况（如“实际：部分达成”）", "the actual achievement (实际：达成/部分达成/未达成)"] };
+    if (actual?.kind !== "qualitative") return { steps: [], missing: ["实际完成情况（如“实际：部分达成”）", "the actual achievement (实际：达成/部分达成/未达成)"] };
     const grade = achievementOf(actual.word);
     const stated = ind.statedScore;
     if (!stated) return { steps: [() => `实际：${actual.word}`], missing: ["评价人得分（写“得分：…”）", "the evaluator's score (得分：…)"] };

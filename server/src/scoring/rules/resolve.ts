@@ -1,4 +1,5 @@
 /** Which rule an indicator's 评分 clauses (and its other fields) make. */
+import type { CacheEntry } from "../../cache-entry";
 import { lineRange } from "../../diagnostics/catalogue";
 import type { Indicator } from "../../model/types";
 import type { ClauseNode } from "../../syntax/ast";
@@ -33,9 +34,19 @@ type Resolved = Rule | [string, string];
  * state, and equal 评分 values share one parsed clause list, so the many
  * indicators of a file that are scored alike share one rule.
  */
-const resolvedRules = new WeakMap<ClauseNode[], Resolved>();
+let resolvedRules = new WeakMap<readonly ClauseNode[], Resolved>();
 
-function fromClauses(ind: Indicator, clauses: ClauseNode[], sink: DiagnosticSink): Rule | undefined {
+export const ruleCache: CacheEntry = {
+  name: "scoring/rules/resolve.ts resolvedRules: rules made from clause lists",
+  key: "a parsed clause list (shared by equal 评分 values)",
+  bound: "a WeakMap: an entry goes with its clause list",
+  size: () => undefined,
+  clear: () => {
+    resolvedRules = new WeakMap();
+  },
+};
+
+function fromClauses(ind: Indicator, clauses: readonly ClauseNode[], sink: DiagnosticSink): Rule | undefined {
   let resolved = resolvedRules.get(clauses);
   if (resolved === undefined) {
     resolved = resolve(clauses);
@@ -47,7 +58,7 @@ function fromClauses(ind: Indicator, clauses: ClauseNode[], sink: DiagnosticSink
   return undefined;
 }
 
-function resolve(clauses: ClauseNode[]): Resolved {
+function resolve(clauses: readonly ClauseNode[]): Resolved {
   const fail = (detail: string, detailEn: string): Resolved => [detail, detailEn];
   const kinds = new Set(clauses.map((c) => c.kind));
   if (kinds.has("proportional")) {

@@ -1,0 +1,78 @@
+/**
+ * 从 Excel / Word 导入 and 导出评分表为 Excel. The server reads and writes the
+ * tables (perf/importTable, perf/exportXlsx); the client picks the files, asks
+ * which table when a workbook holds several, and saves through the save dialog
+ * (which confirms an overwrite), so an existing .perf is never replaced unasked.
+ */
+import * as vscode from "vscode";
+import type { LanguageClient } from "vscode-languageclient/node";
+import type { ImportTableResult } from "../../server/src/lsp/table-requests";
+
+export async function importTable(client: LanguageClient, source?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const picked =
+    source ??
+    (
+      await vscode.window.showOpenDialog({
+        canSelectMany: false,
+        filters: { [vscode.l10n.t("Excel workbook or Word document")]: ["xlsx", "docx"] },
+        title: vscode.l10n.t("Import from Excel / Word"),
+      })
+    )?.[0];
+  if (!picked) return undefined;
+  const bytes = await vscode.workspace.fs.readFile(picked);
+  const name = picked.path.split("/").pop() ?? "table.xlsx";
+  const ask = (sheet?: string) =>
+    vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t("Importing {0}…", name) }, () =>
+      client.sendRequest<ImportTableResult>("perf/importTable", { data: Buffer.from(bytes).toString("base64"), name, sheet }),
+    );
+  let result = await ask();
+  if (!result.ok) {
+    void vscode.window.showErrorMessage(vscode.l10n.t("Could not import {0}: {1}", name, result.message));
+    return undefined;
+  }
+  if (result.otherTables.length && result.sheet) {
+    const choice = await vscode.window.showQuickPick([result.sheet, ...result.otherTables], { title: vscode.l10n.t("Several sheets hold an indicator table: which one?") });
+    if (!choice) return undefined;
+    if (choice !== result.sheet) {
+      result = await ask(choice);
+      if (!result.ok) {
+        void vscode.window.showErrorMessage(vscode.l10n.t("Could not import {0}: {1}", name, result.message));
+        return undefined;
+      }
+    }
+  }
+  const target = await vscode.window.showSaveDialog({
+    defaultUri: picked.with({ path: `${picked.path.replace(/\.[^./]+$/, "")}.perf` }),
+    filters: { [vscode.l10n.t("Self-evaluation (.perf)")]: ["perf"] },
+    saveLabel: vscode.l10n.t("Save"),
+    title: vscode.l10n.t("Save the imported draft"),
+  });
+  if (!target) return undefined;
+  await vscode.workspace.fs.writeFile(target, Buffer.from(result.text, "utf8"));
+  await vscode.window.showTextDocument(target);
+  void vscode.window.showInformationMessage(vscode.l10n.t("Imported: {0}", result.summary));
+  return target;
+}
+
+export async function exportXlsx(client: LanguageClient, doc: vscode.TextDocument, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const uri =
+    target ??
+    (await vscode.window.showSaveDialog({
+      defaultUri: doc.uri.scheme === "file" ? doc.uri.with({ path: doc.uri.path.replace(/(\.perf)?$/, ".xlsx") }) : undefined,
+      filters: { [vscode.l10n.t("Excel workbook")]: ["xlsx"] },
+      saveLabel: vscode.l10n.t("Export"),
+      title: vscode.l10n.t("Export the score table to Excel"),
+    }));
+  if (!uri) return undefined;
+  const data = await client.sendRequest<string | null>("perf/exportXlsx", { uri: doc.uri.toString() });
+  if (data === null) {
+    void vscode.window.showErrorMessage(vscode.l10n.t("The language server could not write the workbook."));
+    return undefined;
+  }
+  await vscode.workspace.fs.writeFile(uri, Buffer.from(data, "base64"));
+  const open = vscode.l10n.t("Open");
+  void vscode.window.showInformationMessage(vscode.l10n.t("Score table exported to {0}", vscode.workspace.asRelativePath(uri)), open).then((a) => {
+    if (a === open) void vscode.env.openExternal(uri);
+  });
+  return uri;
+}

@@ -1,0 +1,149 @@
+/**
+ * The indicator tree's structure: the 预算执行率 row a 项目支出 file gets,
+ * each indicator's subtree end, the weight sums (PE301, PE302) and
+ * duplicate sibling names (PE303), and the document's blocks in order.
+ */
+import { D, formatDecimal } from "../quantity/decimal";
+import type { ExprNode } from "../syntax/ast";
+import { makeDiagnostic, lineRange, type Diagnostic } from "../diagnostics/catalogue";
+import type Decimal from "decimal.js";
+import type { Block, DataItem, Field, Indicator, IndicatorBlock, Policy, Section } from "./types";
+import type { BlockLines } from "./block-indicator";
+import { type FieldReader, TreeIndicator } from "./tree-indicator";
+import { NONE } from "../empty";
+
+/** The 预算执行率 row of a 项目支出 file that does not write it: 全年执行数 ÷ 全年预算数, scored in proportion, 10 points. */
+class ExecutionRowBlock implements IndicatorBlock, FieldReader {
+  readonly name = "预算执行率";
+  readonly level = 2;
+  readonly titleSpan: [number, number] = [0, 0];
+  readonly weight: Decimal = new D(10);
+  readonly weightText = "10";
+  readonly weightSpan = null;
+  readonly data: ReadonlyMap<string, DataItem> = new Map();
+  readonly checks = NONE;
+  readonly findings = NONE;
+  readonly textLines = NONE;
+  readonly formula: IndicatorBlock["formula"];
+  readonly rule: IndicatorBlock["rule"];
+  readonly virtual = true;
+  private readonly fields: ReadonlyMap<string, Field>;
+
+  constructor(
+    readonly line: number,
+    formulaField: Field,
+    ruleField: Field,
+    expr: ExprNode,
+  ) {
+    this.formula = { field: formulaField, expr };
+    this.rule = { field: ruleField, clauses: [{ kind: "proportional", span: [0, 0] }] };
+    this.fields = new Map([
+      ["公式", formulaField],
+      ["评分", ruleField],
+    ]);
+  }
+
+  get endLine(): number {
+    return this.line;
+  }
+
+  fieldsIn(): ReadonlyMap<string, Field> {
+    return this.fields;
+  }
+
+  hasFieldIn(_source: BlockLines, key: string): boolean {
+    return this.fields.has(key);
+  }
+
+  findFieldIn(_source: BlockLines, key: string): Field | undefined {
+    return this.fields.get(key);
+  }
+}
+
+/** The structure of one build's indicator tree, checked into its diagnostics. */
+export class StructureChecks {
+  constructor(
+    private readonly source: BlockLines,
+    private readonly roots: TreeIndicator[],
+    private readonly indicators: TreeIndicator[],
+    private readonly data: ReadonlyMap<string, DataItem>,
+    private readonly header: ReadonlyMap<string, Field>,
+    private readonly diagnostics: Diagnostic[],
+  ) {}
+
+  /** 项目支出: the fixed 预算执行率 row, unless the file writes it. */
+  addExecutionRow(policy: Policy): void {
+    if (this.roots.some((r) => r.name === "预算执行率")) return;
+    void policy;
+    const anchor = this.data.get("全年执行数")?.field.line ?? this.data.get("全年预算数")?.field.line ?? this.header.get("类型")?.line ?? 0;
+    const name = (n: string): ExprNode => ({ kind: "name", name: n, span: [0, 0] });
+    const expr: ExprNode = { kind: "binary", op: "/", left: name("全年执行数"), right: name("全年预算数"), span: [0, 0] };
+    const field: Field = { key: "公式", value: "全年执行数 ÷ 全年预算数", line: anchor, keySpan: [0, 0], valueSpan: [0, 0] };
+    const ruleField: Field = { key: "评分", value: "比例", line: anchor, keySpan: [0, 0], valueSpan: [0, 0] };
+    const ind = new TreeIndicator(new ExecutionRowBlock(anchor, field, ruleField, expr), undefined, this.source);
+    this.roots.unshift(ind);
+    this.indicators.unshift(ind);
+  }
+
+  computeSubtreeEnds(): void {
+    const visit = (ind: TreeIndicator): number => {
+      let end = ind.endLine;
+      for (const c of ind.children as TreeIndicator[]) end = Math.max(end, visit(c));
+      ind.subtreeEndLine = end;
+      return end;
+    };
+    for (const r of this.roots) visit(r);
+  }
+
+  checkStructure(policy: Policy): void {
+    const checkSiblings = (list: readonly Indicator[]) => {
+      if (list.length < 2) return;
+      const seen = new Map<string, Indicator>();
+      for (const ind of list) {
+        const prior = seen.get(ind.name);
+        if (prior) this.diagnostics.push(makeDiagnostic("PE303", lineRange(ind.line, ind.titleSpan[0], ind.titleSpan[1]), { name: ind.name, line: prior.line + 1 }));
+        else seen.set(ind.name, ind);
+      }
+    };
+    checkSiblings(this.roots);
+    for (const ind of this.indicators) {
+      checkSiblings(ind.children);
+      if (ind.children.length === 0 || ind.weight === null) continue;
+      const sum = ind.children.reduce((acc, c) => acc.plus(c.weight ?? 0), new D(0));
+      if (!sum.equals(ind.weight)) {
+        const span = ind.weightSpan ?? ind.titleSpan;
+        this.diagnostics.push(
+          makeDiagnostic("PE301", lineRange(ind.line, span[0], span[1]), { sum: formatDecimal(sum, 4), name: ind.name, weight: formatDecimal(ind.weight, 4) }, { sum: sum.toString() }),
+        );
+      }
+    }
+    if (this.roots.length > 0) {
+      const sum = this.roots.reduce((acc, c) => acc.plus(c.weight ?? 0), new D(0));
+      if (!sum.equals(policy.fullScore)) {
+        const first = this.roots.find((r) => !r.virtual) ?? this.roots[0];
+        this.diagnostics.push(
+          makeDiagnostic("PE302", lineRange(first.line, first.titleSpan[0], first.titleSpan[1]), { sum: formatDecimal(sum, 4), full: formatDecimal(policy.fullScore, 4) }),
+        );
+      }
+    }
+  }
+}
+
+/** Sections, indicators (but the added 预算执行率 row) and measures in document order: each list is in line order, so a merge. */
+export function blocksInOrder(sections: readonly Section[], indicators: readonly Indicator[], measures: readonly Indicator[]): Block[] {
+  const written = indicators.filter((i) => !i.virtual);
+  const out: Block[] = [];
+  let s = 0;
+  let i = 0;
+  let m = 0;
+  while (s < sections.length || i < written.length || m < measures.length) {
+    const ls = s < sections.length ? sections[s].line : Infinity;
+    const li = i < written.length ? written[i].line : Infinity;
+    const lm = m < measures.length ? measures[m].line : Infinity;
+    if (ls <= li && ls <= lm) out.push({ kind: "section", section: sections[s++] });
+    else if (li <= lm) out.push({ kind: "indicator", indicator: written[i++] });
+    else out.push({ kind: "indicator", indicator: measures[m++] });
+  }
+  return out;
+}
+

@@ -1,0 +1,113 @@
+/**
+ * An indicator in one model's tree: a block (shared by every model whose
+ * lines at that place are the same) with this model's tree links. A model
+ * makes one of these per block, new at each build, so that reusing a block
+ * never changes an earlier model's tree.
+ */
+import type Decimal from "decimal.js";
+import { NONE } from "../empty";
+import type { Span } from "../syntax/ast";
+import type { BlockLines } from "./block-indicator";
+import type { CheckPoint, DataItem, Field, Finding, Indicator, IndicatorBlock } from "./types";
+
+/** A block that can read its fields from a model's lines (or holds them: the added 预算执行率 row). */
+export interface FieldReader {
+  fieldsIn(source: BlockLines): ReadonlyMap<string, Field>;
+  hasFieldIn(source: BlockLines, key: string): boolean;
+  findFieldIn(source: BlockLines, key: string): Field | undefined;
+}
+
+export class TreeIndicator implements Indicator {
+  parent: Indicator | undefined;
+  children: Indicator[] = NONE;
+  subtreeEndLine: number;
+  /** The fields map, made when first read (the same for every read). */
+  private fieldMap: ReadonlyMap<string, Field> | undefined = undefined;
+
+  constructor(
+    readonly block: IndicatorBlock & FieldReader,
+    parent: Indicator | undefined,
+    /** The lines of this model (the block's lines are among them). */
+    private readonly source: BlockLines,
+  ) {
+    this.parent = parent;
+    this.subtreeEndLine = block.endLine;
+  }
+
+  /** Add a child (while the model is built). */
+  addChild(child: Indicator): void {
+    if (this.children === NONE) this.children = [child];
+    else this.children.push(child);
+  }
+
+  get name(): string {
+    return this.block.name;
+  }
+  get level(): number {
+    return this.block.level;
+  }
+  get line(): number {
+    return this.block.line;
+  }
+  get endLine(): number {
+    return this.block.endLine;
+  }
+  get titleSpan(): Span {
+    return this.block.titleSpan;
+  }
+  get weight(): Decimal | null {
+    return this.block.weight;
+  }
+  get weightText(): string | null {
+    return this.block.weightText;
+  }
+  get weightSpan(): Span | null {
+    return this.block.weightSpan;
+  }
+  get data(): ReadonlyMap<string, DataItem> {
+    return this.block.data;
+  }
+  get checks(): readonly CheckPoint[] {
+    return this.block.checks;
+  }
+  get findings(): readonly Finding[] {
+    return this.block.findings;
+  }
+  get textLines(): readonly number[] {
+    return this.block.textLines;
+  }
+  get formula(): IndicatorBlock["formula"] {
+    return this.block.formula;
+  }
+  get target(): IndicatorBlock["target"] {
+    return this.block.target;
+  }
+  get actual(): IndicatorBlock["actual"] {
+    return this.block.actual;
+  }
+  get statedRate(): IndicatorBlock["statedRate"] {
+    return this.block.statedRate;
+  }
+  get rule(): IndicatorBlock["rule"] {
+    return this.block.rule;
+  }
+  get statedScore(): IndicatorBlock["statedScore"] {
+    return this.block.statedScore;
+  }
+  get virtual(): boolean | undefined {
+    return this.block.virtual;
+  }
+
+  get fields(): ReadonlyMap<string, Field> {
+    this.fieldMap ??= this.block.fieldsIn(this.source);
+    return this.fieldMap;
+  }
+
+  hasField(key: string): boolean {
+    return this.fieldMap ? this.fieldMap.has(key) : this.block.hasFieldIn(this.source, key);
+  }
+
+  findField(key: string): Field | undefined {
+    return this.fieldMap ? this.fieldMap.get(key) : this.block.findFieldIn(this.source, key);
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * The results an evaluation hands out: an indicator's (with what the next
+ * evaluation needs to reuse a leaf) and a data item's, each with its trace;
+ * and the small rules they share (when a stated score agrees, which rules
+ * read the measured value, the order of diagnostics).
+ */
+import type Decimal from "decimal.js";
+import { D, writtenDecimals } from "../quantity/decimal";
+import type { Quantity } from "../quantity/quantity";
+import type { Diagnostic } from "../diagnostics/catalogue";
+import type { DataItem, Indicator, IndicatorBlock } from "../model/types";
+import type { DataResult, IndicatorResult, Trace } from "./types";
+import type { RuleKind } from "./types";
+import { type TraceBuilder, Traced } from "./trace";
+
+/** The dependencies of a leaf that reads no shared name (never written to). */
+export const NO_DEPS: ReadonlyMap<string, string> = new Map();
+
+export function fingerprint(q: Quantity | undefined | null): string {
+  return q ? `${q.value.toString()}|${q.dim}|${q.unit}|${q.approx ? 1 : 0}` : "∅";
+}
+/** Where a leaf's trace comes from when it is read: the leaf evaluated again, with its trace kept. */
+export interface LeafTracer {
+  retrace(ind: Indicator): Trace;
+}
+
+/**
+ * A result with its trace: built from its TraceBuilder, or (a leaf) by
+ * evaluating the leaf again when the trace is first read. A leaf's trace
+ * steps are closures over its values; holding them for every leaf of a large
+ * file costs more (in memory and in garbage collection) than evaluating the
+ * few leaves whose traces are read again.
+ */
+export class IndicatorOutcome extends Traced implements IndicatorResult {
+  measured?: Quantity;
+  target?: Quantity;
+  rate?: Decimal;
+  score?: Decimal;
+  kind?: RuleKind;
+  ruleMax?: Decimal;
+  reasonMissing?: boolean;
+  statedRateDiffers?: boolean;
+  constructor(
+    readonly indicator: Indicator,
+    tb: TraceBuilder | undefined,
+    private tracer: LeafTracer | undefined,
+  ) {
+    super(tb);
+  }
+
+  protected override makeTrace(): Trace {
+    return this.tb ? this.tb.build() : this.tracer!.retrace(this.indicator);
+  }
+
+  /**
+   * This leaf's result as the result of `indicator` (the same block in a
+   * later model), its trace made by `tracer` (that model's evaluator): a new
+   * object sharing the values, so this one is not changed.
+   */
+  copyFor(indicator: Indicator, tracer: LeafTracer): IndicatorOutcome {
+    const copy = new IndicatorOutcome(indicator, undefined, tracer);
+    copy.measured = this.measured;
+    copy.target = this.target;
+    copy.rate = this.rate;
+    copy.score = this.score;
+    copy.kind = this.kind;
+    copy.ruleMax = this.ruleMax;
+    copy.reasonMissing = this.reasonMissing;
+    copy.statedRateDiffers = this.statedRateDiffers;
+    return copy;
+  }
+}
+
+/**
+ * What the next evaluation needs to reuse a leaf's result, kept beside the
+ * evaluation (scoring/leaf-reuse.ts), not on its results: the block it was
+ * computed for, what it depends on besides the block (policy, weight), the
+ * shared names it read with a fingerprint of their values ("" when unknown),
+ * and what it gave (diagnostics, its local data results, the local items a
+ * formula read).
+ */
+export interface LeafRecord {
+  readonly block: IndicatorBlock;
+  readonly result: IndicatorOutcome;
+  readonly context: string;
+  readonly deps: ReadonlyMap<string, string>;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly localData: readonly DataResult[];
+  readonly usedLocal: readonly DataItem[];
+}
+
+export class DataOutcome extends Traced implements DataResult {
+  value?: Quantity;
+  derived?: Quantity;
+  constructor(
+    readonly item: DataItem,
+    tb: TraceBuilder,
+  ) {
+    super(tb);
+  }
+}
+
+export function ruleUsesMeasured(kind: string): boolean {
+  return kind === "linearBand" || kind === "stepBands" || kind === "perPoint" || kind === "proportional" || kind === "targetCompletion";
+}
+
+/** A stated score agrees with the computed one when equal at max(stated decimals, 2) places. */
+export function agrees(text: string, stated: Decimal, computed: Decimal): boolean {
+  const dp = Math.max(writtenDecimals(text.replace(/,/g, "")), 2);
+  return computed.toDecimalPlaces(dp, D.ROUND_HALF_UP).equals(stated.toDecimalPlaces(dp, D.ROUND_HALF_UP));
+}
+
+export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  return list.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
+}

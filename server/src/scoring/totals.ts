@@ -1,0 +1,148 @@
+/**
+ * The evaluation's last steps: the total (with the execution-rate caps), the
+ * grade and their checks against what the header states (PE502, PE503); then
+ * the `{{…}}` placeholders in prose (PE603).
+ */
+import type Decimal from "decimal.js";
+import { lineRange } from "../diagnostics/catalogue";
+import type { DataItem, Indicator, PerfModel } from "../model/types";
+import { ZERO, formatDecimal } from "../quantity/decimal";
+import { formatPercent } from "../quantity/quantity";
+import { agrees } from "./outcomes";
+import { gradeFor } from "./present";
+import type { DiagnosticSink } from "./sink";
+import type { DataResult, IndicatorResult, PlaceholderResult, Trace } from "./types";
+
+/** What the totals and placeholders read of an evaluation under way. */
+export interface EvaluationState {
+  readonly model: PerfModel;
+  readonly results: ReadonlyMap<Indicator, IndicatorResult>;
+  readonly dataResults: ReadonlyMap<DataItem, DataResult>;
+  readonly sink: DiagnosticSink;
+}
+
+export function totals(st: EvaluationState): { total?: Decimal; grade?: string; trace: Trace; statedTotalDiffers: boolean } {
+  const roots = st.model.roots;
+  const header = st.model.header;
+  const trace: Trace = { inputs: [], steps: [], result: "—" };
+  if (roots.length === 0) return { trace, statedTotalDiffers: false };
+  let total: Decimal = ZERO;
+  for (const r of roots) {
+    const s = st.results.get(r)?.score;
+    trace.inputs.push({ name: r.name, value: s === undefined ? "未计分" : `${formatDecimal(s, 2)}/${formatDecimal(r.weight ?? ZERO, 2)}`, line: r.line });
+    if (s !== undefined) total = total.plus(s);
+  }
+  trace.rule = "自评总分 = 一级指标得分之和";
+  trace.steps.push(`${roots.map((r) => formatDecimal(st.results.get(r)?.score ?? ZERO, 2)).join(" + ")} = ${formatDecimal(total, 2)}`);
+  const policy = st.model.policy;
+  if (policy.executionCaps.length) {
+    const rate = executionRate(st);
+    if (rate) {
+      for (const cap of policy.executionCaps) {
+        const holds = cap.op === "<" ? rate.lessThan(cap.threshold) : cap.op === "<=" ? rate.lessThanOrEqualTo(cap.threshold) : cap.op === ">" ? rate.greaterThan(cap.threshold) : cap.op === ">=" ? rate.greaterThanOrEqualTo(cap.threshold) : rate.equals(cap.threshold);
+        if (holds && total.greaterThan(cap.cap)) {
+          trace.steps.push(`执行率 ${formatPercent(rate)} 适用封顶“${cap.text}” → 总分最高 ${formatDecimal(cap.cap, 2)}`);
+          total = cap.cap;
+          break;
+        }
+      }
+    }
+  }
+  const grade = gradeFor(total, policy.grades);
+  trace.result = `${formatDecimal(total, 2)} 分，${grade ?? ""}`;
+  const stated = st.model.statedTotal;
+  const statedDiffers = stated !== undefined && !agrees(stated.text, stated.value, total);
+  if (stated && statedDiffers) {
+    const f = stated.field;
+    const unscored = st.model.indicators.filter((i) => i.children.length === 0 && st.results.get(i)?.score === undefined).length;
+    st.sink.add("PE502", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]), { stated: stated.text, computed: formatDecimal(total, 2), unscored: unscored || "" }, { computed: formatDecimal(total, 2) });
+  }
+  const statedGrade = header.get("等级");
+  if (statedGrade && grade && statedGrade.value.trim() !== grade) {
+    st.sink.add("PE503", lineRange(statedGrade.line, statedGrade.valueSpan[0], statedGrade.valueSpan[1]), { stated: statedGrade.value.trim(), total: formatDecimal(total, 2), computed: grade }, { computed: grade });
+  }
+  return { total, grade, trace, statedTotalDiffers: statedDiffers };
+}
+
+/** 执行率 for the caps: a data item 执行率, or 全年执行数 ÷ 全年预算数. */
+function executionRate(st: EvaluationState): Decimal | undefined {
+  const rateItem = st.model.data.get("执行率") ?? st.model.data.get("预算执行率");
+  const v = rateItem ? st.dataResults.get(rateItem)?.value : undefined;
+  if (v && v.dim === "") return v.value;
+  const exec = st.model.data.get("全年执行数");
+  const budget = st.model.data.get("全年预算数");
+  const e = exec ? st.dataResults.get(exec)?.value : undefined;
+  const b = budget ? st.dataResults.get(budget)?.value : undefined;
+  if (e && b && !b.value.isZero() && e.dim === b.dim) return e.value.dividedBy(b.value);
+  return undefined;
+}
+
+// ── placeholders ──
+
+export function placeholders(st: EvaluationState, total: Decimal | undefined, grade: string | undefined): PlaceholderResult[] {
+  const out: PlaceholderResult[] = [];
+  let names: Map<string, Indicator> | undefined;
+  const byName = {
+    get: (name: string): Indicator | undefined => {
+      if (!names) {
+        names = new Map();
+        for (const list of [st.model.indicators, st.model.measures]) for (const ind of list) if (!names.has(ind.name)) names.set(ind.name, ind);
+      }
+      return names.get(name);
+    },
+  };
+  for (const p of st.model.placeholders) {
+    let value: string | undefined;
+    let trace: Trace | undefined;
+    const name = p.name;
+    if (name === "总分" || name === "自评总分") {
+      value = total === undefined ? undefined : formatDecimal(total, 2);
+      trace = st.model.roots.length ? undefined : undefined;
+    } else if (name === "等级") value = grade;
+    else if (name === "满分") value = formatDecimal(st.model.policy.fullScore, 2);
+    else if (st.model.header.has(name) && !st.model.data.has(name)) value = st.model.header.get(name)!.value;
+    else if (st.model.data.has(name)) {
+      const r = st.dataResults.get(st.model.data.get(name)!);
+      value = r?.value?.format();
+      trace = r?.trace;
+    } else {
+      const dot = name.lastIndexOf(".");
+      const ind = dot > 0 ? byName.get(name.slice(0, dot)) : byName.get(name);
+      const prop = dot > 0 ? name.slice(dot + 1) : "得分";
+      const r = ind ? st.results.get(ind) : undefined;
+      if (ind && r) {
+        trace = r.trace;
+        switch (prop) {
+          case "得分":
+            value = r.score === undefined ? undefined : formatDecimal(r.score, 2);
+            break;
+          case "分值":
+            value = ind.weight === null ? undefined : formatDecimal(ind.weight, 2);
+            break;
+          case "实际":
+            value = r.measured?.format();
+            break;
+          case "目标":
+            value = r.target?.format();
+            break;
+          case "完成率":
+            value = r.rate === undefined ? undefined : formatPercent(r.rate);
+            break;
+          default:
+            break;
+        }
+        if (!["得分", "分值", "实际", "目标", "完成率"].includes(prop)) {
+          st.sink.add("PE603", lineRange(p.line, p.span[0], p.span[1]), { name });
+          out.push({ placeholder: p });
+          continue;
+        }
+      } else {
+        st.sink.add("PE603", lineRange(p.line, p.span[0], p.span[1]), { name });
+        out.push({ placeholder: p });
+        continue;
+      }
+    }
+    out.push({ placeholder: p, value: value ?? "—", trace });
+  }
+  return out;
+}

@@ -1,0 +1,158 @@
+/** `importBuffer`: real-shaped workbooks and documents → a .perf draft that checks with only the author's own findings. */
+import assert from "node:assert/strict";
+import ExcelJS from "exceljs";
+import { analyze } from "../../server/src/analysis";
+import { importBuffer, ImportError, summaryText } from "../../server/src/import/index";
+import { departmentScoreTable, nationalProjectForm, wordReport, xlsxBuffer } from "./fixtures";
+
+const errors = (text: string) => analyze(text).evaluation.diagnostics.filter((d) => d.severity === "error");
+const scoreOf = (text: string, name: string) => {
+  const a = analyze(text);
+  const ind = a.model.indicators.find((i) => i.name === name);
+  assert.ok(ind, `indicator ${name} in:\n${text}`);
+  return a.evaluation.results.get(ind)?.score?.toString();
+};
+
+describe("import: national 项目支出绩效自评表 (.xlsx)", function () {
+  this.timeout(30_000);
+  let text: string;
+  before(async () => {
+    const r = await importBuffer(await xlsxBuffer(nationalProjectForm()), "自评表.xlsx");
+    text = r.text;
+    assert.match(summaryText(r), /读取 14 个指标/);
+  });
+  it("reads the header cells, the funding block and the 年度总体目标", () => {
+    for (const line of ["项目：村道维修改造", "主管部门：示范县交通运输局", "实施单位：示范县农村公路管理站", "单位：示范县农村公路管理站", "年度：2023", "类型：项目支出", "全年预算数：120 万元", "全年执行数：114 万元", "上年结转资金全年执行数：18 万元", "预期目标：完成12公里村道维修，群众出行条件改善。", "实际完成情况：完成12.5公里村道维修。", "自评总分：91.5"]) {
+      assert.ok(text.split("\n").includes(line), `${line} in\n${text}`);
+    }
+  });
+  it("builds the tree from the merged 一级 / 二级 cells, weights summed from the leaves", () => {
+    const a = analyze(text);
+    const paths = a.model.indicators.map((i) => `${"  ".repeat(i.level - 2)}${i.name} ${i.weight}`);
+    assert.ok(paths.includes("产出指标 50") && paths.includes("  数量指标 30") && paths.includes("    受益人口 10"), paths.join("\n"));
+    assert.equal(a.model.indicators.find((i) => i.name === "质量指标")?.parent?.name, "产出指标");
+  });
+  it("keeps units inside values and maps the national qualitative words", () => {
+    assert.match(text, /#### 维修村道长度（20分）\n目标：≥ 12公里\n实际：12.5公里/);
+    assert.match(text, /目标：38508人\n实际：38508人/);
+    assert.match(text, /目标：达成\n实际：部分达成\n得分：22\n偏差原因：部分路段排水沟未完工/);
+  });
+  it("computes the execution rate from the funding block and scores the draft like the table", () => {
+    const a = analyze(text);
+    assert.equal(a.evaluation.total?.toString(), "91.5");
+    assert.deepEqual(errors(text), []);
+  });
+  it("keeps what it cannot map as comments naming the cell", () => {
+    assert.match(text, /\/\/ 项目支出绩效自评表!G6 执行率：95%|\/\/ 项目支出绩效自评表!G6：95%/);
+    assert.match(text, /\/\/ 项目支出绩效自评表!H6[^\n]*9\.5/);
+  });
+});
+
+describe("import: a county 评分表 with a two-row header (.xlsx)", function () {
+  this.timeout(30_000);
+  let text: string;
+  before(async () => {
+    text = (await importBuffer(await xlsxBuffer(departmentScoreTable()), "评分表.xlsx")).text;
+  });
+  it("finds the header under title rows, across two rows, and skips spacer rows", () => {
+    const a = analyze(text);
+    assert.deepEqual(
+      a.model.indicators.map((i) => `${i.name}:${i.weight}`),
+      ["投入:4", "目标设定:4", "职责明确:2", "绩效目标合理性:2", "过程:8", "预算执行:8", "预算完成率:5", "结转结余率:3"],
+    );
+    assert.match(text, /单位：示范镇人民政府\n年度：2022\n类型：部门整体支出\n满分：12\n自评总分：11.5/);
+  });
+  it("puts a rule the language reads into 评分, and one it cannot yet read into 评分标准 as printed", () => {
+    assert.match(text, /#### 预算完成率（5分）\n说明：预算完成数\/预算数。\n评分：≥95% 满分；≤85% 0分\n得分：5/);
+    assert.match(text, /评分标准：结转结余率每超过1个百分点扣0.5分，扣完为止。/);
+    assert.match(text, /评分标准：1.目标明确得1分；2.目标可衡量得1分。/);
+  });
+  it("reads numbers stored as text, weights written “3分” and formula cells by their cached value", () => {
+    assert.equal(scoreOf(text, "绩效目标合理性"), "1.5");
+    assert.equal(scoreOf(text, "预算完成率"), "5");
+    assert.match(text, /#### 结转结余率（3分）/);
+  });
+  it("keeps title lines and signatures as comments; the draft has no error of its own", () => {
+    assert.match(text, /\/\/ 评分表!A1：附件3/);
+    assert.match(text, /\/\/ 评分表!A15：评价人：李四/);
+    assert.deepEqual(errors(text), []);
+  });
+  it("chooses the sheet with the table among several, and names the others", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("说明").getCell("A1").value = "填表说明：本表由单位填报。";
+    departmentScoreTable(wb);
+    nationalProjectForm(wb, "另一项目");
+    const r = await importBuffer(await xlsxBuffer(wb), "多表.xlsx");
+    assert.equal(r.sheet, "另一项目");
+    assert.deepEqual(r.otherTables, ["评分表"]);
+    const chosen = await importBuffer(await xlsxBuffer(wb), "多表.xlsx", { sheet: "评分表" });
+    assert.equal(chosen.sheet, "评分表");
+  });
+});
+
+describe("import: a Word report (.docx)", function () {
+  this.timeout(30_000);
+  let text: string;
+  before(async () => {
+    text = (await importBuffer(await wordReport(), "报告.docx")).text;
+  });
+  it("turns the title, styled and numbered headings and paragraphs into sections", () => {
+    assert.match(text, /单位：示范镇人民政府\n年度：2022/);
+    assert.match(text, /# 示范镇人民政府2022年度部门整体支出绩效自评报告\n\n## 一、基本情况\n\n本年收入1209.54万元，全部为财政拨款。\n\n### （一）人员情况/);
+    assert.match(text, /## 二、自评结论/);
+  });
+  it("never lets a paragraph become markup", () => {
+    assert.match(text, /\n＃ 这一行以井号开头，不是标题。\n/);
+  });
+  it("reads the table with its vertically merged 一级指标 cell as the score table", () => {
+    const a = analyze(text);
+    assert.deepEqual(a.model.indicators.map((i) => `${i.level}:${i.name}:${i.weight}`), ["2:投入:5", "3:预算配置:2", "4:在职人员控制率:2", "3:预算执行:3", "4:预算完成率:3"]);
+    assert.equal(a.evaluation.total?.toString(), "4.85");
+    assert.deepEqual(errors(text), []);
+  });
+});
+
+describe("import: bad input", function () {
+  this.timeout(60_000);
+  const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
+  const refused = async (bytes: Uint8Array, name: string, pattern: RegExp) => {
+    await assert.rejects(importBuffer(bytes, name), (e: unknown) => e instanceof ImportError && pattern.test(e.message));
+  };
+  it("asks for .xlsx / .docx for the old and WPS formats", async () => {
+    for (const name of ["旧表.xls", "旧报告.doc", "表.et", "报告.wps"]) await refused(ole, name, /另存为 \.xlsx（表格）或 \.docx（文档）/);
+  });
+  it("says an OLE file named .xlsx is encrypted (or old)", async () => {
+    await refused(ole, "加密.xlsx", /加密.*取消密码/);
+  });
+  it("refuses text, a truncated workbook and a zip without a workbook", async () => {
+    await refused(Buffer.from("一级指标,分值\n投入,10\n"), "表.csv", /不是 \.xlsx 或 \.docx/);
+    const good = await xlsxBuffer(departmentScoreTable());
+    await refused(good.subarray(0, good.length - 200), "坏.xlsx", /已损坏/);
+    const JSZip = require("jszip");
+    const zip = new JSZip();
+    zip.file("readme.txt", "hello");
+    await refused(await zip.generateAsync({ type: "nodebuffer" }), "包.xlsx", /没有 Excel 工作簿或 Word 文档/);
+  });
+  it("says what header it looked for when no sheet has an indicator table", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("通讯录");
+    ws.addRow(["姓名", "电话"]);
+    ws.addRow(["张三", "123"]);
+    await refused(await xlsxBuffer(wb), "通讯录.xlsx", /工作表“通讯录”中没有找到指标表：需要一行表头，含“一级指标/);
+  });
+  it("refuses a sheet far longer than a score table before reading its rows", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("大表");
+    ws.getCell("A25000").value = "x";
+    await refused(await xlsxBuffer(wb), "大表.xlsx", /超过 20000 行的上限/);
+  });
+  it("imports a 10,000-row table", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("大表");
+    ws.addRow(["一级指标", "二级指标", "三级指标", "分值", "得分"]);
+    for (let i = 0; i < 10000; i++) ws.addRow([`一级${Math.floor(i / 1000)}`, `二级${Math.floor(i / 100)}`, `指标${i}`, 0.01, 0.01]);
+    const r = await importBuffer(await xlsxBuffer(wb), "大表.xlsx");
+    assert.match(summaryText(r), /读取 10110 个指标/);
+    assert.ok(!/^满分：/m.test(r.text), "the weights add up to 100");
+  });
+});
