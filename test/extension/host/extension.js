@@ -10,7 +10,10 @@ exports.activate = function activate() {
   const suite = process.env.PERF_EVAL_SUITE;
   const out = process.env.PERF_EVAL_SUITE_RESULTS;
   if (!suite || !out) return;
-  const write = (result) => fs.writeFileSync(out + ".tmp", JSON.stringify(result)) || fs.renameSync(out + ".tmp", out);
+  const write = (result) => {
+    fs.writeFileSync(`${out}.tmp`, JSON.stringify(result));
+    fs.renameSync(`${out}.tmp`, out);
+  };
   const start = process.env.PERF_EVAL_SUITE_START;
   const whenStarted = (fn) => {
     if (!start || fs.existsSync(start)) return setTimeout(fn, 500);
@@ -30,7 +33,7 @@ exports.activate = function activate() {
     }
     Promise.resolve(pending).then(
       (r) => write(r),
-      (e) => write({ passed: 0, failed: 1, failures: [{ title: "loading the suite", error: String((e && e.stack) || e) }] }),
+      (e) => write({ passed: 0, failed: 1, failures: [{ title: "loading the suite", error: String(e?.stack || e) }] }),
     );
   });
 };
