@@ -169,6 +169,13 @@ async function main(): Promise<void> {
       await check("export to Word (.docx) holds the scoring table", async () => {
         const target = path.join(ws, EXAMPLE.replace(/\.perf$/, ".docx"));
         await wb.page.locator(".editor-group-container").first().click({ timeout: 5_000 }).catch(() => undefined);
+        // The export acts on the active editor: make sure it is this file's (openFile returns as soon as its tab exists).
+        const active = wb.page.locator(".editor-group-container .tabs-container .tab.active").filter({ hasText: EXAMPLE }).first();
+        for (let i = 0; i < 3 && !(await active.isVisible().catch(() => false)); i++) {
+          await wb.openFile(EXAMPLE);
+          await sleep(1000);
+        }
+        await active.waitFor({ state: "visible", timeout: 30_000 });
         await wb.runCommand("Perf: Export Report as Word (.docx)");
         const input = wb.page.locator(".quick-input-widget .quick-input-box input");
         await input.waitFor({ state: "visible", timeout: 30_000 });
