@@ -13,6 +13,10 @@
  * - edit: a one-line edit analysed with the previous analysis (what the
  *   server does on a keystroke).
  *
+ * Then perf-eval beside its peer, yaml-language-server, on the same content
+ * (bench/peer.ts; the peer is installed into bench/peer/ on first use;
+ * `--no-peer` skips it). `--only core|lsp|peer` runs one part.
+ *
  * Prints a table of figures; no pass/fail (targets are in the README).
  * `npm run bench` bundles this file with esbuild and runs the bundle, so the
  * figures are those of the shipped code (not of the tsx test loader).
@@ -24,6 +28,7 @@ import { analyze } from "../server/src/analysis";
 import { clearAllCaches } from "../server/src/caches";
 import { generateLarge } from "./generate";
 import { startClient } from "../test/lsp/client";
+import { peerComparison } from "./peer";
 
 const root = join(__dirname, "..");
 
@@ -140,8 +145,10 @@ if (coreArg >= 0) {
 } else {
   (async () => {
     console.log(`node ${process.version}, ${process.platform} ${process.arch}`);
-    await core();
-    await lsp();
+    const only = (name: string) => !process.argv.includes("--only") || process.argv.includes(name);
+    if (only("core")) await core();
+    if (only("lsp")) await lsp();
+    if (only("peer") && !process.argv.includes("--no-peer")) await peerComparison(root);
   })().catch((e) => {
     console.error(e);
     process.exitCode = 1;

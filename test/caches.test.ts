@@ -8,7 +8,7 @@ import { semanticIndex } from "../server/src/features/semantic-index";
 const root = join(__dirname, "..");
 
 /** Module-level collections that are constant tables filled when the module loads (not caches). */
-const TABLES = new Set(["HEADER_KEYS", "TEXT_KEYS", "VALUE_KEYS", "MEASURE_KEYS", "EXTRA_UNITS", "NO_DEPS", "KEY_STOP"]);
+const TABLES = new Set(["HEADER_KEYS", "TEXT_KEYS", "VALUE_KEYS", "SCORE_INPUT_KEYS", "MEASURE_KEYS", "EXTRA_UNITS", "NO_DEPS", "KEY_STOP"]);
 
 function sources(dir: string): string[] {
   const out: string[] = [];

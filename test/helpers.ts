@@ -21,7 +21,7 @@ export function analyzeText(text: string): Analysis {
 }
 
 /** Every diagnostic of the text. */
-export function diagnostics(text: string): Diagnostic[] {
+export function diagnostics(text: string): readonly Diagnostic[] {
   return analyzeText(text).evaluation.diagnostics;
 }
 

@@ -62,7 +62,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ),
     vscode.commands.registerCommand("perf.togglePreviewReview", () => previews.toggleReview()),
     vscode.commands.registerCommand("perf.newEvaluation", () => newEvaluation()),
-    vscode.commands.registerCommand("perf.importTable", (resource?: unknown) => importTable(c, resource instanceof vscode.Uri ? resource : undefined)),
+    vscode.commands.registerCommand("perf.importTable", (resource?: unknown, target?: unknown) =>
+      importTable(c, resource instanceof vscode.Uri ? resource : undefined, target instanceof vscode.Uri ? target : typeof target === "string" ? vscode.Uri.file(target) : undefined),
+    ),
     vscode.commands.registerCommand("perf.exportXlsx", async (resource?: unknown, target?: unknown) =>
       withDoc((doc) => exportXlsx(c, doc, target instanceof vscode.Uri ? target : typeof target === "string" ? vscode.Uri.file(target) : undefined))(resource),
     ),

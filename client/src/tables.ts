@@ -8,7 +8,11 @@ import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import type { ImportTableResult } from "../../server/src/lsp/table-requests";
 
-export async function importTable(client: LanguageClient, source?: vscode.Uri): Promise<vscode.Uri | undefined> {
+/**
+ * 从 Excel / Word 导入. Called programmatically with `(sourceUri, targetUri)`, it
+ * asks nothing but a modal confirmation before replacing an existing target.
+ */
+export async function importTable(client: LanguageClient, source?: vscode.Uri, given?: vscode.Uri): Promise<vscode.Uri | undefined> {
   const picked =
     source ??
     (
@@ -41,17 +45,35 @@ export async function importTable(client: LanguageClient, source?: vscode.Uri): 
       }
     }
   }
-  const target = await vscode.window.showSaveDialog({
-    defaultUri: picked.with({ path: `${picked.path.replace(/\.[^./]+$/, "")}.perf` }),
-    filters: { [vscode.l10n.t("Self-evaluation (.perf)")]: ["perf"] },
-    saveLabel: vscode.l10n.t("Save"),
-    title: vscode.l10n.t("Save the imported draft"),
-  });
+  if (given && (await exists(given)) && !(await confirmOverwrite(given))) return undefined;
+  const target =
+    given ??
+    (await vscode.window.showSaveDialog({
+      defaultUri: picked.with({ path: `${picked.path.replace(/\.[^./]+$/, "")}.perf` }),
+      filters: { [vscode.l10n.t("Self-evaluation (.perf)")]: ["perf"] },
+      saveLabel: vscode.l10n.t("Save"),
+      title: vscode.l10n.t("Save the imported draft"),
+    }));
   if (!target) return undefined;
   await vscode.workspace.fs.writeFile(target, Buffer.from(result.text, "utf8"));
   await vscode.window.showTextDocument(target);
   void vscode.window.showInformationMessage(vscode.l10n.t("Imported: {0}", result.summary));
   return target;
+}
+
+async function confirmOverwrite(uri: vscode.Uri): Promise<boolean> {
+  const overwrite = vscode.l10n.t("Overwrite");
+  const answer = await vscode.window.showWarningMessage(vscode.l10n.t("{0} already exists. Overwrite it?", vscode.workspace.asRelativePath(uri)), { modal: true }, overwrite);
+  return answer === overwrite;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export async function exportXlsx(client: LanguageClient, doc: vscode.TextDocument, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
@@ -64,7 +86,10 @@ export async function exportXlsx(client: LanguageClient, doc: vscode.TextDocumen
       title: vscode.l10n.t("Export the score table to Excel"),
     }));
   if (!uri) return undefined;
-  const data = await client.sendRequest<string | null>("perf/exportXlsx", { uri: doc.uri.toString() });
+  if (target && (await exists(target)) && !(await confirmOverwrite(target))) return undefined;
+  // With perf.report.includeDiagnostics the workbook carries the 审核意见 sheet too, as the report carries its review notes.
+  const review = vscode.workspace.getConfiguration("perf.report", doc.uri).get<boolean>("includeDiagnostics", false);
+  const data = await client.sendRequest<string | null>("perf/exportXlsx", { uri: doc.uri.toString(), review });
   if (data === null) {
     void vscode.window.showErrorMessage(vscode.l10n.t("The language server could not write the workbook."));
     return undefined;

@@ -22,7 +22,7 @@ export interface Analysis {
  * an edit) to reuse what did not change; the result is the same either way.
  */
 export function analyze(text: string, previous?: Analysis): Analysis {
-  const syntax = parseDocument(text, previous?.syntax);
+  const syntax = parseDocument(text, previous?.syntax, previous?.text);
   const model = buildModel(syntax, previous?.model);
   const evaluated = evaluate(model, previous?.evaluation);
   // Blanks (待填写) marked, what they cause left out, messages naming their indicator.

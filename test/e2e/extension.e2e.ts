@@ -147,25 +147,6 @@ async function main(): Promise<void> {
         await wb.page.keyboard.press("Control+Z");
       });
 
-      await check("the preview follows the active .perf editor, and toggles to the review", async () => {
-        await wb.page.locator(".editor-group-container").first().click({ timeout: 5_000 }).catch(() => undefined);
-        await wb.openFile(SECOND);
-        await waitFor("the second file in the preview", async () => {
-          const t = await wb.webviewText("body", 10_000).catch(() => "");
-          return t.includes("高铁岭") ? t : undefined;
-        }, 60_000);
-        await wb.runCommand("Perf: Toggle Report / Review");
-        await wb.waitForTab("Review: ", 30_000);
-        await waitFor("the review in the preview", async () => {
-          const t = await wb.webviewText("body", 10_000).catch(() => "");
-          return t.includes("填报与计算不一致") && t.includes("计分依据") ? t : undefined;
-        }, 60_000);
-        await wb.runCommand("Perf: Toggle Report / Review");
-        await wb.waitForTab("Report Preview", 30_000);
-        await wb.page.locator(".editor-group-container").first().click({ timeout: 5_000 }).catch(() => undefined);
-        await wb.openFile(EXAMPLE);
-      });
-
       await check("export to Word (.docx) holds the scoring table", async () => {
         const target = path.join(ws, EXAMPLE.replace(/\.perf$/, ".docx"));
         await wb.page.locator(".editor-group-container").first().click({ timeout: 5_000 }).catch(() => undefined);
@@ -188,6 +169,29 @@ async function main(): Promise<void> {
         const xml = execFileSync("unzip", ["-p", target, "word/document.xml"]).toString("utf8");
         assert.match(xml, /<w:tbl>/);
         for (const name of ["职责明确", "在职人员控制率", "服务对象满意度"]) assert.ok(xml.includes(name), `${name} in document.xml`);
+      });
+
+      await check("the preview follows the active .perf editor, and toggles to the review", async () => {
+        await wb.page.locator(".editor-group-container").first().click({ timeout: 5_000 }).catch(() => undefined);
+        await wb.openFile(SECOND);
+        await waitFor("the second file in the preview", async () => {
+          const t = await wb.webviewText("body", 10_000).catch(() => "");
+          return t.includes("高铁岭") ? t : undefined;
+        }, 60_000);
+        await wb.runCommand("Perf: Toggle Report / Review");
+        await wb.waitForTab("Review: ", 30_000);
+        await waitFor("the review in the preview", async () => {
+          const t = await wb.webviewText("body", 10_000).catch(() => "");
+          return t.includes("填报与计算不一致") && t.includes("计分依据") ? t : undefined;
+        }, 60_000);
+        await wb.runCommand("Perf: Toggle Report / Review");
+        await wb.waitForTab("Report Preview", 30_000);
+        // Back to the first file by its tab: the preview follows again.
+        await wb.page.locator(".tabs-container .tab").filter({ hasText: EXAMPLE }).first().click({ timeout: 10_000 });
+        await waitFor("the first file in the preview again", async () => {
+          const t = await wb.webviewText("body", 10_000).catch(() => "");
+          return t.includes("小吕寨") && t.includes("评分表") ? t : undefined;
+        }, 60_000);
       });
 
       await check("New Self-Evaluation creates a 项目支出 document from the template", async () => {

@@ -53,7 +53,7 @@ export function registerSuite(): void {
       assert.ok(ext, "extension present");
       await until("activation", () => (ext.isActive ? true : undefined));
       const commands = await vscode.commands.getCommands(true);
-      for (const c of ["perf.renderReport", "perf.exportHtml", "perf.exportMarkdown", "perf.exportDocx", "perf.newEvaluation"]) {
+      for (const c of ["perf.renderReport", "perf.exportHtml", "perf.exportMarkdown", "perf.exportDocx", "perf.exportXlsx", "perf.importTable", "perf.newEvaluation"]) {
         assert.ok(commands.includes(c), c);
       }
     });
@@ -91,6 +91,22 @@ export function registerSuite(): void {
       assert.equal(written?.toString(), target.toString());
       const md = Buffer.from(await vscode.workspace.fs.readFile(target)).toString("utf8");
       assert.match(md, /在职人员控制率/);
+    });
+
+    it("exports the score table to Excel and imports it back to a .perf", async () => {
+      const dir = path.join(path.dirname(EXAMPLE), "..", ".vscode-test");
+      const xlsx = vscode.Uri.file(path.join(dir, "export-test.xlsx"));
+      const perf = vscode.Uri.file(path.join(dir, "import-test.perf"));
+      for (const u of [xlsx, perf]) await vscode.workspace.fs.delete(u).then(undefined, () => undefined);
+      const written = await vscode.commands.executeCommand<vscode.Uri | undefined>("perf.exportXlsx", doc.uri, xlsx);
+      assert.equal(written?.toString(), xlsx.toString());
+      const bytes = await vscode.workspace.fs.readFile(xlsx);
+      assert.equal(Buffer.from(bytes.subarray(0, 2)).toString("latin1"), "PK");
+      const imported = await vscode.commands.executeCommand<vscode.Uri | undefined>("perf.importTable", xlsx, perf);
+      assert.equal(imported?.toString(), perf.toString());
+      const text = Buffer.from(await vscode.workspace.fs.readFile(perf)).toString("utf8");
+      assert.match(text, /^单位：巨鹿县小吕寨镇人民政府$/m);
+      assert.match(text, /^#### 在职人员控制率（1分）$/m);
     });
 
     it("a fresh 部门整体支出 template shows no error or warning, only 待填写 on each blank", async () => {

@@ -19,7 +19,7 @@ describe("cli: import and --format xlsx", function () {
   it("imports next to the source, prints what it read and the check of the draft", () => {
     const r = cli(["import", "自评表.xlsx"], dir);
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stderr, /已导入 自评表\.perf：读取 14 个指标；评分规则 0 条，其中 0 条可自动计分；\d+ 个单元格保留为注释/);
+    assert.match(r.stderr, /已导入 自评表\.perf：读取 14 个指标；评分规则 0 条，其中 0 条可自动计分；目标值 6 个、实际值 6 个；\d+ 个单元格保留为注释/);
     assert.match(readFileSync(join(dir, "自评表.perf"), "utf8"), /^项目：村道维修改造$/m);
     const check = cli(["check", "自评表.perf"], dir);
     assert.equal(check.status, 0, check.stdout);
@@ -38,6 +38,22 @@ describe("cli: import and --format xlsx", function () {
     assert.match(r.stderr, /请在 Excel \/ WPS 中另存为 \.xlsx（表格）或 \.docx（文档）后再导入/);
     assert.equal(readFileSync(join(dir, "keep.perf"), "utf8"), "单位：保留\n");
     assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith(".tmp")), []);
+  });
+  it("names the sheets to choose from when --sheet names none", () => {
+    const r = cli(["import", "自评表.xlsx", "-o", "-", "--sheet", "没有这张表"], dir);
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /没有名为“没有这张表”的工作表；可选：项目支出绩效自评表/);
+  });
+  it("score --format xlsx --review adds the 审核意见 sheet", async () => {
+    const ex = join(__dirname, "..", "..", "examples", "002-xiaolvzhai-2021.perf");
+    assert.equal(cli(["score", ex, "--format", "xlsx", "--review", "-o", join(dir, "r.xlsx")]).status, 0);
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, "r.xlsx"));
+    assert.deepEqual(wb.worksheets.map((w) => w.name), ["巨鹿县小吕寨镇人民政府评分表", "巨鹿县小吕寨镇人民政府审核意见"]);
+    const text = cli(["score", ex, "--review"]);
+    assert.equal(text.status, 2);
+    assert.match(text.stderr, /--review 只用于 --format xlsx/);
   });
   it("score and summary write workbooks with -o, refuse stdout and existing files", () => {
     const ex = join(__dirname, "..", "..", "examples");

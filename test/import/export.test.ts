@@ -39,7 +39,8 @@ const PROJECT = `单位：示例镇人民政府
 `;
 
 const EXAMPLES = join(__dirname, "..", "..", "examples");
-const examples = readdirSync(EXAMPLES).filter((f) => f.endsWith(".perf")).sort();
+/** Every example, in subfolders too (examples/project/…), as paths under examples/. */
+const examples = (readdirSync(EXAMPLES, { recursive: true }) as string[]).filter((f) => f.endsWith(".perf")).sort();
 
 async function load(buf: Buffer): Promise<ExcelJS.Worksheet> {
   const wb = new ExcelJS.Workbook();
@@ -97,6 +98,13 @@ describe("export: score --format xlsx", function () {
     assert.equal(ws.pageSetup.paperSize, 9);
     assert.equal(ws.pageSetup.orientation, "landscape");
     assert.equal(ws.pageSetup.printTitlesRow, "3:3");
+    // One page wide, as many tall as it takes (not squeezed onto one page).
+    assert.equal(ws.pageSetup.fitToPage, true);
+    assert.equal(ws.pageSetup.fitToWidth, 1);
+    assert.ok((ws.pageSetup.fitToHeight ?? 1) > 100);
+    // A row with a long 指标解释 is as tall as its wrapped lines.
+    const long = ws.getRow(Number(findCell(ws, "在职人员控制率").row));
+    assert.ok((long.height ?? 0) > 100, `row height ${long.height}`);
     assert.ok((ws.getColumn(5).width ?? 0) >= 30, "指标解释 is wide");
   });
   it("never writes a text from the file as a formula", async () => {
@@ -120,6 +128,24 @@ describe("export: score --format xlsx", function () {
     assert.equal((v.result as number).toFixed(2), p.evaluation.total?.toFixed(2));
     assert.equal(p.evaluation.total?.toFixed(2), "99.60");
     assert.equal(sheet.getCell("E6").value, 96);
+  });
+});
+
+describe("export: score --format xlsx --review", function () {
+  this.timeout(60_000);
+  it("adds the 审核意见 sheet: stated against computed, unscored rows, diagnostics with their lines", async () => {
+    const a = analyze(readFileSync(join(EXAMPLES, "002-xiaolvzhai-2021.perf"), "utf8"));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await scoreWorkbook([{ path: "002.perf", analysis: a }], { review: true })) as unknown as ArrayBuffer);
+    assert.deepEqual(wb.worksheets.map((w) => w.name), ["巨鹿县小吕寨镇人民政府评分表", "巨鹿县小吕寨镇人民政府审核意见"]);
+    const ws = wb.worksheets[1];
+    const rows: string[] = [];
+    ws.eachRow((row, r) => {
+      if (r > 3) rows.push([1, 2, 3, 4].map((c) => String(row.getCell(c).value ?? "")).join("|"));
+    });
+    assert.ok(rows.includes("填报与核查不符|自评总分|96|82"), rows.slice(0, 5).join("\n"));
+    assert.ok(rows.some((r) => r.startsWith("未计分|") && r.includes("资金使用合规性")));
+    assert.equal(rows.filter((r) => r.startsWith("诊断")).length, a.evaluation.diagnostics.length);
   });
 });
 
@@ -148,6 +174,8 @@ describe("round trip: import what score --format xlsx wrote", function () {
       assert.deepEqual(shape(b), shape(a), back.text);
       assert.equal(b.evaluation.total?.toFixed(2), a.evaluation.total?.toFixed(2));
       assert.equal(b.model.scope, a.model.scope);
+      assert.equal(b.model.policy.fullScore.toString(), a.model.policy.fullScore.toString(), "满分");
+      assert.equal(b.evaluation.grade, a.evaluation.grade);
       assert.deepEqual(b.model.measures.map((m) => m.name), a.model.measures.map((m) => m.name));
     });
   }

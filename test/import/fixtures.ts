@@ -113,3 +113,73 @@ export async function wordReport(): Promise<Buffer> {
   });
   return Buffer.from(await Packer.toBuffer(doc));
 }
+
+/**
+ * A layout seen in provincial 部门整体支出 indicator systems: a 分值 column after
+ * every level column, 评价标准 sentences with lead-ins and deductions, a 备注 column.
+ */
+export function weightPerLevelTable(wb = new ExcelJS.Workbook()): ExcelJS.Workbook {
+  const ws = wb.addWorksheet("指标体系");
+  ws.getRow(1).values = ["一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "指标解释", "评价标准", "得分", "备注"];
+  const rows: (string | number | null)[][] = [
+    ["投入", 19, "预算配置", 4, "在职人员控制率", 1, "在职人员数/编制数。", "以100%为标准。在职人员控制率≤100%，计1分；每超过一个百分点扣0.1分，扣完为止。", 1, ""],
+    [null, null, null, null, "“三公经费”变动率", 3, "三公经费变动比率。", "“三公经费”变动率≤0，计3分；每超过一个百分点扣0.3分，扣完为止。", 3, "无变动"],
+    [null, null, "公务用车", 15, "公务用车购置运行费变动率", 15, "", "≤0% 满分；≥10% 0分", 12, ""],
+  ];
+  for (const [i, r] of rows.entries()) ws.getRow(2 + i).values = r;
+  ws.mergeCells("A2:A4");
+  ws.mergeCells("B2:B4");
+  ws.mergeCells("C2:C3");
+  ws.mergeCells("D2:D3");
+  return wb;
+}
+
+/**
+ * A provincial variant of the project form: 年初指标值 and 调整指标值, 指标性质,
+ * a 计量单位 column with bare numbers, 得分系数, 是否核心指标, a 序号 column,
+ * a unit line above the table; on a second sheet, after a cover sheet.
+ */
+export function provincialVariantForm(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("封面").getCell("B3").value = "2024年度项目支出绩效自评材料";
+  const ws = wb.addWorksheet("绩效指标");
+  ws.getCell("A1").value = "2024年度项目支出绩效自评表（绩效指标部分）";
+  ws.mergeCells("A1:N1");
+  ws.getCell("A2").value = "项目名称：农村公路养护";
+  ws.getCell("H2").value = "实施单位：示范县公路养护中心";
+  ws.getRow(3).values = ["序号", "一级指标", "二级指标", "三级指标", "指标性质", "计量单位", "年初指标值", "调整指标值", "实际完成值", "分值", "得分系数", "得分", "是否核心指标", "偏差原因"];
+  const rows: (string | number | null | ExcelJS.CellFormulaValue)[][] = [
+    [1, "产出指标", "数量指标", "养护里程", "正向", "公里", 10, 12, 12.5, 20, 1, 20, "是", ""],
+    [2, null, null, "培训人次", "正向", "人次", 300, 300, "280", 10, 0.93, { formula: "J5*K5", result: 9.33 }, "否", "部分村民外出务工，参训人数不足。"],
+    [3, null, "时效指标", "完工时间", "反向", "个月", 11, 11, 10, 10, 1, 10, "否", ""],
+    [4, "效益指标", "社会效益指标", "群众满意率", "正向", "%", 90, 90, 93, 20, 1, 20, "是", ""],
+  ];
+  for (const [i, r] of rows.entries()) ws.getRow(4 + i).values = r as ExcelJS.CellValue[];
+  ws.mergeCells("B4:B6");
+  ws.mergeCells("C4:C5");
+  return wb;
+}
+
+/** A worksheet as a Word table with the same merges (gridSpan / vMerge), in a document of its own. */
+export async function worksheetAsWord(ws: ExcelJS.Worksheet, before: string[] = []): Promise<Buffer> {
+  const ranges = ws.model.merges.map((m) => {
+    const [a, b] = m.split(":").map((ref) => ws.getCell(ref));
+    return { r1: Number(a.row), c1: Number(a.col), r2: Number(b.row), c2: Number(b.col) };
+  });
+  const width = ws.columnCount;
+  const rows: TableRow[] = [];
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const cells: TableCell[] = [];
+    for (let c = 1; c <= width; c++) {
+      const m = ranges.find((x) => r >= x.r1 && r <= x.r2 && c >= x.c1 && c <= x.c2);
+      if (m && c !== m.c1) continue;
+      const span = m ? m.c2 - m.c1 + 1 : 1;
+      const text = m && r !== m.r1 ? "" : ws.getCell(r, c).text;
+      const verticalMerge = m && m.r2 > m.r1 ? (r === m.r1 ? VerticalMergeType.RESTART : VerticalMergeType.CONTINUE) : undefined;
+      cells.push(new TableCell({ children: [new Paragraph(text)], columnSpan: span, verticalMerge }));
+    }
+    rows.push(new TableRow({ children: cells }));
+  }
+  const doc = new Document({ sections: [{ children: [...before.map((t) => new Paragraph(t)), new Table({ rows })] }] });
+  return Buffer.from(await Packer.toBuffer(doc));
+}

@@ -38,5 +38,10 @@ describe("server: perf/importTable and perf/exportXlsx", function () {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(b64, "base64") as unknown as ArrayBuffer);
     assert.equal(wb.worksheets[0].getCell("A4").value, "投入");
+    assert.equal(wb.worksheets.length, 1);
+    const withReview = await client.conn.sendRequest<string | null>("perf/exportXlsx", { uri, review: true });
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.load(Buffer.from(withReview ?? "", "base64") as unknown as ArrayBuffer);
+    assert.deepEqual(wb2.worksheets.map((w) => w.name), ["巨鹿县小吕寨镇人民政府评分表", "巨鹿县小吕寨镇人民政府审核意见"]);
   });
 });

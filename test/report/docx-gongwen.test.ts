@@ -40,11 +40,13 @@ describe("report Word: 公文 format (GB/T 9704-2012)", () => {
     const first = /<w:sectPr>[\s\S]*?<\/w:sectPr>/.exec(doc)![0];
     assert.match(first, /<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"\/>/);
     assert.match(first, /<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
-    const grid = /<w:docGrid w:type="linesAndChars" w:linePitch="(\d+)" w:charSpace="(-?\d+)"\/>/.exec(first)!;
+    const grid = /<w:docGrid w:type="lines" w:linePitch="(\d+)"\/>/.exec(first)!;
     assert.ok(grid, first);
-    // 22 lines in the 225 mm 版心; 28 characters of (16 pt + charSpace/4096 pt) in 156 mm.
+    // 22 lines in the 225 mm 版心; 28 characters of (16 pt + the body's character spacing) in 156 mm.
     assert.equal(Math.floor((16838 - 2098 - 1984) / Number(grid[1])), 22);
-    const pitch = 16 + Number(grid[2]) / 4096;
+    const spacing = /<w:rPrDefault><w:rPr>[\s\S]*?<w:spacing w:val="(-?\d+)"\/>[\s\S]*?<w:sz w:val="32"\/>/.exec(styles)!;
+    assert.ok(spacing, "the default run properties condense the 16 pt text");
+    const pitch = 16 + Number(spacing[1]) / 20;
     assert.equal(Math.floor((11906 - 1587 - 1474) / 20 / pitch), 28);
   });
 
@@ -62,6 +64,11 @@ describe("report Word: 公文 format (GB/T 9704-2012)", () => {
     assert.match(style(styles, "Heading3"), /w:eastAsia="仿宋_GB2312"[\s\S]*<w:b\/>/);
     assert.match(style(styles, "Heading4"), /w:eastAsia="仿宋_GB2312"[\s\S]*<w:b w:val="0"\/>/);
     assert.doesNotMatch(styles, /<w:color /);
+  });
+
+  it("sets 三级标题 in regular weight when the office does not bold it (one style, one setting)", async () => {
+    const regular = unzip(await renderReport(analyzeText(THREE_LEVEL), "docx", { boldLevel3: false })).get("word/styles.xml")!.toString("utf8");
+    assert.match(style(regular, "Heading3"), /<w:b w:val="0"\/>/);
   });
 
   it("formats through styles: body paragraphs name a style and runs carry no font or size", () => {
@@ -177,5 +184,27 @@ describe("report: the 项目支出 funding block from header data items", () => 
       ],
     );
     assert.deepEqual(f.execution, { weight: "10", rate: "91.67%", score: "9.17" });
+  });
+});
+
+describe("report: the 项目支出 form's columns follow the file", () => {
+  const base = ["单位：X局", "年度：2023", "类型：项目支出", "项目：示例", "年初预算数：100 万元", "全年预算数：100 万元", "全年执行数：95 万元", "# 附件：项目支出绩效自评表", "## 产出指标（90分）", "### 数量指标（90分）", "#### 完成数量（90分）", "目标：≥10 个", "实际：10 个"];
+
+  it("has the national columns, and a province's 得分系数 column when an indicator writes one; every row as wide as the grid", async () => {
+    const national = buildReport(analyzeText(base.join("\n"))).projectForm!;
+    assert.deepEqual(national.columns.map((c) => c.label), ["年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]);
+    const text = [...base, "得分系数：1"].join("\n");
+    const f = buildReport(analyzeText(text)).projectForm!;
+    assert.deepEqual(f.columns.map((c) => c.label), ["年度指标值", "实际完成值", "分值", "得分系数", "得分", "偏差原因分析及改进措施"]);
+    assert.deepEqual(f.rows[0].values, ["≥10 个", "10 个", "90", "1", "90", ""]);
+    const d = unzip(await renderReport(analyzeText(text), "docx")).get("word/document.xml")!.toString("utf8");
+    const table = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(d)![0];
+    const widths = [...table.matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)].map((r) => {
+      const own = [...r[1].matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].reduce((n, c) => n + Number(/<w:gridSpan w:val="(\d+)"\/>/.exec(c[1])?.[1] ?? 1), 0);
+      return own;
+    });
+    // docx writes a merged-down cell's continuation as a cell of its own: every row covers all ten grid columns.
+    assert.ok(widths.every((w) => w === 10), widths.join(","));
+    assert.match(d, /得分系数/);
   });
 });

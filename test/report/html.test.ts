@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { createHash } from "node:crypto";
 import { analyzeText } from "../helpers";
 import { buildReport } from "../../server/src/report/model";
@@ -168,6 +170,18 @@ describe("report HTML", () => {
       const alone = renderReport(analyzeText(THREE_LEVEL), "html", { review: true });
       assert.match(alone, /<h1 class="title">巨鹿县小吕寨镇人民政府 2021 年度部门整体支出绩效自评报告审核意见<\/h1>/);
       assert.doesNotMatch(alone, /score-table/);
+    });
+
+    it("renders a 项目支出 file's form as one rectangular table, with the funding block and 改进措施", () => {
+      const project = readFileSync(join(__dirname, "../../examples/project/2022-rural-road.perf"), "utf8");
+      const doc = html(project);
+      const table = tableHtml(doc, "form");
+      const widths = gridWidths(table);
+      assert.ok(widths.length > 10 && widths.every((w) => w === 9), widths.join(","));
+      assert.match(table, /<th rowspan="5">项目资金（万元）<\/th>/);
+      assert.match(table, /<td class="num">1200<\/td><td class="num">1350<\/td><td class="num">1296<\/td><td class="num">10<\/td><td class="num">96%<\/td><td class="num">9.6<\/td>/);
+      assert.ok(table.includes("提前开展征地协调"));
+      assert.doesNotMatch(doc, /score-table/);
     });
 
     it("renderReport('html') defaults to export and the light theme", () => {

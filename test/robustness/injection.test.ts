@@ -8,7 +8,7 @@
 import assert from "node:assert/strict";
 import { analyze } from "../../server/src/analysis";
 import { hover } from "../../server/src/features/hover";
-import { inlayHints } from "../../server/src/features/hints";
+import { inlayHints, resolveInlayHint } from "../../server/src/features/hints";
 import { renderReport } from "../../server/src/report/index";
 
 const IMG = "<img src=x onerror=alert(1)>";
@@ -63,7 +63,7 @@ describe("robustness: injection through hover and inlay hints", () => {
   });
 
   it("inlay hint labels and tooltips are inert", () => {
-    const hints = inlayHints(a, { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } });
+    const hints = inlayHints(a, { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } }).map((h) => resolveInlayHint(a, h));
     assert.ok(hints.length > 0);
     for (const h of hints) {
       const label = typeof h.label === "string" ? h.label : h.label.map((p) => p.value).join("");

@@ -209,7 +209,7 @@ describe("robustness: the language server process", function () {
       }
       const final = await pullDiagnostics(client, uri);
       const fresh = analyze(doc.getText()).evaluation.diagnostics;
-      const norm = (ds: { code?: string | number; range: unknown; message: unknown }[]) => ds.map((d) => JSON.stringify([d.code, d.range, d.message]));
+      const norm = (ds: readonly { code?: string | number; range: unknown; message: unknown }[]) => ds.map((d) => JSON.stringify([d.code, d.range, d.message]));
       assert.deepEqual(norm(final), norm(fresh));
       const rssEnd = rssKb(client.proc.pid!);
       // Reported by the test so the figures can be quoted (docs/robustness.md).

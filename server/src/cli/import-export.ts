@@ -67,7 +67,7 @@ export async function runImport(file: string, opts: { output?: string; force?: b
     if (out === "-") process.stdout.write(result.text);
     else if (!writeOrSay(out, result.text)) return 2;
     err(`${out === "-" ? "已导入" : `已导入 ${out}`}：${summaryText(result)}\n`);
-    const ds = analyze(result.text).evaluation.diagnostics;
+    const ds = result.diagnostics ?? analyze(result.text).evaluation.diagnostics;
     if (ds.length) {
       err(`检查结果（${ds.length} 条，请在 .perf 文件中补充或修正）：\n`);
       for (const d of ds) err(`  ${formatDiagnostic(out === "-" ? "<stdout>" : out, d)}\n`);

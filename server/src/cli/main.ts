@@ -150,13 +150,15 @@ export async function run(argv: string[]): Promise<number> {
     .addOption(choiceOption("-f, --format <format>", "输出格式", ["text", "json", "csv", "xlsx"], "text"))
     .option("-o, --output <path>", "写到文件（xlsx 必填；CSV 文件带 UTF-8 BOM）；默认标准输出", nonEmpty("--output"))
     .option("--force", "覆盖已有的输出文件")
-    .action(async (paths: string[], opts: { format: string; output?: string; force?: boolean }) => {
+    .option("--review", "xlsx：每个评分表后附审核意见工作表")
+    .action(async (paths: string[], opts: { format: string; output?: string; force?: boolean; review?: boolean }) => {
+      if (opts.review && opts.format !== "xlsx") return refuse(t("perf-eval: --review 只用于 --format xlsx（文字审核意见请用 render --review）", "perf-eval: --review goes with --format xlsx (render --review writes the review as a document)"), 2);
       const files = filesOf(paths);
       if (opts.format === "xlsx" && workbookOutputProblem(opts.output, opts.force, files, fail)) return;
       const loaded = loadAll(files);
       if (opts.format === "xlsx") {
         const { scoreWorkbook } = loadTables();
-        return fail(await writeWorkbook(opts.output, opts.force, () => scoreWorkbook(loaded), files));
+        return fail(await writeWorkbook(opts.output, opts.force, () => scoreWorkbook(loaded, { review: opts.review }), files));
       }
       if (opts.format === "json") {
         const json = loaded.map((f) => scoreJson(f.path, f.analysis));
@@ -207,7 +209,7 @@ export async function run(argv: string[]): Promise<number> {
       if (opts.to === "pdf") {
         const { docxToPdf } = await import("../report/pdf.js");
         try {
-          data = docxToPdf(await renderReport(f.analysis, "docx", { ...options, grid: "libreoffice" }));
+          data = docxToPdf(await renderReport(f.analysis, "docx", options));
         } catch (e) {
           return refuse(`perf-eval: ${e instanceof Error ? e.message : String(e)}`, 2);
         }

@@ -41,6 +41,6 @@ export function runTask(task: TaskName, path: string): TaskOutcome<TaskResults[T
   const f = loadFile(path);
   if ("kind" in f) return { path, notes: [f] };
   const a = f.analysis;
-  const result = task === "check" ? { path, diagnostics: a.evaluation.diagnostics } : summarizeEvaluation(path, a);
+  const result = task === "check" ? { path, diagnostics: [...a.evaluation.diagnostics] } : summarizeEvaluation(path, a);
   return { path, result, notes: f.notes };
 }

@@ -54,7 +54,7 @@ export function findBlanks(model: PerfModel): Blank[] {
  * The diagnostics of an analysis with the blanks marked (PE130) and what they
  * cause left out, each message naming the indicator it is about.
  */
-export function finishDiagnostics(model: PerfModel, diagnostics: Diagnostic[]): Diagnostic[] {
+export function finishDiagnostics(model: PerfModel, diagnostics: readonly Diagnostic[]): readonly Diagnostic[] {
   if (model.syntax.lines.length === 0) return diagnostics;
   const blocks = blocksInOrder(model);
   const blanks = findBlanks(model);

@@ -8,15 +8,16 @@ import type { Workbook, Worksheet } from "exceljs";
 import type { Analysis } from "../analysis";
 import type { DataItem } from "../model/types";
 import { formatDecimal } from "../quantity/decimal";
-import { fitColumns, headerCell, numberCell, pageSetup, sheetName, sumCell, textCell } from "./xlsx-sheet";
+import { fitColumns, fitRows, headerCell, numberCell, pageSetup, sheetName, sumCell, textCell } from "./xlsx-sheet";
 import { leafRows, scoreValue, writeLevels } from "./xlsx-score";
 
 const MONEY_COLUMNS = ["年初预算数", "全年预算数", "全年执行数"] as const;
+/** Each row's data names: the pipe table's `行标签.列标题` first, then the import's older `行标签列标题`. */
 const MONEY_ROWS: [string, string[]][] = [
-  ["年度资金总额", [""]],
-  ["其中：本年财政拨款", ["本年财政拨款", "财政拨款"]],
-  ["上年结转资金", ["上年结转资金", "上年结转"]],
-  ["其他资金", ["其他资金"]],
+  ["年度资金总额", ["年度资金总额.", ""]],
+  ["其中：本年财政拨款", ["本年财政拨款.", "本年财政拨款", "财政拨款"]],
+  ["上年结转资金", ["上年结转资金.", "上年结转资金", "上年结转"]],
+  ["其他资金", ["其他资金.", "其他资金"]],
 ];
 
 /** A funding figure in 万元 as a number, from the data item `prefix + column`. */
@@ -120,6 +121,7 @@ export function writeProjectForm(wb: Workbook, a: Analysis, taken: Set<string>):
   }
   fitColumns(ws, 3);
   ws.getColumn(1).width = 10;
+  fitRows(ws, 3);
   pageSetup(ws, 12, 12, W);
   ws.views = [{ state: "frozen", xSplit: 0, ySplit: 12 }];
   return ws;

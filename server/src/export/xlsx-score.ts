@@ -11,8 +11,9 @@ import type { Indicator } from "../model/types";
 import { formatDecimal } from "../quantity/decimal";
 import { uncappedTotal } from "../summary/record";
 import { columnName } from "../import/grid";
-import { fitColumns, headerCell, numberCell, pageSetup, sheetName, sumCell, textCell } from "./xlsx-sheet";
+import { fitColumns, fitRows, headerCell, numberCell, pageSetup, sheetName, sumCell, textCell } from "./xlsx-sheet";
 import { writeProjectForm } from "./xlsx-project";
+import { writeReviewSheet } from "./xlsx-review";
 
 const LEVEL_NAMES = ["一级指标", "二级指标", "三级指标", "四级指标", "五级指标", "六级指标"];
 
@@ -156,19 +157,23 @@ export function writeScoreSheet(wb: Workbook, a: Analysis, taken: Set<string>): 
   if (!ev.complete) ws.getCell(note, levels + 1).value = "部分指标未计分";
   fitColumns(ws, 3);
   for (let l = 1; l <= levels; l++) ws.getColumn(l).width = Math.min(ws.getColumn(l).width ?? 12, 22);
+  fitRows(ws, 3);
   pageSetup(ws, 3, 3, heads.length);
   return ws;
 }
 
 /** A workbook with the score sheet of each analysis. */
-export async function scoreWorkbook(files: { path: string; analysis: Analysis }[]): Promise<Buffer> {
+export async function scoreWorkbook(files: { path: string; analysis: Analysis }[], options: { review?: boolean } = {}): Promise<Buffer> {
   const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
   wb.creator = "perf-eval";
   // Excel recomputes the SUM formulas on opening (their cached results are written too).
   wb.calcProperties = { fullCalcOnLoad: true };
   const taken = new Set<string>();
-  for (const f of files) writeScoreSheet(wb, f.analysis, taken);
+  for (const f of files) {
+    writeScoreSheet(wb, f.analysis, taken);
+    if (options.review) writeReviewSheet(wb, f.analysis, taken);
+  }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

@@ -60,16 +60,56 @@ export function fitColumns(ws: Worksheet, fromRow: number, min = 6, max = 48): v
   for (let c = 1; c < widths.length; c++) ws.getColumn(c).width = Math.min(max, Math.max(min, (widths[c] ?? 0) + 2));
 }
 
-/** A4, landscape when wide, fit to the page width, header rows repeated, frozen below the header. */
+/**
+ * Row heights for wrapped text: Excel does not grow a row on its own when a
+ * file sets wrapping, so each row gets the height of its tallest cell (lines
+ * counted in East Asian widths against the cell's column widths).
+ */
+export function fitRows(ws: Worksheet, fromRow: number, lineHeight = 13.5): void {
+  const widthOf = (c: number) => ws.getColumn(c).width ?? 9;
+  const spans = new Map<string, number>();
+  for (const m of ws.model.merges ?? []) {
+    const [a, b] = m.split(":");
+    const first = ws.getCell(a);
+    const last = ws.getCell(b);
+    if (Number(first.row) !== Number(last.row)) continue; // a vertical merge has room of its own
+    let w = 0;
+    for (let c = Number(first.col); c <= Number(last.col); c++) w += widthOf(c);
+    spans.set(first.address, w);
+  }
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    if (r < fromRow) return;
+    let lines = 1;
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (typeof cell.value !== "string" || (cell.isMerged && cell.master.address !== cell.address)) return;
+      const room = Math.max(2, (spans.get(cell.address) ?? widthOf(c)) - 1);
+      const n = cell.value.split("\n").reduce((s, l) => s + Math.max(1, Math.ceil(stringWidth(l) / room)), 0);
+      lines = Math.max(lines, n);
+    });
+    if (lines > 1) row.height = Math.min(409, lines * lineHeight + 4);
+  });
+}
+
+/** Characters of column width above which a sheet is printed landscape. */
+const A4_PORTRAIT = 82;
+/**
+ * Pages tall a sheet may take when fitted to one page wide. Excel reads 0 as
+ * “automatic”, but exceljs does not write a 0, and the default (1) would shrink
+ * a long table onto one page: a bound no table reaches works in Excel and
+ * LibreOffice alike.
+ */
+const PAGES_TALL = 999;
+
+/** A4, landscape when wide, fitted to one page wide, header rows repeated, frozen below the header. */
 export function pageSetup(ws: Worksheet, headerFirst: number, headerLast: number, columns: number): void {
   let width = 0;
   for (let c = 1; c <= columns; c++) width += ws.getColumn(c).width ?? 9;
   ws.pageSetup = {
     paperSize: 9,
-    orientation: width > 100 ? "landscape" : "portrait",
+    orientation: width > A4_PORTRAIT ? "landscape" : "portrait",
     fitToPage: true,
     fitToWidth: 1,
-    fitToHeight: 0,
+    fitToHeight: PAGES_TALL,
     printTitlesRow: `${headerFirst}:${headerLast}`,
     horizontalCentered: true,
     margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },

@@ -8,7 +8,7 @@ import type { EvaluationSummary } from "../summary/summary";
 import { executionRate, summaryTotals } from "../summary/summary";
 import type { CohortResult } from "../summary/cohort";
 import { columnName } from "../import/grid";
-import { fitColumns, headerCell, numberCell, pageSetup, sumCell, textCell } from "./xlsx-sheet";
+import { fitColumns, fitRows, headerCell, numberCell, pageSetup, sumCell, textCell } from "./xlsx-sheet";
 import { loadExcel } from "./xlsx-score";
 
 export async function summaryWorkbook(rows: EvaluationSummary[], cohort?: CohortResult): Promise<Buffer> {
@@ -59,6 +59,7 @@ export async function summaryWorkbook(rows: EvaluationSummary[], cohort?: Cohort
   sumCell(ws.getCell(totalRow, col("错误")), range("错误"), String(rows.reduce((s, r) => s + r.errors, 0)), "0");
   sumCell(ws.getCell(totalRow, col("警告")), range("警告"), String(rows.reduce((s, r) => s + r.warnings, 0)), "0");
   fitColumns(ws, 2, 6, 40);
+  fitRows(ws, 3);
   pageSetup(ws, 2, 2, heads.length);
   if (cohort?.indicators.length) {
     const cs = wb.addWorksheet("极值法");

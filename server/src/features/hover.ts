@@ -6,6 +6,7 @@ import type { DataItem, Indicator } from "../model/types";
 import { semanticIndex, symbolAt } from "./semantic-index";
 import { esc, traceMarkdown } from "./trace-markdown";
 import { RULE_KIND_NAMES } from "../scoring/types";
+import { SCORE_INPUT_KEYS } from "../model/keys";
 
 function indicatorHover(a: Analysis, ind: Indicator): string {
   const r = a.evaluation.results.get(ind);
@@ -44,7 +45,7 @@ export function hover(a: Analysis, line: number, character: number): Hover | nul
     // A rule, target or score line: the indicator's computation.
     const owner = semanticIndex(a).ownerOf(line);
     const node = a.syntax.lines[line]?.node;
-    if (owner && node?.kind === "field" && ["评分", "得分", "目标", "实际", "公式", "完成率", "结果"].includes(node.key.text)) md = indicatorHover(a, owner);
+    if (owner && node?.kind === "field" && SCORE_INPUT_KEYS.has(node.key.text)) md = indicatorHover(a, owner);
     else if (node?.kind === "field" && node.key.text === "自评总分") md = traceMarkdown(a.evaluation.totalTrace, "自评总分");
   }
   if (!md) return null;

@@ -2,7 +2,6 @@
 import { SymbolKind, FoldingRangeKind, type DocumentSymbol, type FoldingRange } from "vscode-languageserver-types";
 import type { Analysis } from "../analysis";
 import type { Indicator } from "../model/types";
-import { indicatorHintLabel } from "./hints";
 
 export function documentSymbols(a: Analysis): DocumentSymbol[] {
   const lines = a.syntax.lines;
@@ -11,7 +10,7 @@ export function documentSymbols(a: Analysis): DocumentSymbol[] {
   const sel = (ind: Indicator) => ({ start: { line: ind.line, character: ind.titleSpan[0] }, end: { line: ind.line, character: ind.titleSpan[1] } });
   const forIndicator = (ind: Indicator): DocumentSymbol => ({
     name: ind.name || "（无名指标）",
-    detail: indicatorHintLabel(ind, a.evaluation.results.get(ind)),
+    detail: a.evaluation.results.get(ind)?.label ?? "",
     kind: ind.weight === null ? SymbolKind.Event : ind.children.length ? SymbolKind.Namespace : SymbolKind.Field,
     range: range(ind.line, Math.max(ind.line, ind.subtreeEndLine)),
     selectionRange: sel(ind),

@@ -7,12 +7,12 @@
  */
 import { address, type Grid } from "./grid";
 import { foldTitle } from "./roles";
-import type { HeaderEntry, Kept } from "./types";
+import type { Funding, HeaderEntry, Kept } from "./types";
 import { isBlank, numberIn, oneLine } from "./values";
 
 export interface Blocks {
   meta: HeaderEntry[];
-  data: HeaderEntry[];
+  funding?: Funding;
   statedTotal?: HeaderEntry;
   kept: Kept[];
   project: boolean;
@@ -43,16 +43,16 @@ const MONEY_COLS: [RegExp, string][] = [
   [/^全年预算数?$/, "全年预算数"],
   [/^全年执行数?$/, "全年执行数"],
 ];
-const MONEY_ROWS: [RegExp, string][] = [
-  [/^(年度资金总额|资金总额|合计|总额)$/, ""],
-  [/^(其中:)?(本年)?财政拨款$/, "本年财政拨款"],
-  [/^(其中:)?上年结转(资金)?$/, "上年结转资金"],
-  [/^(其中:)?其他资金$/, "其他资金"],
+const MONEY_ROWS: [RegExp, string, string][] = [
+  [/^(年度资金总额|资金总额|合计|总额)$/, "年度资金总额", "年度资金总额"],
+  [/^(其中:)?(本年)?财政拨款$/, "本年财政拨款", "其中：本年财政拨款"],
+  [/^(其中:)?上年结转(资金)?$/, "上年结转资金", "上年结转资金"],
+  [/^(其中:)?其他资金$/, "其他资金", "其他资金"],
 ];
 
 export function readBlocks(grid: Grid, top: number, end: number, used: Set<string>): Blocks {
   const meta: HeaderEntry[] = [];
-  const data: HeaderEntry[] = [];
+  let funding: Funding | undefined;
   const kept: Kept[] = [];
   let statedTotal: HeaderEntry | undefined;
   let project = false;
@@ -77,29 +77,37 @@ export function readBlocks(grid: Grid, top: number, end: number, used: Set<strin
     row.forEach((cell, c) => {
       for (const [re, name] of MONEY_COLS) if (!cell.slave && re.test(foldTitle(cell.text))) money.set(c, name);
     });
-    if (money.size >= 2) {
-      project = true;
+    if (!funding && new Set(money.values()).size >= 2) {
       const unit = row.some((c) => /元/.test(c.text) && !/万元/.test(c.text)) && !grid.rows.slice(Math.max(0, r - 2), r + 1).some((rw) => rw.some((c) => /万元/.test(c.text))) ? "元" : "万元";
-      for (const c of money.keys()) mark(r, c);
       const first = Math.min(...money.keys());
+      const columns = [...money].sort((a, b) => a[0] - b[0]);
+      const block: Funding = { unit, columns: columns.map(([, n]) => n), rows: [] };
       for (let rr = r + 1; rr < grid.rows.length && outside(rr); rr++) {
         const cells = grid.rows[rr];
-        let rowName: string | undefined;
-        for (let c = first - 1; c >= 0 && rowName === undefined; c--) {
-          for (const [re, name] of MONEY_ROWS) if (re.test(foldTitle(cells[c].text))) {
-            rowName = name;
-            mark(rr, c);
+        let found: { name: string; label: string } | undefined;
+        for (let c = first - 1; c >= 0 && found === undefined; c--) {
+          for (const [re, name, label] of MONEY_ROWS) {
+            if (!found && re.test(foldTitle(cells[c].text))) {
+              found = { name, label };
+              mark(rr, c);
+            }
           }
         }
-        if (rowName === undefined) break;
-        for (const [c, colName] of money) {
+        if (found === undefined) break;
+        const values = columns.map(([c]) => {
           const n = numberIn(cells[c].text);
-          if (n === undefined) continue;
-          data.push({ key: rowName + colName, value: `${n} ${unit}`, where: where(rr, c) });
+          if (n === undefined) return undefined;
           mark(rr, c);
-        }
+          return { value: n, where: where(rr, c) };
+        });
+        block.rows.push({ ...found, cells: values });
       }
-      continue;
+      if (block.rows.length) {
+        funding = block;
+        project = true;
+        for (const c of money.keys()) mark(r, c);
+        continue;
+      }
     }
     // 年度总体目标: 预期目标 / 实际完成情况 titles with the texts below them.
     const goals = row.map((cell, c) => ({ c, key: /^预期目标$/.test(foldTitle(cell.text)) ? "预期目标" : /^(实际完成情况|实际完成)$/.test(foldTitle(cell.text)) ? "实际完成情况" : "" })).filter((g) => g.key && !row[g.c].slave);
@@ -151,7 +159,7 @@ export function readBlocks(grid: Grid, top: number, end: number, used: Set<strin
       if (cell.slave || isUsed(r, c) || isBlank(cell.text)) continue;
       const t = oneLine(cell.text);
       const year = /((?:19|20)\d{2})\s*年/.exec(t);
-      if (/(表|报告)$/.test(t) && !meta.some((m) => m.key === "标题")) {
+      if (/(表|报告)([（(][^（）()]*[）)])?$/.test(t) && t.length <= 80 && !meta.some((m) => m.key === "标题")) {
         meta.push({ key: "标题", value: t, where: where(r, c) });
         if (/项目支出/.test(t) && !/部门整体/.test(t)) project = true;
         const unit = year ? t.slice(0, year.index).trim() : "";
@@ -170,11 +178,12 @@ export function readBlocks(grid: Grid, top: number, end: number, used: Set<strin
       if (!cell.slave && !isUsed(r, c) && !isBlank(cell.text)) kept.push({ where: where(r, c), text: oneLine(cell.text) });
     });
   }
-  return { meta, data, statedTotal, kept, project };
+  if (meta.some((m) => m.key === "项目")) project = true;
+  return { meta, funding, statedTotal, kept, project };
 }
 
 /** “单位名称: 小吕寨镇人民政府 单位负责人: 张三” → the labelled pieces (only known labels). */
-function splitLabels(text: string): { key: string; value: string }[] {
+export function splitLabels(text: string): { key: string; value: string }[] {
   const out: { key: string; value: string }[] = [];
   const re = /([^\s：:]{1,12})[：:]\s*/g;
   const marks: { key: string; start: number; end: number }[] = [];

@@ -20,6 +20,8 @@ export type Container = "xlsx" | "docx";
 export const MAX_FILE_BYTES = 30 * 1024 * 1024;
 /** Largest total of uncompressed entries a workbook or document may unpack to. */
 export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
+/** Largest total of the XML that is parsed into cells or paragraphs (sheets, shared strings, the document body). */
+export const MAX_TEXT_XML_BYTES = 64 * 1024 * 1024;
 
 const SAVE_AS = "请在 Excel / WPS 中另存为 .xlsx（表格）或 .docx（文档）后再导入 · save it as .xlsx / .docx first";
 
@@ -45,6 +47,10 @@ export function sniffContainer(bytes: Uint8Array, name: string): Container {
   const total = entries.reduce((s, e) => s + e.size, 0);
   if (total > MAX_UNPACKED_BYTES) {
     throw new ImportError(`文件解压后过大（${Math.round(total / 1048576)} MB，上限 ${MAX_UNPACKED_BYTES / 1048576} MB）· unpacked content too large`);
+  }
+  const xml = entries.filter((e) => /^(xl\/worksheets\/|xl\/sharedStrings\.xml$|word\/document\.xml$)/.test(e.name)).reduce((s, e) => s + e.size, 0);
+  if (xml > MAX_TEXT_XML_BYTES) {
+    throw new ImportError(`表格或文档内容过大（解压后 ${Math.round(xml / 1048576)} MB，上限 ${MAX_TEXT_XML_BYTES / 1048576} MB），不像评分表或自评报告 · too much content`);
   }
   if (entries.some((e) => e.name === "xl/workbook.xml")) return "xlsx";
   if (entries.some((e) => e.name === "word/document.xml")) return "docx";

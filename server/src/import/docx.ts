@@ -7,6 +7,7 @@
 import { basename } from "node:path";
 import { ImportError } from "./container";
 import { clean, type Grid, type GridCell, MAX_COLUMNS, MAX_ROWS } from "./grid";
+import { splitLabels } from "./blocks";
 import { readTable } from "./table";
 import type { HeaderEntry, ImportedDocument, ImportedTable, ProseBlock } from "./types";
 import type { ImportOptions } from "./index";
@@ -113,6 +114,35 @@ const PATTERN_HEADINGS: [RegExp, number][] = [
   [/^[（(]\d+[)）]/, 5],
 ];
 
+const TITLE_END = /(报告|自评表|评价表|评分表)$/;
+
+/**
+ * The report's title: the first short paragraph (among the first few) ending like
+ * one, joined with the short lines just above it that a title split over lines
+ * (“巨鹿县小吕寨镇人民政府” / “2021年部门整体支出绩效评价报告”).
+ */
+function findTitle(blocks: Block[]): { first: number; last: number; text: string } | undefined {
+  const text = (b: Block | undefined) => (b && b.kind !== "table" ? b.text : undefined);
+  let last = -1;
+  for (let i = 0, seen = 0; i < blocks.length && seen < 4; i++) {
+    const t = text(blocks[i]);
+    if (t === undefined) continue;
+    seen++;
+    if (t.length <= 60 && TITLE_END.test(t)) {
+      last = i;
+      break;
+    }
+  }
+  if (last < 0) return undefined;
+  let first = last;
+  for (;;) {
+    const t = text(blocks[first - 1]);
+    if (t === undefined || t.length > 30 || /[。；;，,：:]/.test(t) || /^附件/.test(t)) break;
+    first--;
+  }
+  return { first, last, text: blocks.slice(first, last + 1).map((b) => text(b) ?? "").join("") };
+}
+
 function titleMeta(text: string): HeaderEntry[] {
   const out: HeaderEntry[] = [{ key: "标题", value: text, where: "标题" }];
   const year = /((?:19|20)\d{2})\s*年/.exec(text);
@@ -143,9 +173,16 @@ export async function readDocx(bytes: Uint8Array, fileName: string, options: Imp
   const best = tables.length ? tables.reduce((a, b) => (b.table.rows > a.table.rows ? b : a)) : undefined;
   const prose: ProseBlock[] = [];
   const meta: HeaderEntry[] = [];
-  let titled = false;
+  const title = findTitle(blocks);
+  const titled = title !== undefined;
+  if (title) meta.push(...titleMeta(title.text));
+  let bodyStarted = false;
   blocks.forEach((b, i) => {
     if (b === best?.block) return;
+    if (title && i >= title.first && i <= title.last) {
+      if (i === title.first) prose.push({ kind: "heading", level: 1, text: title.text });
+      return;
+    }
     if (b.kind === "table") {
       for (const row of b.grid.rows) {
         const cells = row.map((c) => (c.slave ? "" : c.text.replace(/\n/g, " ").replace(/\|/g, "｜")));
@@ -154,23 +191,31 @@ export async function readDocx(bytes: Uint8Array, fileName: string, options: Imp
       return;
     }
     const short = b.text.length <= 60;
-    if (!titled && i === blocks.findIndex((x) => x.kind !== "table") && short && /(报告|自评表|评价表|评分表)$/.test(b.text)) {
-      titled = true;
-      meta.push(...titleMeta(b.text));
-      prose.push({ kind: "heading", level: 1, text: b.text });
+    // Labelled lines before the body (“单位名称：××　单位负责人：××”) are header facts.
+    const labels = bodyStarted || b.kind !== "p" ? [] : splitLabels(b.text);
+    if (labels.length) {
+      for (const l of labels) if (!meta.some((m) => m.key === l.key)) meta.push({ key: l.key, value: l.value, where: "正文" });
       return;
     }
     if (b.kind === "heading") {
+      bodyStarted = true;
       prose.push({ kind: "heading", level: Math.min(6, b.level + (titled ? 1 : 0)), text: b.text });
       return;
     }
     const pattern = short && !/[。；;]$/.test(b.text) ? PATTERN_HEADINGS.find(([re]) => re.test(b.text)) : undefined;
+    if (pattern) bodyStarted = true;
     if (pattern) prose.push({ kind: "heading", level: titled ? pattern[1] : pattern[1] - 1, text: b.text });
     else prose.push({ kind: "text", text: b.text });
   });
   if (!best && prose.length === 0) throw new ImportError("文档中没有可导入的文字或指标表 · the document is empty");
   const table = best?.table;
-  if (table) for (const m of meta) if (!table.meta.some((x) => x.key === m.key)) table.meta.push(m);
+  if (table) {
+    for (const m of meta) {
+      if (m.key === "自评总分") {
+        if (!table.statedTotal) table.statedTotal = m;
+      } else if (!table.meta.some((x) => x.key === m.key)) table.meta.push(m);
+    }
+  }
   return {
     source: basename(fileName),
     table,

@@ -69,7 +69,7 @@ const PATTERNS: [RegExp, Role][] = [
   [/^(调整|调整后|年中调整)(指标值|目标值)$/, "targetAdjusted"],
   [/^(实际完成值|完成值|全年实际值|实际值|实际完成情况|全年完成值|完成情况)$/, "actual"],
   [/^(计量单位|度量单位|单位)$/, "unit"],
-  [/^(偏差原因分析及改进措施|偏差原因|偏差原因分析|原因分析|未完成原因|偏差原因及改进措施|扣分原因)$/, "reason"],
+  [/^(偏差原因分析及改进措施|偏差原因|偏差原因分析|原因分析|原因分析及改进措施|未完成原因|未完成原因分析|偏差原因及改进措施|扣分原因|扣分原因及说明)$/, "reason"],
   [/^(指标性质|指标方向|指标属性)$/, "nature"],
   [/^得分系数$/, "coefficient"],
   [/^(是否核心指标|核心指标)$/, "core"],
@@ -85,6 +85,7 @@ export function foldTitle(s: string): string {
 }
 
 export function roleOf(title: string): Role | undefined {
+  if (title.length > 40 || title.length === 0) return undefined;
   const t = foldTitle(title);
   if (!t || t.length > 16) return undefined;
   for (const [re, role] of PATTERNS) if (re.test(t)) return role;

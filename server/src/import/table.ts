@@ -18,6 +18,8 @@ export interface Header {
   /** Column → printed title. */
   titles: Map<number, string>;
   levels: number[];
+  /** Level index → the 分值 column printed right after that level's column (not the deepest level's). */
+  levelWeights: Map<number, number>;
 }
 
 const VALUE_ROLES: Role[] = ["weight", "score", "target", "targetAdjusted", "actual", "rule"];
@@ -27,7 +29,8 @@ function rowRoles(row: GridCell[]): Map<number, Role> {
   const seen = new Set<Role>();
   row.forEach((c, i) => {
     const r = roleOf(c.text);
-    if (r && !seen.has(r)) {
+    // Several 分值 columns: one after each level column (一级指标 | 分值 | 二级指标 | 分值 | …).
+    if (r && (!seen.has(r) || r === "weight")) {
       m.set(i, r);
       seen.add(r);
     }
@@ -69,16 +72,44 @@ export function findHeader(grid: Grid, from = 0): Header | undefined {
       const t = (useTwo ? grid.rows[r + 1][c].text || grid.rows[r][c].text : grid.rows[r][c].text).trim();
       if (t) titles.set(c, t);
     }
-    return { top: r, bottom: useTwo ? r + 1 : r, roles, titles, levels: levelColumns(roles) };
+    const levels = levelColumns(roles);
+    return { top: r, bottom: useTwo ? r + 1 : r, roles: leafWeight(roles, levels), titles, levels, levelWeights: levelWeights(roles, levels) };
   }
   return undefined;
+}
+
+/** For each weight column, the level column nearest to its left. */
+function weightOwners(roles: Map<number, Role>, levels: number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [c, r] of roles) {
+    if (r !== "weight") continue;
+    const owner = levels.reduce((best, lc, i) => (lc < c ? i : best), -1);
+    out.push([c, owner]);
+  }
+  return out.sort((a, b) => a[0] - b[0]);
+}
+
+function levelWeights(roles: Map<number, Role>, levels: number[]): Map<number, number> {
+  const m = new Map<number, number>();
+  for (const [c, owner] of weightOwners(roles, levels)) if (owner >= 0 && owner < levels.length - 1 && !m.has(owner)) m.set(owner, c);
+  return m;
+}
+
+/** Only one column keeps the role “weight”: the leaf's, after the deepest level (or the first when none is). */
+function leafWeight(roles: Map<number, Role>, levels: number[]): Map<number, Role> {
+  const owners = weightOwners(roles, levels);
+  if (owners.length <= 1) return roles;
+  const leaf = owners.find(([, o]) => o === levels.length - 1) ?? owners.find(([, o]) => o < 0) ?? owners[owners.length - 1];
+  const out = new Map(roles);
+  for (const [c] of owners) if (c !== leaf[0]) out.delete(c);
+  return out;
 }
 
 function dedupe(roles: Map<number, Role>): Map<number, Role> {
   const out = new Map<number, Role>();
   const seen = new Set<Role>();
   for (const [c, r] of [...roles].sort((a, b) => a[0] - b[0])) {
-    if (seen.has(r)) continue;
+    if (seen.has(r) && r !== "weight") continue;
     seen.add(r);
     out.set(c, r);
   }
@@ -103,9 +134,11 @@ export function readTable(grid: Grid): ImportedTable | undefined {
   const nodes = new Map<string, ImportedIndicator>();
   const col = (role: Role) => [...header.roles].find(([, r]) => r === role)?.[0];
   const unitCol = col("unit");
+  const hasTargetColumn = [...header.roles.values()].some((r) => r === "target" || r === "targetStart" || r === "targetAdjusted");
   let prevPath: string[] = [];
   let last: ImportedIndicator | undefined;
   let statedTotal: ImportedTable["statedTotal"];
+  const tableKept: Kept[] = [];
   let rows = 0;
   let end = grid.rows.length;
   for (let r = header.bottom + 1; r < grid.rows.length; r++) {
@@ -118,7 +151,13 @@ export function readTable(grid: Grid): ImportedTable | undefined {
         statedTotal = { key: "自评总分", value: numberIn(row[scoreCell].text) ?? "", where: `${grid.name}!${address(r, scoreCell)}` };
         mark(r, scoreCell);
       }
-      for (let c = 0; c < grid.width; c++) if (TOTAL.test(foldTitle(row[c].text)) || row[c].slave) mark(r, c);
+      for (let c = 0; c < grid.width; c++) {
+        const cell = row[c];
+        if (used.has(`${r},${c}`) || cell.slave || TOTAL.test(foldTitle(cell.text)) || isBlank(cell.text)) continue;
+        // The 合计 row's other figures (the weights' sum, a note) are kept as printed.
+        tableKept.push({ where: `${grid.name}!${address(r, c)}`, label: header.titles.get(c), text: oneLine(cell.text) });
+      }
+      for (let c = 0; c < grid.width; c++) mark(r, c);
       end = r + 1;
       break;
     }
@@ -139,10 +178,10 @@ export function readTable(grid: Grid): ImportedTable | undefined {
       for (let c = 0; c < grid.width; c++) {
         const cell = row[c];
         if (cell.slave || isBlank(cell.text)) continue;
-        (last?.kept ?? []).push({ where: `${grid.name}!${address(r, c)}`, label: header.titles.get(c), text: oneLine(cell.text) });
+        // Before the first indicator, kept with the table's own comments.
+        (last?.kept ?? tableKept).push({ where: `${grid.name}!${address(r, c)}`, label: header.titles.get(c), text: oneLine(cell.text) });
         mark(r, c);
       }
-      if (!last) break;
       continue;
     }
     rows++;
@@ -150,7 +189,6 @@ export function readTable(grid: Grid): ImportedTable | undefined {
     let parent: ImportedIndicator | undefined;
     for (let i = 0; i <= deepest; i++) {
       const n = names[i];
-      const cell = row[n.c];
       if (!n.text) {
         if (prevPath[i] === undefined) continue;
         path.push(prevPath[i]);
@@ -163,22 +201,33 @@ export function readTable(grid: Grid): ImportedTable | undefined {
         nodes.set(key, node);
         (parent ? parent.children : roots).push(node);
       }
-      if (n.text && !cell.slave) mark(r, n.c);
-      if (cell.slave) mark(r, n.c);
+      mark(r, n.c);
+      const wc = header.levelWeights.get(i);
+      if (wc !== undefined) {
+        const cell = row[wc];
+        const w = numberIn(cell.text);
+        if (w !== undefined && node.weight === undefined) node.weight = w;
+        else if (!cell.slave && !isBlank(cell.text) && w !== node.weight) {
+          // A level's 分值 that is not a number, or disagrees with the one already read: kept as printed.
+          node.kept.push({ where: `${grid.name}!${address(r, wc)}`, label: header.titles.get(wc), text: oneLine(cell.text) });
+        }
+        mark(r, wc);
+      }
       parent = node;
     }
     prevPath = path;
     if (!parent) continue;
     last = parent;
     readLeafCells(grid, header, r, parent, unitCol, mark);
+    if (!hasTargetColumn) splitNamedTarget(parent);
   }
   const blocks = readBlocks(grid, header.top, end, used);
-  const kept: Kept[] = blocks.kept;
+  const kept: Kept[] = [...blocks.kept, ...tableKept];
   return {
     sheet: grid.name,
     scope: blocks.project ? "项目支出" : "部门整体支出",
     meta: blocks.meta,
-    data: blocks.data,
+    funding: blocks.funding,
     statedTotal: statedTotal ?? blocks.statedTotal,
     roots,
     kept,
@@ -186,10 +235,45 @@ export function readTable(grid: Grid): ImportedTable | undefined {
   };
 }
 
+/**
+ * A table without a target column may print the target in the name cell
+ * (“足额保障率=100%”, “科目调整次数≤10次”): the name and the 目标 are split.
+ */
+function splitNamedTarget(leaf: ImportedIndicator): void {
+  if (leaf.children.length || leaf.fields.some((f) => f.key === "目标")) return;
+  const m = /^(.+?)\s*(≥|≤|>=|<=|=|＝|＞|＜|>|<)\s*(\d[\d,.]*\s*[^\d\s]{0,4})$/.exec(leaf.name);
+  if (!m || /[≥≤=<>]/.test(m[1])) return;
+  const printed = leaf.name;
+  leaf.name = m[1].trim();
+  leaf.fields.unshift({ key: "目标", value: targetText(`${m[2]}${m[3]}`), where: leaf.where, raw: printed, label: "指标名称" });
+}
+
+/**
+ * What one cell of the row says about another: 指标性质 “反向” gives a target
+ * printed without a comparator its “≤”; an actual printed as a bare number takes
+ * the target's unit (“12.5” against “≥12公里”; “93” against “≥90%”).
+ */
+function completeValues(leaf: ImportedIndicator, nature: string): void {
+  const target = leaf.fields.find((f) => f.key === "目标");
+  const actual = leaf.fields.find((f) => f.key === "实际");
+  if (target && /^\d/.test(target.value)) {
+    if (/^(反向|逆向|越低越好)/.test(nature.trim())) target.value = `≤ ${target.value}`;
+  }
+  if (target && actual && /^-?\d+(\.\d+)?$/.test(actual.value)) {
+    const unit = /\d\s*([^\d\s.,，][^\d]*)$/.exec(target.value)?.[1]?.trim();
+    if (unit === "%" || unit === "％") {
+      if (Math.abs(Number(actual.value)) > 1.5) actual.value = `${actual.value}%`;
+    } else if (unit && !/[）)]$/.test(unit)) actual.value = `${actual.value}${unit}`;
+  }
+}
+
 function lastNumber(row: GridCell[], header: Header): number | undefined {
   for (let c = row.length - 1; c >= 0; c--) if (!row[c].slave && numberIn(row[c].text) !== undefined && !header.levels.includes(c)) return c;
   return undefined;
 }
+
+/** Columns of provincial forms the language is learning to read as fields (see write-perf.ts). */
+const LATER_FIELDS: Partial<Record<Role, string>> = { targetStart: "年初指标值", nature: "指标性质", coefficient: "得分系数", core: "核心指标" };
 
 const FIELD_OF: Partial<Record<Role, ImportedField["key"]>> = {
   explain: "说明",
@@ -208,8 +292,9 @@ function readLeafCells(grid: Grid, header: Header, r: number, leaf: ImportedIndi
   const unit = unitCol === undefined ? "" : row[unitCol].text;
   if (unitCol !== undefined) mark(r, unitCol);
   const hasAdjusted = [...header.roles.values()].includes("targetAdjusted");
+  const natureCol = [...header.roles].find(([, r]) => r === "nature")?.[0];
   for (let c = 0; c < grid.width; c++) {
-    if (header.levels.includes(c) || c === unitCol) continue;
+    if (header.levels.includes(c) || c === unitCol || [...header.levelWeights.values()].includes(c)) continue;
     const cell = row[c];
     mark(r, c);
     if (cell.slave || isBlank(cell.text)) continue;
@@ -226,7 +311,7 @@ function readLeafCells(grid: Grid, header: Header, r: number, leaf: ImportedIndi
     }
     const key = role === "targetStart" && !hasAdjusted ? "目标" : role ? FIELD_OF[role] : undefined;
     if (!key || leaf.fields.some((f) => f.key === key)) {
-      leaf.kept.push({ where, label, text: raw });
+      leaf.kept.push({ where, label, text: raw, field: role ? LATER_FIELDS[role] : undefined });
       continue;
     }
     let value = raw;
@@ -240,9 +325,13 @@ function readLeafCells(grid: Grid, header: Header, r: number, leaf: ImportedIndi
       }
       value = n;
     }
-    leaf.fields.push({ key, value, where, raw, label });
+    // The comment a value falls back to keeps the unit it was given from the 计量单位 column.
+    const printed = (key === "目标" || key === "实际") && unit && value.includes(unit.trim()) && !raw.includes(unit.trim()) ? `${raw}（计量单位：${unit.trim()}）` : raw;
+    leaf.fields.push({ key, value, where, raw: printed, label });
   }
-  if (unit && !leaf.fields.some((f) => f.key === "目标" || f.key === "实际")) {
+  completeValues(leaf, natureCol === undefined ? "" : row[natureCol].text);
+  // The unit is kept as a comment unless a target or an actual took it.
+  if (unit && !isBlank(unit) && !leaf.fields.some((f) => (f.key === "目标" || f.key === "实际") && f.value.includes(unit.trim()))) {
     leaf.kept.push({ where: `${grid.name}!${address(r, unitCol ?? 0)}`, label: "计量单位", text: unit });
   }
 }

@@ -5,6 +5,8 @@ export interface Kept {
   where: string;
   label?: string;
   text: string;
+  /** The indicator field this cell is, once the language reads that field (年初指标值, 指标性质, 得分系数, 核心指标). */
+  field?: string;
 }
 
 /** A field of an indicator, with the cell it came from. */
@@ -32,12 +34,26 @@ export interface HeaderEntry {
   where: string;
 }
 
+/** The project form's funding block (项目资金), by row and column. */
+export interface Funding {
+  /** 万元 or 元. */
+  unit: string;
+  /** 年初预算数 / 全年预算数 / 全年执行数, as found. */
+  columns: string[];
+  rows: {
+    /** 年度资金总额, 本年财政拨款, 上年结转资金, 其他资金. */
+    name: string;
+    /** Row label as the national form prints it (其中：本年财政拨款). */
+    label: string;
+    cells: ({ value: string; where: string } | undefined)[];
+  }[];
+}
+
 export interface ImportedTable {
   sheet: string;
   scope: "部门整体支出" | "项目支出";
   meta: HeaderEntry[];
-  /** Shared data (the funding block): name → quantity text. */
-  data: HeaderEntry[];
+  funding?: Funding;
   statedTotal?: HeaderEntry;
   roots: ImportedIndicator[];
   /** Cells outside the indicator rows that were not mapped. */

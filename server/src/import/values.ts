@@ -62,9 +62,9 @@ const COMPARATOR = /^(≥|≤|>=|<=|＞＝|＜＝|>|<|=|＞|＜|＝|≧|≦|不�
 function withUnit(t: string, unit: string): string {
   const u = unit.trim();
   if (!u || u === "/" || u === "—" || u === "-") return t;
-  const m = /^(.*?)(\d[\d,，]*(?:\.\d+)?)$/.exec(t);
-  if (!m) return t;
-  return u === "%" || u === "％" ? `${m[1]}${m[2]}%` : `${m[1]}${m[2]} ${u}`;
+  // Only a bare, well-formed number takes the unit (a malformed one is left for the check to keep as printed).
+  if (!/^[+-]?\d[\d,，]*(?:\.\d+)?$/.test(t)) return t;
+  return u === "%" || u === "％" ? `${t}%` : `${t} ${u}`;
 }
 
 /** 年度指标值 as a `目标：` value. */

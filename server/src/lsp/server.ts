@@ -24,7 +24,7 @@ import { cancelQueued, flowControlled, flowControlledStdio } from "./flow";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { analyze, type Analysis } from "../analysis";
 import type { Diagnostic } from "../diagnostics/catalogue";
-import { inlayHints, DEFAULT_HINTS, type HintSettings } from "../features/hints";
+import { inlayHints, resolveInlayHint, DEFAULT_HINTS, type HintSettings } from "../features/hints";
 import { hover } from "../features/hover";
 import { completions } from "../features/completion";
 import { documentSymbols, foldingRanges } from "../features/symbols";
@@ -37,13 +37,18 @@ import { registerTableRequests } from "./table-requests";
 import pkg from "../../../package.json";
 
 /**
- * Each version of a large document leaves large arrays and maps that V8
- * collects late, so memory climbs while the user types. When the process has
- * `--expose-gc` (the VS Code client starts it so), a full collection runs once
- * the user pauses. Without the flag nothing happens.
+ * Each version of a large document leaves arrays and objects that live until
+ * the next edit: they outlive young-generation collections, and V8 then
+ * collects the old generation late, so memory climbs while the user types.
+ * When the process has `--expose-gc` (the VS Code client starts it so), a
+ * full collection runs once the user pauses, and also while typing, after
+ * the answer is sent, whenever the heap has grown past a budget. Without the
+ * flag nothing happens.
  */
 const IDLE_GC_LINES = 5_000;
 const IDLE_GC_MS = 1_500;
+/** Heap in use (MB) past which a burst of typing in a large file gets a full collection. */
+const TYPING_HEAP_BUDGET_MB = 96;
 
 /** Push diagnostics this long after the last change (when the client cannot pull). */
 export const PUSH_DEBOUNCE_MS = 100;
@@ -91,11 +96,32 @@ export function startServer(options: ServerOptions = {}): Connection {
 
   const gc = (globalThis as { gc?: () => void }).gc;
   let idleTimer: NodeJS.Timeout | undefined;
+  let collecting = false;
   const collectWhenIdle = () => {
     if (!gc) return;
     if (idleTimer) clearTimeout(idleTimer);
     idleTimer = setTimeout(gc, IDLE_GC_MS);
     idleTimer.unref();
+    if (!collecting && process.memoryUsage().heapUsed > TYPING_HEAP_BUDGET_MB * 1024 * 1024) {
+      // After the answer in hand is sent (setImmediate runs after the pending I/O of this turn).
+      collecting = true;
+      setImmediate(() => {
+        collecting = false;
+        gc();
+      });
+    }
+  };
+
+  // A short number per document for the hints' tags (resolve finds the document by it).
+  const docIds = new Map<string, number>();
+  const docUris: string[] = [];
+  const docId = (uri: string): number => {
+    let id = docIds.get(uri);
+    if (id === undefined) {
+      id = docUris.push(uri) - 1;
+      docIds.set(uri, id);
+    }
+    return id;
   };
 
   const withDoc = <T>(uri: string, fallback: T, fn: (doc: TextDocument, a: Analysis) => T): T => {
@@ -162,7 +188,7 @@ export function startServer(options: ServerOptions = {}): Connection {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         diagnosticProvider: pull ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
-        inlayHintProvider: true,
+        inlayHintProvider: { resolveProvider: true },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ["：", ":", "{", "=", " ", "÷", "×"] },
         documentSymbolProvider: true,
@@ -207,7 +233,16 @@ export function startServer(options: ServerOptions = {}): Connection {
     if (token.isCancellationRequested) throw cancelled();
     return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsOf(params.textDocument.uri) };
   });
-  connection.languages.inlayHint.on((params, token) => withDoc(params.textDocument.uri, [], (_d, a) => (token.isCancellationRequested ? [] : inlayHints(a, params.range, hintSettings))));
+  connection.languages.inlayHint.on((params, token) =>
+    withDoc(params.textDocument.uri, [], (d, a) => (token.isCancellationRequested ? [] : inlayHints(a, params.range, hintSettings, [docId(params.textDocument.uri), d.version]))),
+  );
+  // A hint's tooltip (its trace) is made when the client asks for it, from the analysis the hint came from.
+  connection.languages.inlayHint.resolve((h) => {
+    const tag = h.data as unknown;
+    const uri = Array.isArray(tag) && typeof tag[0] === "number" ? docUris[tag[0]] : undefined;
+    if (uri === undefined) return h;
+    return withDoc(uri, h, (d, a) => (d.version === (tag as unknown[])[1] ? resolveInlayHint(a, h) : h));
+  });
   connection.onHover((params) => withDoc(params.textDocument.uri, null, (_d, a) => hover(a, params.position.line, params.position.character)));
   connection.onCompletion((params) => withDoc(params.textDocument.uri, [], (_d, a) => completions(a, params.position.line, params.position.character)));
   connection.onDocumentSymbol((params) => withDoc(params.textDocument.uri, [], (_d, a) => documentSymbols(a)));

@@ -31,9 +31,9 @@ export function registerTableRequests(connection: Connection, withDoc: WithDoc):
       return { ok: false, message: `导入失败：${e instanceof Error ? e.message : String(e)}` };
     }
   });
-  connection.onRequest("perf/exportXlsx", async (params: { uri: string }): Promise<string | null> => {
+  connection.onRequest("perf/exportXlsx", async (params: { uri: string; review?: boolean }): Promise<string | null> => {
     const pending = withDoc<Promise<Buffer> | null>(params.uri, null, (_doc, a) =>
-      Promise.resolve().then(() => loadTables().scoreWorkbook([{ path: params.uri, analysis: a }])),
+      Promise.resolve().then(() => loadTables().scoreWorkbook([{ path: params.uri, analysis: a }], { review: params.review === true })),
     );
     if (!pending) return null;
     try {

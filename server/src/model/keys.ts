@@ -16,6 +16,9 @@ export const TEXT_KEYS = new Set(["说明", "理由", "偏差原因", "改进措
 /** Indicator keys with a parsed value. */
 export const VALUE_KEYS = new Set(["公式", "目标", "实际", "完成率", "评分", "得分"]);
 
+/** Indicator keys whose values go into its score (the parsed values, and 结果 for 选项计分): their lines show the computation. */
+export const SCORE_INPUT_KEYS = new Set([...VALUE_KEYS, "结果"]);
+
 /** Keys that make a heading without a weight a measure (考核指标). */
 export const MEASURE_KEYS = new Set(["目标", "实际", "完成率", "公式"]);
 

@@ -20,7 +20,7 @@ interface Piece {
 export class ReportContext {
   readonly dp: number;
   /** Placeholder values by line, in span order. */
-  private readonly placeholders = new Map<number, { span: [number, number]; value?: string }[]>();
+  private readonly placeholders = new Map<number, { span: readonly [number, number]; value?: string }[]>();
   /** Lines of shared data items written in prose sections. */
   private readonly dataLines = new Set<number>();
 
@@ -161,7 +161,7 @@ export class ReportContext {
     return out;
   }
 
-  headingTitle(line: number, span: [number, number], fallback: string): string {
+  headingTitle(line: number, span: readonly [number, number], fallback: string): string {
     if (span[1] <= span[0]) return cleanText(fallback);
     return this.plain(line, span[0], span[1]) || cleanText(fallback);
   }

@@ -25,19 +25,19 @@ export const LANDSCAPE_WIDTH = LANDSCAPE.width - LANDSCAPE.left - LANDSCAPE.righ
 
 /**
  * Document grid: 22 lines of 225 mm → a pitch of 12755 / 22 ≈ 579 twips
- * (28.95 pt); 28 characters of 156 mm → 315.9 twips (15.79 pt) a character,
- * which Word writes as the difference from the 16 pt body font in 1/4096 pt:
- * which Word writes as the difference from the Normal style's 16 pt in
- * 1/4096 pt: (15.795 − 16) × 4096 ≈ −841, rounded down past it (−843;
- * Word's own 公文 templates carry −842 or so) so that 28 whole characters fit. Word squeezes the 16 pt characters
- * into the grid. LibreOffice does not: a character wider than its cell takes
- * two cells, so for LibreOffice (the PDF) the grid is left at 16 pt a
- * character (`charSpace` 0, 27 characters a line; `PDF_GRID`).
+ * (28.95 pt), as a line grid (`w:docGrid w:type="lines"`). 28 characters of
+ * 156 mm are 15.79 pt a character: the 16 pt body text is condensed by
+ * `CHAR_SPACING` (in twentieths of a point, −5 = −0.25 pt) so that 28 whole
+ * characters fit a line. Word's own 公文 templates get the 28 characters from
+ * a character grid with a negative `w:charSpace` instead; LibreOffice lays
+ * such a grid out by giving each 16 pt character two cells (14 a line, a
+ * third more pages), so one layout that both Word and LibreOffice keep is
+ * used for the .docx and the PDF alike.
  */
 export const GRID_BASE_HALF_POINTS = 32;
 const LINE_PITCH = Math.floor((PAGE.height - PAGE.top - PAGE.bottom) / 22);
-export const GRID = { linePitch: LINE_PITCH, charSpace: Math.floor((TEXT_WIDTH / 28 / 20 - GRID_BASE_HALF_POINTS / 2) * 4096) - 1 };
-export const PDF_GRID = { linePitch: LINE_PITCH, charSpace: 0 };
+export const GRID = { linePitch: LINE_PITCH };
+export const CHAR_SPACING = Math.floor((TEXT_WIDTH / 28 / 20 - GRID_BASE_HALF_POINTS / 2) * 20);
 
 /**
  * Page numbers 7 mm below the 版心: the footer's line (15 pt exact, 5.3 mm)
@@ -149,7 +149,7 @@ export function stylesXml(boldLevel3: boolean): string {
   return [
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`,
     `<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">`,
-    `<w:docDefaults><w:rPrDefault><w:rPr>${rFonts(fs)}<w:kern w:val="2"/><w:sz w:val="${GRID_BASE_HALF_POINTS}"/><w:szCs w:val="${GRID_BASE_HALF_POINTS}"/><w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>`,
+    `<w:docDefaults><w:rPrDefault><w:rPr>${rFonts(fs)}<w:spacing w:val="${CHAR_SPACING}"/><w:kern w:val="2"/><w:sz w:val="${GRID_BASE_HALF_POINTS}"/><w:szCs w:val="${GRID_BASE_HALF_POINTS}"/><w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>`,
     `<w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>`,
     // Normal carries the grid's base size; text uses BodyText and the other styles.
     `<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:pPr><w:jc w:val="both"/></w:pPr>${rPr(fs, GRID_BASE_HALF_POINTS)}</w:style>`,

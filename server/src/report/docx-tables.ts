@@ -5,7 +5,8 @@
  */
 import { BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType, type IBorderOptions } from "docx";
 import { STYLE } from "./docx-styles";
-import type { ProjectForm, ScoreTable, TierSlot, TotalSummary } from "./types";
+import { projectLayout } from "./project-layout";
+import type { ProjectColumnKey, ProjectForm, ScoreTable, TierSlot, TotalSummary } from "./types";
 
 const BORDER: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
 const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER };
@@ -99,52 +100,29 @@ export function scoreTable(t: ScoreTable, total: TotalSummary, width: number): T
   return table([headRow(labels, widths), ...rows, foot], widths);
 }
 
-/** Grid of the national form: 绩效指标 label | 一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施. */
-export function projectColumns(width: number): number[] {
-  const fixed = [760, 1150, 1200, 2100, 1600, 1600, 700, 900];
-  return [...fixed, width - fixed.reduce((a, b) => a + b, 0)];
+/** Grid column widths of the 项目支出 form: label, the three levels, then each form column; 偏差原因 takes the rest. */
+const FORM_WIDTHS: Record<ProjectColumnKey, number> = { target: 1600, initialTarget: 1300, adjustedTarget: 1300, actual: 1500, nature: 800, weight: 700, coefficient: 800, score: 1000, reason: 0, core: 800 };
+
+export function projectColumns(keys: ProjectColumnKey[], width: number): number[] {
+  const fixed = [760, 1150, 1200, keys.length > 5 ? 1700 : 2100, ...keys.map((k) => FORM_WIDTHS[k])];
+  const used = fixed.reduce((a, b) => a + b, 0);
+  const rest = Math.max(1600, width - used);
+  const widths = fixed.map((w, i) => (i >= 4 && keys[i - 4] === "reason" ? rest : w));
+  // Too wide (many provincial columns): narrow every column in proportion.
+  const total = widths.reduce((a, b) => a + b, 0);
+  return total <= width ? widths : widths.map((w) => Math.floor((w * width) / total));
 }
 
 /** 项目支出绩效自评表 as one table, its blocks merged as the national form merges them. */
 export function projectTable(f: ProjectForm, width: number): Table {
-  const w = projectColumns(width);
-  const c = (text: string, from: number, span: number, style?: CellStyle, rowSpan?: number): TableCell => cell(text, sum(w, from, span), { style, columnSpan: span, rowSpan });
-  const rows: TableRow[] = [];
-  rows.push(new TableRow({ cantSplit: true, children: [c("项目名称", 0, 2, STYLE.tableHead), c(f.project, 2, 7)] }));
-  rows.push(new TableRow({ cantSplit: true, children: [c("主管部门", 0, 2, STYLE.tableHead), c(f.department, 2, 3), c("实施单位", 5, 2, STYLE.tableHead), c(f.unit, 7, 2)] }));
-  // 项目资金（万元）: the label merged down over the header and the four source rows.
-  const fundHead = ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"];
-  const fundCols: [number, number][] = [
-    [3, 1],
-    [4, 1],
-    [5, 1],
-    [6, 1],
-    [7, 1],
-    [8, 1],
-  ];
-  rows.push(
-    new TableRow({
-      cantSplit: true,
-      children: [c("项目资金（万元）", 0, 1, STYLE.tableHead, 1 + f.funding.length), c("", 1, 2, STYLE.tableHead), ...fundHead.map((h, i) => c(h, fundCols[i][0], fundCols[i][1], STYLE.tableHead))],
-    }),
-  );
-  f.funding.forEach((r, i) => {
-    const [weight, rate, score] = i === 0 ? [f.execution.weight, f.execution.rate, f.execution.score] : ["—", "", "—"];
-    const values = [r.initial, r.annual, r.spent, weight, rate, score];
-    rows.push(new TableRow({ cantSplit: true, children: [c(r.label, 1, 2), ...values.map((v, k) => c(v, fundCols[k][0], fundCols[k][1], STYLE.tableCenter))] }));
+  const layout = projectLayout(f);
+  const w = projectColumns(layout.keys, width);
+  const rows = layout.rows.map((cells, i) => {
+    const children = cells.map((c) => cell(c.text, sum(w, c.col, c.span), { style: c.head ? STYLE.tableHead : c.centred ? STYLE.tableCenter : STYLE.tableText, columnSpan: c.span, rowSpan: c.rowSpan }));
+    // The indicator rows may break across pages; the short rows of the blocks above may not.
+    const indicatorRow = i > layout.rows.length - 1 - f.rows.length - 1 && i < layout.rows.length - 1;
+    return new TableRow({ cantSplit: indicatorRow ? undefined : true, children });
   });
-  // 年度总体目标: 预期目标 | 实际完成情况.
-  rows.push(new TableRow({ cantSplit: true, children: [c("年度总体目标", 0, 1, STYLE.tableHead, 2), c("预期目标", 1, 4, STYLE.tableHead), c("实际完成情况", 5, 4, STYLE.tableHead)] }));
-  rows.push(new TableRow({ children: [c(f.goal.expected, 1, 4), c(f.goal.achieved, 5, 4)] }));
-  // 绩效指标: the label merged down over the column heads and every indicator row.
-  const heads = [...["一级指标", "二级指标", "三级指标"], "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"];
-  rows.push(new TableRow({ cantSplit: true, children: [c("绩效指标", 0, 1, STYLE.tableHead, 1 + f.rows.length), ...heads.map((h, i) => c(h, i + 1, 1, STYLE.tableHead))] }));
-  for (const r of f.rows) {
-    const cells = tierCells(r.tiers, w, 1, false);
-    cells.push(c(r.target, 4, 1, STYLE.tableCenter), c(r.actual, 5, 1, STYLE.tableCenter), c(r.weight, 6, 1, STYLE.tableCenter), c(r.score, 7, 1, STYLE.tableCenter), c(r.reason, 8, 1));
-    rows.push(new TableRow({ children: cells }));
-  }
-  rows.push(new TableRow({ cantSplit: true, children: [c("总分", 0, 6, STYLE.tableHead), c(f.fullScore, 6, 1, STYLE.tableCenter), c(f.total, 7, 1, STYLE.tableCenter), c("", 8, 1)] }));
   return table(rows, w);
 }
 

@@ -8,30 +8,23 @@
  * (and XML-escapes) the text.
  */
 import { Document, ExternalHyperlink, Footer, PageNumber, PageOrientation, Packer, Paragraph, SectionType, type Table, TextRun, DocumentGridType, type ISectionOptions, type ParagraphChild } from "docx";
-import { FOOTER_DISTANCE, GRID, PDF_GRID, LANDSCAPE, LANDSCAPE_WIDTH, PAGE, STYLE, TEXT_WIDTH, fontTableXml, stylesXml } from "./docx-styles";
+import { FOOTER_DISTANCE, GRID, LANDSCAPE, LANDSCAPE_WIDTH, PAGE, STYLE, TEXT_WIDTH, fontTableXml, stylesXml } from "./docx-styles";
 import { plainTable, projectTable, scoreTable } from "./docx-tables";
 import { inlineRuns } from "./prose";
 import type { Attachment, BodyBlock, Paragraph as ReportParagraph, ReportDocument, ReviewDocument } from "./types";
 
 type Child = Paragraph | Table;
 
-export interface DocxOptions {
-  /** `libreoffice`: the document grid LibreOffice can lay out (for the PDF); default `word`. */
-  grid?: "word" | "libreoffice";
-}
-
-export async function renderDocx(report: ReportDocument, options: DocxOptions = {}): Promise<Buffer> {
-  const grid = options.grid === "libreoffice" ? PDF_GRID : GRID;
-  const sections: ISectionOptions[] = [portrait(mainBody(report), true, grid)];
-  for (const a of report.attachments) sections.push(attachmentSection(a, report, grid));
-  if (report.review) sections.push(portrait([titleParagraph(report.review.title), ...reviewBody(report.review)], false, grid));
+export async function renderDocx(report: ReportDocument): Promise<Buffer> {
+  const sections: ISectionOptions[] = [portrait(mainBody(report), true, GRID)];
+  for (const a of report.attachments) sections.push(attachmentSection(a, report, GRID));
+  if (report.review) sections.push(portrait([titleParagraph(report.review.title), ...reviewBody(report.review)], false, GRID));
   return pack(report.title, sections, report.options.boldLevel3);
 }
 
 /** The review (审核意见) alone, in the same page setup and styles. */
-export async function renderReviewDocx(review: ReviewDocument, options: DocxOptions = {}): Promise<Buffer> {
-  const grid = options.grid === "libreoffice" ? PDF_GRID : GRID;
-  return pack(review.title, [portrait([titleParagraph(review.title), ...reviewBody(review)], true, grid)], true);
+export async function renderReviewDocx(review: ReviewDocument): Promise<Buffer> {
+  return pack(review.title, [portrait([titleParagraph(review.title), ...reviewBody(review)], true, GRID)], true);
 }
 
 async function pack(title: string, sections: ISectionOptions[], boldLevel3: boolean): Promise<Buffer> {
@@ -58,7 +51,7 @@ function portrait(children: Child[], first: boolean, grid: Grid): ISectionOption
         size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.PORTRAIT },
         margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, footer: FOOTER_DISTANCE, header: FOOTER_DISTANCE },
       },
-      grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: grid.linePitch, charSpace: grid.charSpace },
+      grid: { type: DocumentGridType.LINES, linePitch: grid.linePitch },
     },
     footers: footers(),
     children,
@@ -90,25 +83,30 @@ const TITLE_CHARS = 20;
  * that ends a name or a year (政府, 局, 年, 度 …), nearest the even split.
  */
 export function titleLines(title: string, max = TITLE_CHARS): string[] {
-  const total = chars(title);
+  const units = [...title];
+  // at[i]: the width of the first i characters.
+  const at = [0];
+  for (const u of units) at.push(at[at.length - 1] + chars(u));
+  const total = at[units.length];
+  // prev[i]: the last non-space character before position i; next[i]: the first from i on.
+  const prev: string[] = [""];
+  for (const u of units) prev.push(u === " " ? prev[prev.length - 1] : u);
+  const next: string[] = new Array<string>(units.length + 1).fill("");
+  for (let i = units.length - 1; i >= 0; i--) next[i] = units[i] === " " ? next[i + 1] : units[i];
   const n = Math.ceil(total / max);
   if (n <= 1) return [title];
-  const units = [...title];
   const lines: string[] = [];
   let start = 0;
-  for (let k = 1; k < n; k++) {
+  for (let k = 1; k < n && start < units.length; k++) {
     const target = (total * k) / n;
     let best = -1;
     let bestScore = Number.POSITIVE_INFINITY;
-    let width = chars(units.slice(0, start).join(""));
-    for (let i = start + 1; i < units.length; i++) {
-      width += chars(units[i - 1]);
-      if (width - chars(units.slice(0, start).join("")) > max) break;
-      const before = units.slice(0, i).join("").trimEnd().slice(-1);
-      const after = units.slice(i).join("").trimStart().charAt(0);
+    for (let i = start + 1; i < units.length && at[i] - at[start] <= max; i++) {
+      const before = prev[i];
+      const after = next[i];
       if ((/\d/.test(before) && /[\d年月日.%]/.test(after)) || before + after === "年度") continue; // never "2021 / 年", "年 / 度"
       const natural = units[i] === " " || /[\s府局镇县区市委会年度：:）)”]/.test(units[i - 1]);
-      const score = Math.abs(width - target) + (natural ? 0 : 3);
+      const score = Math.abs(at[i] - target) + (natural ? 0 : 3);
       if (score < bestScore) {
         bestScore = score;
         best = i;

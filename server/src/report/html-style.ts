@@ -30,7 +30,7 @@ const CHART = { width: 640, label: 150, bar: 380, row: 30, barHeight: 16, pad: 8
 
 /** Horizontal bars: one per top-level indicator, score over weight, scaled to the largest weight. */
 export function barChart(bars: ChartBar[]): string {
-  const max = Math.max(...bars.map((b) => Math.max(b.weightValue, b.scoreValue)), 0);
+  const max = bars.reduce((m, b) => Math.max(m, b.weightValue, b.scoreValue), 0);
   const height = CHART.pad * 2 + bars.length * CHART.row;
   const scale = (v: number): number => (max > 0 ? Math.max(0, Math.min(v, max)) / max : 0) * CHART.bar;
   const fmt = (n: number): string => (Math.round(n * 100) / 100).toString();

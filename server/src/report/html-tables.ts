@@ -4,6 +4,7 @@
  * the review's tables.
  */
 import { escapeHtml as e } from "./text";
+import { projectLayout } from "./project-layout";
 import type { ProjectForm, ReviewDocument, ScoreTable, TierSlot, TotalSummary } from "./types";
 
 function multiline(text: string): string {
@@ -40,26 +41,16 @@ export function scoreTable(t: ScoreTable, total: TotalSummary): string {
   return `<section class="scoring"><table class="score-table"><thead>${head}</thead><tbody>\n${body}\n</tbody><tfoot>${foot}</tfoot></table></section>`;
 }
 
-/** 项目支出绩效自评表: one table with the national form's blocks and merges (nine grid columns). */
+/** 项目支出绩效自评表: one table with the national form's blocks and merges (the grid of project-layout.ts). */
 export function projectForm(f: ProjectForm, year: string | undefined): string {
-  const rows: string[] = [];
-  const th = (text: string, colSpan = 1, rowSpan = 1): string => `<th${span(rowSpan, colSpan)}>${e(text)}</th>`;
-  const td = (text: string, colSpan = 1, cls = ""): string => `<td${cls ? ` class="${cls}"` : ""}${span(1, colSpan)}>${multiline(text)}</td>`;
-  rows.push(`<tr>${th("项目名称", 2)}${td(f.project, 7)}</tr>`);
-  rows.push(`<tr>${th("主管部门", 2)}${td(f.department, 3)}${th("实施单位", 2)}${td(f.unit, 2)}</tr>`);
-  rows.push(`<tr>${th("项目资金（万元）", 1, 1 + f.funding.length)}${th("", 2)}${["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"].map((h) => th(h)).join("")}</tr>`);
-  f.funding.forEach((r, i) => {
-    const [weight, rate, score] = i === 0 ? [f.execution.weight, f.execution.rate, f.execution.score] : ["—", "", "—"];
-    rows.push(`<tr>${td(r.label, 2)}${[r.initial, r.annual, r.spent, weight, rate, score].map((v) => td(v, 1, "num")).join("")}</tr>`);
+  const rows = projectLayout(f).rows.map((cells) => {
+    const tds = cells.map((c) => {
+      const attrs = span(c.rowSpan ?? 1, c.span);
+      if (c.head) return `<th${attrs}>${e(c.text)}</th>`;
+      return `<td${c.centred ? ' class="num"' : ""}${attrs}>${multiline(c.text)}</td>`;
+    });
+    return `<tr>${tds.join("")}</tr>`;
   });
-  rows.push(`<tr>${th("年度总体目标", 1, 2)}${th("预期目标", 4)}${th("实际完成情况", 4)}</tr>`);
-  rows.push(`<tr>${td(f.goal.expected, 4)}${td(f.goal.achieved, 4)}</tr>`);
-  const heads = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"];
-  rows.push(`<tr>${th("绩效指标", 1, 1 + f.rows.length)}${heads.map((h) => th(h)).join("")}</tr>`);
-  for (const r of f.rows) {
-    rows.push(`<tr>${tiers(r.tiers, false)}${td(r.target, 1, "num")}${td(r.actual, 1, "num")}${td(r.weight, 1, "num")}${td(r.score, 1, "num")}${td(r.reason)}</tr>`);
-  }
-  rows.push(`<tr class="total-row">${th("总分", 6)}${td(f.fullScore, 1, "num")}${td(f.total, 1, "num")}${td("")}</tr>`);
   const caption = year ? `<p class="table-year">（${e(year.replace(/\s*年度?$/, ""))}年度）</p>` : "";
   return `<section class="scoring">${caption}<table class="form"><tbody>\n${rows.join("\n")}\n</tbody></table></section>`;
 }

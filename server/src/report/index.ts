@@ -15,8 +15,6 @@ export type ReportFormat = "html" | "md" | "docx";
 export interface RenderOptions extends ReportOptions {
   /** Render the review (审核意见) alone instead of the report. */
   review?: boolean;
-  /** Word only: the document grid for LibreOffice (the PDF); see docx-styles.ts. */
-  grid?: "word" | "libreoffice";
   /** HTML only: the CSP mode. Default `export`. */
   csp?: CspMode;
   /** HTML only: the colour theme. Default `light`. */
@@ -32,7 +30,7 @@ export function renderReport(analysis: Analysis, format: ReportFormat, options: 
     const review = buildReviewDocument(analysis, options);
     if (format === "html") return renderReviewHtml(review, html);
     if (format === "md") return renderReviewMarkdown(review);
-    return renderReviewDocx(review, { grid: options.grid });
+    return renderReviewDocx(review);
   }
   const report = buildReport(analysis, options);
   switch (format) {
@@ -41,7 +39,7 @@ export function renderReport(analysis: Analysis, format: ReportFormat, options: 
     case "md":
       return renderMarkdown(report);
     case "docx":
-      return renderDocx(report, { grid: options.grid });
+      return renderDocx(report);
   }
 }
 

@@ -125,9 +125,9 @@ function projectForm(f: ProjectForm): string {
   });
   parts.push(table(["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"], fund, ["l", "c", "c", "c", "c", "c", "c"]));
   parts.push(table(["年度总体目标", "预期目标", "实际完成情况"], [[" ", cell(f.goal.expected), cell(f.goal.achieved)]]));
-  const rows = f.rows.map((r) => [...tierCells(r, false), cell(r.target), cell(r.actual), cell(r.weight), cell(r.score), cell(r.reason)]);
-  rows.push(["**总分**", " ", " ", " ", " ", cell(f.fullScore), cell(f.total), " "]);
-  parts.push(table([...f.tierLabels, "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"], rows, ["l", "l", "l", "c", "c", "c", "c", "l"]));
+  const rows = f.rows.map((r) => [...tierCells(r, false), ...r.values.map(cell)]);
+  rows.push(["**总分**", " ", " ", ...f.columns.map((c) => (c.key === "weight" ? cell(f.fullScore) : c.key === "score" ? cell(f.total) : " "))]);
+  parts.push(table([...f.tierLabels, ...f.columns.map((c) => c.label)], rows, ["l", "l", "l", ...f.columns.map((c): "l" | "c" => (c.centred ? "c" : "l"))]));
   return parts.join("\n\n");
 }
 

@@ -84,7 +84,7 @@ class ReportBuilder {
   private findTitleSection(): Section | undefined {
     const sections = this.analysis.model.sections;
     if (!sections.length) return undefined;
-    const top = Math.min(...sections.map((s) => s.level));
+    const top = lowest(sections.map((s) => s.level), 1);
     const candidates = sections.filter((s) => s.level === top && !isAttachment(s.title));
     const first = candidates[0];
     if (!first || !/报告/.test(first.title) || stripNumber(first.title) !== first.title) return undefined;
@@ -135,7 +135,7 @@ class ReportBuilder {
   private layout(goalByLine: Map<number, GoalRow>, hasScoring: boolean, project: boolean): { body: BodyBlock[]; attachments: Attachment[] } {
     const { model } = this.analysis;
     const levels = [...model.sections.map((s) => s.level), ...model.roots.filter((r) => !r.virtual).map((r) => r.level)];
-    const top = levels.length ? Math.min(...levels) : 1;
+    const top = lowest(levels, 1);
     const main: RawBlock[] = [];
     const parts: { heading: Section; blocks: RawBlock[] }[] = [];
     let current: { heading: Section; blocks: RawBlock[] } | undefined;
@@ -212,7 +212,7 @@ class ReportBuilder {
   private number(blocks: RawBlock[], base: number): BodyBlock[] {
     const keep = this.ctx.options.headingNumbers === "keep";
     const levels = blocks.filter((b) => b.kind !== "scoring" && b.title !== "").map((b) => b.fileLevel);
-    const min = levels.length ? Math.min(...levels) : base;
+    const min = lowest(levels, base);
     const counter = new HeadingCounter();
     return blocks.map((raw) => {
       const { fileLevel, ...b } = raw;
@@ -286,6 +286,11 @@ class ReportBuilder {
       line: m.line,
     };
   }
+}
+
+/** The smallest number, or `none` for an empty list (no spread: a file may have tens of thousands of headings). */
+function lowest(values: number[], none: number): number {
+  return values.length ? values.reduce((a, b) => Math.min(a, b)) : none;
 }
 
 function isAttachment(title: string): boolean {

@@ -16,8 +16,9 @@ import { formatDecimal } from "../quantity/decimal";
 import { formatPercent } from "../quantity/quantity";
 import { lookupUnit } from "../quantity/units";
 import { type ReportContext, formText } from "./context";
+import { cleanText } from "./text";
 import { tierLabels, walkTiers } from "./score-table";
-import type { FundingRow, ProjectForm, ProjectIndicatorRow } from "./types";
+import type { FundingRow, ProjectColumnKey, ProjectForm, ProjectIndicatorRow } from "./types";
 
 /** The form's funding rows, as it labels them. */
 export const FUNDING_ROWS = ["年度资金总额", "本年财政拨款", "上年结转资金", "其他资金"] as const;
@@ -99,29 +100,53 @@ function fundingRows(ctx: ReportContext): FundingRow[] {
   }));
 }
 
-/** 年度指标值: the form's own names first, then 目标. */
+/** 年度指标值: the form's own names first, then 目标 (the adjusted value is the year's target). */
 const TARGET_KEYS = ["年度指标值", "调整指标值", "年初指标值", "目标"];
 const ACTUAL_KEYS = ["实际完成值", "实际"];
 
+/** The first of `keys` the indicator writes: as a field, or as a line the model keeps as the indicator's own data item. */
 function firstField(ctx: ReportContext, ind: Indicator, keys: string[]): string {
   for (const k of keys) {
-    const v = ctx.field(ind, k);
+    const v = ctx.field(ind, k) ?? written(ind, k);
     if (v) return v;
   }
   return "";
 }
 
-function indicatorRow(ctx: ReportContext, ind: Indicator, tiers: ProjectIndicatorRow["tiers"]): ProjectIndicatorRow {
-  const reasons = [ctx.field(ind, "偏差原因"), ctx.field(ind, "改进措施")].filter((x): x is string => !!x);
-  return {
-    tiers,
-    target: formText(firstField(ctx, ind, TARGET_KEYS)),
-    actual: formText(firstField(ctx, ind, ACTUAL_KEYS)),
-    weight: ctx.num(ind.weight),
-    score: ctx.score(ind),
-    reason: reasons.join("\n"),
-    line: ind.virtual ? undefined : ind.line,
-  };
+function written(ind: Indicator, key: string): string | undefined {
+  const v = ind.data.get(key)?.field.value.trim();
+  return v ? cleanText(v) : undefined;
+}
+
+/** Each column: its label, whether it is centred, and the value of one leaf. */
+const COLUMNS: Record<ProjectColumnKey, { label: string; centred: boolean; value: (ctx: ReportContext, ind: Indicator) => string }> = {
+  target: { label: "年度指标值", centred: true, value: (ctx, ind) => formText(firstField(ctx, ind, TARGET_KEYS)) },
+  initialTarget: { label: "年初指标值", centred: true, value: (ctx, ind) => formText(firstField(ctx, ind, ["年初指标值", "年度指标值", "目标"])) },
+  adjustedTarget: { label: "调整指标值", centred: true, value: (ctx, ind) => formText(firstField(ctx, ind, ["调整指标值"])) },
+  actual: { label: "实际完成值", centred: true, value: (ctx, ind) => formText(firstField(ctx, ind, ACTUAL_KEYS)) },
+  nature: { label: "指标性质", centred: true, value: (ctx, ind) => firstField(ctx, ind, ["指标性质", "指标方向"]) },
+  weight: { label: "分值", centred: true, value: (ctx, ind) => ctx.num(ind.weight) },
+  coefficient: { label: "得分系数", centred: true, value: (ctx, ind) => firstField(ctx, ind, ["得分系数"]) },
+  score: { label: "得分", centred: true, value: (ctx, ind) => ctx.score(ind) },
+  reason: {
+    label: "偏差原因分析及改进措施",
+    centred: false,
+    value: (ctx, ind) => [ctx.field(ind, "偏差原因"), ctx.field(ind, "改进措施")].filter((x): x is string => !!x).join("\n"),
+  },
+  core: { label: "是否核心指标", centred: true, value: (ctx, ind) => firstField(ctx, ind, ["核心指标", "是否核心指标"]) },
+};
+
+/** The columns this file needs: the national ones, and a province's when some leaf has them. */
+function projectColumns(ctx: ReportContext, leaves: Indicator[]): ProjectColumnKey[] {
+  const has = (...keys: string[]): boolean => leaves.some((ind) => keys.some((k) => ctx.field(ind, k) !== undefined || written(ind, k) !== undefined));
+  const keys: ProjectColumnKey[] = has("年初指标值", "调整指标值") ? ["initialTarget", "adjustedTarget"] : ["target"];
+  keys.push("actual");
+  if (has("指标性质", "指标方向")) keys.push("nature");
+  keys.push("weight");
+  if (has("得分系数")) keys.push("coefficient");
+  keys.push("score", "reason");
+  if (has("核心指标", "是否核心指标")) keys.push("core");
+  return keys;
 }
 
 export function buildProjectForm(ctx: ReportContext): ProjectForm {
@@ -130,8 +155,10 @@ export function buildProjectForm(ctx: ReportContext): ProjectForm {
   const roots = model.roots.filter((r) => r !== execution);
   // The form always has three level columns; a shallower leaf spans the rest.
   const tierCount = 3;
-  const rows: ProjectIndicatorRow[] = [];
-  walkTiers(ctx, roots, tierCount, (leaf, tiers) => rows.push(indicatorRow(ctx, leaf, tiers)));
+  const walked: { leaf: Indicator; tiers: ProjectIndicatorRow["tiers"] }[] = [];
+  walkTiers(ctx, roots, tierCount, (leaf, tiers) => walked.push({ leaf, tiers }));
+  const keys = projectColumns(ctx, walked.map((w) => w.leaf));
+  const rows: ProjectIndicatorRow[] = walked.map(({ leaf, tiers }) => ({ tiers, values: keys.map((k) => COLUMNS[k].value(ctx, leaf)), line: leaf.virtual ? undefined : leaf.line }));
   const er = execution ? ctx.result(execution) : undefined;
   const rate = er?.rate ?? (er?.measured && er.measured.dim === "" ? er.measured.value : undefined);
   const header = (k: string): string => ctx.header(k) ?? "";
@@ -147,6 +174,7 @@ export function buildProjectForm(ctx: ReportContext): ProjectForm {
     execution: { weight: ctx.num(execution?.weight), rate: rate !== undefined ? formatPercent(rate, ctx.dp) : "", score: execution ? ctx.score(execution) : "" },
     goal: { expected: goalText("预期目标"), achieved: goalText("实际完成情况") },
     tierLabels: tierLabels(tierCount),
+    columns: keys.map((key) => ({ key, label: COLUMNS[key].label, centred: COLUMNS[key].centred })),
     rows,
     total: ctx.num(evaluation.total),
     fullScore: ctx.num(model.policy.fullScore),

@@ -58,7 +58,8 @@ function differences(ctx: ReportContext, statedTotal: string | undefined, stated
   for (const ind of [...model.indicators, ...model.measures]) {
     const r = ctx.result(ind);
     const stated = ind.statedScore;
-    if (stated && r?.score !== undefined && r.kind !== "judgement" && !stated.value.equals(r.score)) {
+    // The evaluation's fact: compared at the stated decimals, as PE501 compares.
+    if (stated && r?.score !== undefined && r.kind !== "judgement" && r.statedScoreDiffers) {
       out.push({ item: `${itemName(ctx, ind)} 得分`, stated: cleanText(stated.text), computed: ctx.num(r.score), line: stated.field.line + 1 });
     }
     if (r?.statedRateDiffers && ind.statedRate && r.rate !== undefined) {
@@ -103,7 +104,8 @@ function computation(ctx: ReportContext, ind: Indicator): Computation {
   for (const f of ind.findings) facts.push(cleanText(`· ${f.text.trim()}`));
   const steps = t?.steps ?? [];
   const chosen = ctx.field(ind, "结果");
-  if (chosen && !steps.some((s) => s.includes(chosen))) facts.push(`结果：${chosen}`);
+  // The options rule's steps name the chosen option already.
+  if (chosen && r?.kind !== "options") facts.push(`结果：${chosen}`);
   for (const s of steps) facts.push(cleanText(s));
   const reason = ctx.field(ind, "理由");
   if (reason) facts.push(`理由：${reason}`);

@@ -11,7 +11,7 @@ import type { ScoreRow, ScoreTable, TierCell, TierSlot } from "./types";
 const TIER_LABELS = ["一级指标", "二级指标", "三级指标"];
 
 export function depthOf(ind: Indicator): number {
-  return 1 + Math.max(0, ...ind.children.map(depthOf));
+  return 1 + ind.children.reduce((d, c) => Math.max(d, depthOf(c)), 0);
 }
 
 /**
@@ -73,7 +73,7 @@ function tierCell(ctx: ReportContext, ind: Indicator, rowSpan: number, colSpan: 
 export function buildScoreTable(ctx: ReportContext): ScoreTable | undefined {
   const roots = ctx.analysis.model.roots;
   if (!roots.length) return undefined;
-  const tierCount = Math.min(3, Math.max(...roots.map(depthOf)));
+  const tierCount = Math.min(3, roots.reduce((d, r) => Math.max(d, depthOf(r)), 1));
   const rows: ScoreRow[] = [];
   walkTiers(ctx, roots, tierCount, (ind, tiers, name) => rows.push(scoreRow(ctx, ind, tiers, name)));
   return { tierCount, tierLabels: TIER_LABELS.slice(0, tierCount), hasNotes: rows.some((r) => r.note !== ""), rows };

@@ -159,17 +159,26 @@ export interface FundingRow {
   spent: string;
 }
 
+/**
+ * A column of the 绩效指标 block after the three level columns. The national
+ * form has 年度指标值, 实际完成值, 分值, 得分, 偏差原因分析及改进措施; provinces add
+ * 年初指标值 / 调整指标值 (instead of 年度指标值), 指标性质, 得分系数, 是否核心指标 —
+ * printed when some indicator of the file has them.
+ */
+export type ProjectColumnKey = "target" | "initialTarget" | "adjustedTarget" | "actual" | "nature" | "weight" | "coefficient" | "score" | "reason" | "core";
+
+export interface ProjectColumn {
+  key: ProjectColumnKey;
+  label: string;
+  /** Short values, centred. */
+  centred: boolean;
+}
+
 /** 绩效指标 row of the 项目支出绩效自评表. */
 export interface ProjectIndicatorRow {
   tiers: TierSlot[];
-  /** 年度指标值, as the form prints it (≥95%, 100%). */
-  target: string;
-  /** 实际完成值 */
-  actual: string;
-  weight: string;
-  score: string;
-  /** 偏差原因分析及改进措施 */
-  reason: string;
+  /** One value per `ProjectForm.columns` entry ("" when blank). */
+  values: string[];
   line?: number;
 }
 
@@ -183,6 +192,7 @@ export interface ProjectForm {
   execution: { weight: string; rate: string; score: string };
   goal: { expected: string; achieved: string };
   tierLabels: string[];
+  columns: ProjectColumn[];
   rows: ProjectIndicatorRow[];
   total: string;
   fullScore: string;

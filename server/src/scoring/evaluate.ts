@@ -6,8 +6,8 @@
 import { NONE } from "../empty";
 import { hasField } from "../model/fields";
 import type Decimal from "decimal.js";
-import { ZERO, formatDecimal } from "../quantity/decimal";
-import { Quantity, formatPercent } from "../quantity/quantity";
+import { ZERO, formatDecimal, formatScore } from "../quantity/decimal";
+import { Quantity } from "../quantity/quantity";
 import { lineRange } from "../diagnostics/catalogue";
 import type { DataItem, Indicator, IndicatorBlock, PerfModel } from "../model/types";
 import type { ComparatorOp } from "../syntax/ast";
@@ -18,9 +18,10 @@ import type { DataResult, Evaluation, IndicatorResult, Trace } from "./types";
 import { RULE_KIND_NAMES } from "./types";
 import { resolveRule } from "./rules/resolve";
 import type { RuleContext } from "./rules/rule";
-import { TraceBuilder } from "./trace";
+import { NO_TRACE, TraceBuilder, type TraceRecorder } from "./trace";
+import { LineKeyedMap } from "./by-line";
 import { capIndicatorScore } from "./clamp";
-import { DataOutcome, IndicatorOutcome, NO_DEPS, agrees, fingerprint, ruleUsesMeasured, sortDiagnostics, type LeafRecord, type LeafTracer } from "./outcomes";
+import { DataOutcome, IndicatorOutcome, NO_DEPS, agrees, fingerprint, ruleUsesMeasured, sortDiagnostics, LeafRecord, type LeafTracer } from "./outcomes";
 import { keepLeafRecords, newLeafRecords, previousLeafRecords, recordFor } from "./leaf-reuse";
 import { approximate, completionRate, deviationReason } from "./leaf-checks";
 import { placeholders, totals, type EvaluationState } from "./totals";
@@ -46,10 +47,11 @@ export function evaluate(model: PerfModel, previous?: Evaluation): Evaluation {
 
 class Evaluator implements LeafTracer, EvaluationState {
   sink = new DiagnosticSink();
-  readonly dataResults = new Map<DataItem, DataResult>();
+  readonly dataResults: LineKeyedMap<DataItem, DataResult>;
   private readonly inProgress = new Set<DataItem>();
-  private readonly used = new Set<DataItem>();
-  readonly results = new Map<Indicator, IndicatorResult>();
+  /** The data items a formula read, by their line (1 = read). */
+  private readonly used: Uint8Array;
+  readonly results: LineKeyedMap<Indicator, IndicatorResult>;
   private suggestions = 0;
   /** The shared names read by the leaf being evaluated. */
   /** Undefined outside a leaf; null in a leaf that has read no shared name yet. */
@@ -64,7 +66,11 @@ class Evaluator implements LeafTracer, EvaluationState {
     /** The previous evaluation's leaf records, by line. */
     private previousRecords: readonly (LeafRecord | undefined)[] | undefined,
   ) {
-    this.leafRecords = newLeafRecords(model.syntax.lines.length);
+    const lineCount = model.syntax.lines.length;
+    this.leafRecords = newLeafRecords(lineCount);
+    this.results = new LineKeyedMap(lineCount, (ind) => ind.line, (r) => r.indicator);
+    this.dataResults = new LineKeyedMap(lineCount, (item) => item.field.line, (r) => r.item);
+    this.used = new Uint8Array(lineCount);
     const p = model.policy;
     this.context = `${p.reverse}|${p.overAchievement.toString()}`;
   }
@@ -74,13 +80,31 @@ class Evaluator implements LeafTracer, EvaluationState {
     for (const root of this.model.roots) this.indicatorTree(root);
     for (const m of this.model.measures) this.results.set(m, this.leaf(m));
     this.checkUnused();
-    const { total, grade, trace, statedTotalDiffers } = totals(this);
+    const { total, grade, traceOf, statedTotalDiffers } = totals(this);
     const complete = this.model.indicators.every((i) => i.children.length > 0 || this.results.get(i)?.score !== undefined);
     const placeholderResults = placeholders(this, total, grade);
     const diagnostics = sortDiagnostics([...this.model.syntax.diagnostics, ...this.model.diagnostics, ...this.sink.items]);
     // Lazy traces keep this evaluator alive; without this, each one would keep the one before (a leak per edit).
     this.previousRecords = undefined;
-    const evaluation: Evaluation = { model: this.model, results: this.results, data: this.dataResults, total, grade, statedTotalDiffers, complete, totalTrace: trace, placeholders: placeholderResults, diagnostics };
+    const totalText = total === undefined ? undefined : formatScore(total);
+    let totalTrace: Trace | undefined;
+    const evaluation: Evaluation = {
+      model: this.model,
+      results: this.results,
+      data: this.dataResults,
+      total,
+      totalText,
+      grade,
+      statedTotalDiffers,
+      complete,
+      // Made when first read, the same every time.
+      get totalTrace(): Trace {
+        totalTrace ??= traceOf();
+        return totalTrace;
+      },
+      placeholders: placeholderResults,
+      diagnostics,
+    };
     keepLeafRecords(evaluation, this.leafRecords);
     return evaluation;
   }
@@ -94,7 +118,7 @@ class Evaluator implements LeafTracer, EvaluationState {
         if (this.deps !== undefined) this.readShared(name, "");
         return undefined;
       }
-      this.used.add(item);
+      this.used[item.field.line] = 1;
       const r = this.dataValue(item);
       if (!item.scope && this.deps !== undefined) this.readShared(name, this.fingerprintOf(item));
       return { value: r.value ?? null, line: item.field.line };
@@ -165,7 +189,7 @@ class Evaluator implements LeafTracer, EvaluationState {
     for (const item of this.model.allData) {
       // Only plain figures in a scored indicator that no formula reads: a
       // derivation is a check in itself, and a measure's data is documentary.
-      if (!item.scope || item.scope.weight === null || item.node.derivation || this.used.has(item)) continue;
+      if (!item.scope || item.scope.weight === null || item.node.derivation || this.used[item.field.line] === 1) continue;
       const f = item.field;
       this.sink.add("PE602", lineRange(f.line, f.keySpan[0], f.keySpan[1]), { name: item.name });
     }
@@ -195,6 +219,7 @@ class Evaluator implements LeafTracer, EvaluationState {
     // Children whose weights add up to more than the parent's (PE301) cannot make it count more than its weight.
     r.score = ind.weight ? capIndicatorScore(ind, sum, ind.weight, this.sink, (t) => tb.step(() => t)) : sum;
     r.kind = "sum";
+    r.statedScoreDiffers = ind.statedScore !== undefined && !agrees(ind.statedScore.text, ind.statedScore.value, sum);
     if (ind.statedScore && !agrees(ind.statedScore.text, ind.statedScore.value, sum)) {
       const f = ind.statedScore.field;
       this.sink.add("PE501", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]), { stated: ind.statedScore.text, computed: formatDecimal(sum, 2) }, { computed: formatDecimal(sum, 2) });
@@ -210,9 +235,9 @@ class Evaluator implements LeafTracer, EvaluationState {
     if (prev && prev.context === context && this.depsUnchanged(prev.deps)) {
       this.sink.items.push(...prev.diagnostics);
       for (const d of prev.localData) this.dataResults.set(d.item, d);
-      for (const u of prev.usedLocal) this.used.add(u);
+      for (const u of prev.usedLocal) this.used[u.field.line] = 1;
       const result = prev.result.copyFor(ind, this);
-      this.leafRecords[ind.line] = { ...prev, result };
+      this.leafRecords[ind.line] = prev.withResult(result);
       return result;
     }
     const d0 = this.sink.items.length;
@@ -223,15 +248,17 @@ class Evaluator implements LeafTracer, EvaluationState {
     const usedLocal: DataItem[] = hasData ? [] : NONE;
     if (hasData) for (const item of ind.data.values()) this.dataValue(item);
     const result = this.computeLeaf(ind);
+    const stated = ind.statedScore;
+    result.statedScoreDiffers = stated !== undefined && (result.score === undefined || !agrees(stated.text, stated.value, result.score));
     if (hasData) {
       for (const item of ind.data.values()) {
         const r = this.dataResults.get(item);
         if (r) localData.push(r);
-        if (this.used.has(item)) usedLocal.push(item);
+        if (this.used[item.field.line] === 1) usedLocal.push(item);
       }
     }
     const diagnostics = this.sink.items.length > d0 ? this.sink.items.slice(d0) : NONE;
-    this.leafRecords[ind.line] = { block: ind.block, result, context, deps: this.deps ?? NO_DEPS, diagnostics, localData, usedLocal };
+    this.leafRecords[ind.line] = new LeafRecord(ind.block, result, context, this.deps ?? NO_DEPS, diagnostics, localData, usedLocal);
     this.deps = outer;
     return result;
   }
@@ -281,7 +308,7 @@ class Evaluator implements LeafTracer, EvaluationState {
     this.sink = new DiagnosticSink();
     this.deps = undefined;
     try {
-      return this.computeLeaf(ind, true).trace;
+      return this.computeLeaf(ind, new TraceBuilder()).trace;
     } finally {
       this.sink = sink;
       this.deps = deps;
@@ -290,33 +317,27 @@ class Evaluator implements LeafTracer, EvaluationState {
   }
 
   /**
-   * A leaf's result. Its trace is recorded as it is computed but kept only
-   * with `keepTrace` (when the trace is asked for: `retrace`); otherwise the
-   * result will evaluate the leaf again when its trace is first read.
+   * A leaf's result, its trace recorded by `trace`: `NO_TRACE` when the leaf
+   * is scored (the result evaluates the leaf again when its trace is first
+   * read: `retrace`), a `TraceBuilder` then.
    */
-  private computeLeaf(ind: Indicator, keepTrace = false): IndicatorOutcome {
-    // The trace is recorded only when it is kept (no closures made for a trace nobody reads).
-    const trace = keepTrace ? new TraceBuilder() : undefined;
-    const result = trace ? new IndicatorOutcome(ind, trace, undefined) : new IndicatorOutcome(ind, undefined, this);
+  private computeLeaf(ind: Indicator, trace: TraceRecorder = NO_TRACE): IndicatorOutcome {
+    const result = trace instanceof TraceBuilder ? new IndicatorOutcome(ind, trace, undefined) : new IndicatorOutcome(ind, undefined, this);
 
     // A: 实际, else the value of 公式.
     let formulaValue: Quantity | undefined;
     if (ind.formula) {
-      const r = evaluateExpr(ind.formula.expr, ind.formula.field.line, this.lookup(ind), this.sink, trace !== undefined);
+      const r = evaluateExpr(ind.formula.expr, ind.formula.field.line, this.lookup(ind), this.sink, trace.keeps);
       formulaValue = r.value;
-      if (trace) {
-        trace.input(...r.inputs);
-        trace.formula = ind.formula.field.value;
-        const fv = r.value;
-        trace.substituted = () => `${r.substituted()} = ${fv ? fv.format() : "—"}`;
-      }
+      trace.input(...r.inputs);
+      trace.formulaOf(ind.formula.field.value, r.substituted, r.value);
     }
     const actual = ind.actual?.node;
     if (actual && actual.kind === "quantitative") {
       const q = Quantity.fromWritten(actual.quantity.value, actual.quantity.unit?.text ?? null, actual.quantity.approx);
       if (q) {
         result.measured = q;
-        trace?.input({ name: "实际", value: () => q.format(), line: ind.actual!.field.line });
+        trace.quantityInput("实际", "", q, ind.actual!.field.line);
         if (formulaValue && q.dim === formulaValue.dim && !q.accepts(formulaValue)) {
           const f = ind.actual!.field;
           this.sink.add("PE504", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]), { name: "实际", stated: q.format(), computed: formulaValue.withUnit(q.unit).format(4), formula: ind.formula!.field.value }, { computed: formulaValue.withUnit(q.unit).format(q.writtenDecimals ?? 2) });
@@ -333,7 +354,7 @@ class Evaluator implements LeafTracer, EvaluationState {
         const op: ComparatorOp = target.comparator?.op ?? ">=";
         targetSpec = { op, value: q };
         result.target = q;
-        trace?.input({ name: "目标", value: () => `${COMPARATOR_TEXT[op]} ${q.format()}`, line: ind.target!.field.line });
+        trace.quantityInput("目标", `${COMPARATOR_TEXT[op]} `, q, ind.target!.field.line);
       }
     }
     completionRate(this.sink, ind, result, targetSpec);
@@ -343,7 +364,7 @@ class Evaluator implements LeafTracer, EvaluationState {
       deviationReason(this.sink, this.model.policy, ind, result, targetSpec, undefined);
       const rate = result.rate;
       const measured = result.measured;
-      if (trace) trace.result = () => (rate !== undefined ? `完成率 ${formatPercent(rate)}` : measured ? measured.format() : actual?.kind === "qualitative" ? actual.word : "—");
+      trace.measureResult(rate, measured, actual?.kind === "qualitative" ? actual.word : undefined);
       return result;
     }
 
@@ -351,11 +372,11 @@ class Evaluator implements LeafTracer, EvaluationState {
     const rule = resolveRule(ind, this.sink);
     if (!rule) {
       this.sink.add("PE304", lineRange(ind.line, ind.titleSpan[0], ind.titleSpan[1]), { name: ind.name });
-      if (trace) trace.result = "未计分";
+      trace.textResult("未计分");
       return result;
     }
     result.kind = rule.kind;
-    if (trace) trace.rule = () => `${RULE_KIND_NAMES[rule.kind]}：${rule.describe(weight)}`;
+    trace.ruleOf(RULE_KIND_NAMES[rule.kind], rule, weight);
     const ruleMax = rule.max(weight);
     result.ruleMax = ruleMax;
     if (!ruleMax.equals(weight)) {
@@ -364,7 +385,9 @@ class Evaluator implements LeafTracer, EvaluationState {
       this.sink.add("PE401", range, { max: formatDecimal(ruleMax, 4), weight: formatDecimal(weight, 4) });
     }
     const outcome = rule.apply({ indicator: ind, weight, policy: this.model.policy, measured: result.measured, target: targetSpec, sink: this.sink });
-    trace?.step(...outcome.steps);
+    result.direction = outcome.direction;
+    result.chosenOption = outcome.chosen;
+    trace.step(...outcome.steps);
     const stated = ind.statedScore;
     if (stated && (stated.value.isNegative() || stated.value.greaterThan(weight))) {
       this.sink.add("PE402", lineRange(stated.field.line, stated.field.valueSpan[0], stated.field.valueSpan[1]), { score: stated.text, weight: formatDecimal(weight, 4) });
@@ -374,30 +397,30 @@ class Evaluator implements LeafTracer, EvaluationState {
     const alreadyDiagnosed = outcome.missing !== undefined && (broken("公式", ind.formula) || broken("实际", ind.actual) || broken("目标", ind.target));
     if (outcome.missing && alreadyDiagnosed) {
       if (stated) result.score = stated.value;
-      trace?.step(() => `数据有误，${stated ? `按填报得分 ${stated.text} 分` : "无法计分"}`);
+      trace.step(() => `数据有误，${stated ? `按填报得分 ${stated.text} 分` : "无法计分"}`);
     } else if (outcome.missing) {
       const [what, whatEn] = outcome.missing;
       if (stated && rule.kind !== "judgement" && rule.kind !== "qualitative") {
         this.sink.add("PE409", lineRange(stated.field.line, stated.field.keySpan[0], stated.field.valueSpan[1]), { what, whatEn, score: stated.text });
         result.score = stated.value;
-        trace?.step(() => `缺少${what}，按填报得分 ${stated.text} 分`);
+        trace.step(() => `缺少${what}，按填报得分 ${stated.text} 分`);
       } else {
         const at = ind.rule?.field ?? ind.target?.field;
         const range = at ? lineRange(at.line, at.keySpan[0], at.valueSpan[1]) : lineRange(ind.line, ind.titleSpan[0], ind.titleSpan[1]);
         this.sink.add("PE403", range, { what, whatEn });
       }
     } else if (outcome.score !== undefined) {
-      const score = capIndicatorScore(ind, outcome.score, weight, this.sink, trace ? (t) => trace.step(() => t) : undefined);
+      const score = capIndicatorScore(ind, outcome.score, weight, this.sink, trace.keeps ? (t) => trace.step(() => t) : undefined);
       result.score = score;
       if (stated && rule.kind !== "judgement" && rule.kind !== "qualitative" && !agrees(stated.text, stated.value, score)) {
         this.sink.add("PE501", lineRange(stated.field.line, stated.field.valueSpan[0], stated.field.valueSpan[1]), { stated: stated.text, computed: formatDecimal(score, 2) }, { computed: formatDecimal(score, 2) });
-        trace?.step(() => `填报得分 ${stated.text} 分与计算不符`);
+        trace.step(() => `填报得分 ${stated.text} 分与计算不符`);
       }
       if (ruleUsesMeasured(rule.kind)) approximate(this.sink, ind, result);
     }
-    if (result.score !== undefined) result.score = capIndicatorScore(ind, result.score, weight, this.sink, trace ? (t) => trace.step(() => t) : undefined);
+    if (result.score !== undefined) result.score = capIndicatorScore(ind, result.score, weight, this.sink, trace.keeps ? (t) => trace.step(() => t) : undefined);
     const final = result.score;
-    if (trace) trace.result = () => (final === undefined ? "未计分" : `${formatDecimal(final, 2)}/${formatDecimal(weight, 2)} 分`);
+    trace.scoreResult(final, weight);
     deviationReason(this.sink, this.model.policy, ind, result, targetSpec, weight);
     return result;
   }

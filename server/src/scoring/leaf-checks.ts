@@ -15,9 +15,9 @@ import { achievementOf } from "./rules/qualitative";
 import { overAchievementReason } from "./wording";
 import type { RuleContext } from "./rules/rule";
 import type { DiagnosticSink } from "./sink";
-import type { IndicatorResult } from "./types";
+import type { IndicatorOutcome } from "./outcomes";
 
-export function completionRate(sink: DiagnosticSink, ind: Indicator, result: IndicatorResult, target: RuleContext["target"]): void {
+export function completionRate(sink: DiagnosticSink, ind: Indicator, result: IndicatorOutcome, target: RuleContext["target"]): void {
   const a = result.measured;
   if (!a || !target || target.value.value.isZero() || !comparableDims(a.dim, target.value.dim)) {
     if (ind.statedRate && !(a && target)) {
@@ -46,8 +46,8 @@ export function completionRate(sink: DiagnosticSink, ind: Indicator, result: Ind
   }
 }
 
-export function approximate(sink: DiagnosticSink, ind: Indicator, result: IndicatorResult): void {
-  const check = (q: Quantity | undefined, line: number, span: [number, number], text: string) => {
+export function approximate(sink: DiagnosticSink, ind: Indicator, result: IndicatorOutcome): void {
+  const check = (q: Quantity | undefined, line: number, span: readonly [number, number], text: string) => {
     if (q?.approx) sink.add("PE206", lineRange(line, span[0], span[1]), { text });
   };
   if (ind.actual && result.measured) check(result.measured, ind.actual.field.line, ind.actual.field.valueSpan, ind.actual.field.value);
@@ -56,7 +56,7 @@ export function approximate(sink: DiagnosticSink, ind: Indicator, result: Indica
 }
 
 /** 偏差原因 is required where 得分 < 分值, where a target is missed, or where A ≥ 120 % of T. */
-export function deviationReason(sink: DiagnosticSink, policy: Policy, ind: Indicator, result: IndicatorResult, target: RuleContext["target"], weight: Decimal | undefined): void {
+export function deviationReason(sink: DiagnosticSink, policy: Policy, ind: Indicator, result: IndicatorOutcome, target: RuleContext["target"], weight: Decimal | undefined): void {
   if (hasField(ind, "偏差原因") || ind.virtual) return;
   let why: [string, string] | undefined;
   const a = result.measured;

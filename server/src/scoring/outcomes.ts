@@ -12,6 +12,7 @@ import type { DataItem, Indicator, IndicatorBlock } from "../model/types";
 import type { DataResult, IndicatorResult, Trace } from "./types";
 import type { RuleKind } from "./types";
 import { type TraceBuilder, Traced } from "./trace";
+import { measuredText, resultLabel } from "./present";
 
 /** The dependencies of a leaf that reads no shared name (never written to). */
 export const NO_DEPS: ReadonlyMap<string, string> = new Map();
@@ -40,12 +41,27 @@ export class IndicatorOutcome extends Traced implements IndicatorResult {
   ruleMax?: Decimal;
   reasonMissing?: boolean;
   statedRateDiffers?: boolean;
+  statedScoreDiffers?: boolean;
+  direction?: "higher" | "lower";
+  chosenOption?: string;
+  private shownMeasured: string | undefined = undefined;
+  private shownLabel: string | undefined = undefined;
   constructor(
     readonly indicator: Indicator,
     tb: TraceBuilder | undefined,
     private tracer: LeafTracer | undefined,
   ) {
     super(tb);
+  }
+
+  get measuredText(): string {
+    this.shownMeasured ??= measuredText(this.indicator, this);
+    return this.shownMeasured;
+  }
+
+  get label(): string {
+    this.shownLabel ??= resultLabel(this.indicator, this.measuredText, this);
+    return this.shownLabel;
   }
 
   protected override makeTrace(): Trace {
@@ -67,6 +83,12 @@ export class IndicatorOutcome extends Traced implements IndicatorResult {
     copy.ruleMax = this.ruleMax;
     copy.reasonMissing = this.reasonMissing;
     copy.statedRateDiffers = this.statedRateDiffers;
+    copy.statedScoreDiffers = this.statedScoreDiffers;
+    copy.direction = this.direction;
+    copy.chosenOption = this.chosenOption;
+    // The wording is a function of these values and of the block (the same block): made once, shared.
+    copy.shownMeasured = this.shownMeasured;
+    copy.shownLabel = this.shownLabel;
     return copy;
   }
 }
@@ -77,16 +99,23 @@ export class IndicatorOutcome extends Traced implements IndicatorResult {
  * computed for, what it depends on besides the block (policy, weight), the
  * shared names it read with a fingerprint of their values ("" when unknown),
  * and what it gave (diagnostics, its local data results, the local items a
- * formula read).
+ * formula read). Never changed: a reuse makes a record of its own.
  */
-export interface LeafRecord {
-  readonly block: IndicatorBlock;
-  readonly result: IndicatorOutcome;
-  readonly context: string;
-  readonly deps: ReadonlyMap<string, string>;
-  readonly diagnostics: readonly Diagnostic[];
-  readonly localData: readonly DataResult[];
-  readonly usedLocal: readonly DataItem[];
+export class LeafRecord {
+  constructor(
+    readonly block: IndicatorBlock,
+    readonly result: IndicatorOutcome,
+    readonly context: string,
+    readonly deps: ReadonlyMap<string, string>,
+    readonly diagnostics: readonly Diagnostic[],
+    readonly localData: readonly DataResult[],
+    readonly usedLocal: readonly DataItem[],
+  ) {}
+
+  /** The same record for the result copied for a later evaluation (whose wording memos that evaluation fills). */
+  withResult(result: IndicatorOutcome): LeafRecord {
+    return new LeafRecord(this.block, result, this.context, this.deps, this.diagnostics, this.localData, this.usedLocal);
+  }
 }
 
 export class DataOutcome extends Traced implements DataResult {

@@ -3,19 +3,52 @@
  * textconv and the report: one wording of 实际值 and of the grade.
  */
 import type Decimal from "decimal.js";
+import { SCORE_DECIMALS, formatScore } from "../quantity/decimal";
 import { formatPercent } from "../quantity/quantity";
 import type { Indicator, Policy } from "../model/types";
 import type { IndicatorResult } from "./types";
 
-/** 实际值 of an indicator: the measured value (with its completion rate), the chosen option, the points met, or the achievement word. */
-export function measuredText(ind: Indicator, r: IndicatorResult | undefined): string {
+/** The values a result's wording is made from (a result, or one being made). */
+type Shown = Pick<IndicatorResult, "rate" | "measured" | "score" | "kind">;
+
+/**
+ * 实际值 of an indicator: the measured value (with its completion rate), the
+ * chosen option, the points met, or the achievement word. Read it as
+ * `result.measuredText` (made once per result).
+ */
+export function measuredText(ind: Indicator, r: Shown | undefined): string {
   if (r?.rate !== undefined) return `${r.measured?.format() ?? ""}（${formatPercent(r.rate)}）`;
   if (r?.measured) return r.measured.format();
-  const result = ind.fields.get("结果");
+  const result = ind.findField("结果");
   if (result) return result.value;
   if (ind.checks.length) return `${ind.checks.filter((c) => c.checked).length}/${ind.checks.length} 项`;
   if (ind.actual?.node.kind === "qualitative") return ind.actual.node.word;
   return "";
+}
+
+/** The short measured part of a leaf's label: 实际值, or how it was scored (扣分 n 项, 评价人判断). */
+function measuredLabel(ind: Indicator, measured: string, r: Shown): string {
+  if (measured) return measured;
+  if (ind.findings.length && r.kind === "deduction") return `扣分 ${ind.findings.length} 项`;
+  if (r.kind === "judgement") return "评价人判断";
+  return "";
+}
+
+/**
+ * The label hints and the outline show for an indicator: `实际 → 得分/分值`
+ * for a leaf, `得分/分值` for a parent, `完成率 …` (or the measured value)
+ * for a measure. Read it as `result.label` (made once per result).
+ */
+export function resultLabel(ind: Indicator, measured: string, r: Shown, dp: number = SCORE_DECIMALS): string {
+  if (ind.weight === null) {
+    if (r.rate !== undefined) return `完成率 ${formatPercent(r.rate)}`;
+    return r.measured ? r.measured.format() : "";
+  }
+  const w = formatScore(ind.weight, dp);
+  const score = r.score === undefined ? "?" : formatScore(r.score, dp);
+  if (ind.children.length) return `${score}/${w}`;
+  const m = measuredLabel(ind, measured, r);
+  return m ? `${m} → ${score}/${w}` : `${score}/${w}`;
 }
 
 /** The grade a total earns under 等级划分 (bands highest first); below every band, the lowest. */

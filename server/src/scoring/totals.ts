@@ -21,19 +21,24 @@ export interface EvaluationState {
   readonly sink: DiagnosticSink;
 }
 
-export function totals(st: EvaluationState): { total?: Decimal; grade?: string; trace: Trace; statedTotalDiffers: boolean } {
+/**
+ * The total, the grade and their checks. The total's trace is made when read
+ * (`traceOf`): a file of a thousand top-level indicators would otherwise
+ * format a thousand inputs at every keystroke.
+ */
+export function totals(st: EvaluationState): { total?: Decimal; grade?: string; traceOf: () => Trace; statedTotalDiffers: boolean } {
   const roots = st.model.roots;
   const header = st.model.header;
-  const trace: Trace = { inputs: [], steps: [], result: "—" };
-  if (roots.length === 0) return { trace, statedTotalDiffers: false };
+  if (roots.length === 0) return { traceOf: () => ({ inputs: [], steps: [], result: "—" }), statedTotalDiffers: false };
   let total: Decimal = ZERO;
-  for (const r of roots) {
-    const s = st.results.get(r)?.score;
-    trace.inputs.push({ name: r.name, value: s === undefined ? "未计分" : `${formatDecimal(s, 2)}/${formatDecimal(r.weight ?? ZERO, 2)}`, line: r.line });
+  const scores: (Decimal | undefined)[] = new Array(roots.length);
+  for (let i = 0; i < roots.length; i++) {
+    const s = st.results.get(roots[i])?.score;
+    scores[i] = s;
     if (s !== undefined) total = total.plus(s);
   }
-  trace.rule = "自评总分 = 一级指标得分之和";
-  trace.steps.push(`${roots.map((r) => formatDecimal(st.results.get(r)?.score ?? ZERO, 2)).join(" + ")} = ${formatDecimal(total, 2)}`);
+  const sum = total;
+  let capStep: (() => string) | undefined;
   const policy = st.model.policy;
   if (policy.executionCaps.length) {
     const rate = executionRate(st);
@@ -41,7 +46,7 @@ export function totals(st: EvaluationState): { total?: Decimal; grade?: string; 
       for (const cap of policy.executionCaps) {
         const holds = cap.op === "<" ? rate.lessThan(cap.threshold) : cap.op === "<=" ? rate.lessThanOrEqualTo(cap.threshold) : cap.op === ">" ? rate.greaterThan(cap.threshold) : cap.op === ">=" ? rate.greaterThanOrEqualTo(cap.threshold) : rate.equals(cap.threshold);
         if (holds && total.greaterThan(cap.cap)) {
-          trace.steps.push(`执行率 ${formatPercent(rate)} 适用封顶“${cap.text}” → 总分最高 ${formatDecimal(cap.cap, 2)}`);
+          capStep = () => `执行率 ${formatPercent(rate)} 适用封顶“${cap.text}” → 总分最高 ${formatDecimal(cap.cap, 2)}`;
           total = cap.cap;
           break;
         }
@@ -49,7 +54,16 @@ export function totals(st: EvaluationState): { total?: Decimal; grade?: string; 
     }
   }
   const grade = gradeFor(total, policy.grades);
-  trace.result = `${formatDecimal(total, 2)} 分，${grade ?? ""}`;
+  const final = total;
+  const traceOf = (): Trace => ({
+    inputs: roots.map((r, i) => {
+      const s = scores[i];
+      return { name: r.name, value: s === undefined ? "未计分" : `${formatDecimal(s, 2)}/${formatDecimal(r.weight ?? ZERO, 2)}`, line: r.line };
+    }),
+    rule: "自评总分 = 一级指标得分之和",
+    steps: [`${scores.map((s) => formatDecimal(s ?? ZERO, 2)).join(" + ")} = ${formatDecimal(sum, 2)}`, ...(capStep ? [capStep()] : [])],
+    result: `${formatDecimal(final, 2)} 分，${grade ?? ""}`,
+  });
   const stated = st.model.statedTotal;
   const statedDiffers = stated !== undefined && !agrees(stated.text, stated.value, total);
   if (stated && statedDiffers) {
@@ -61,7 +75,7 @@ export function totals(st: EvaluationState): { total?: Decimal; grade?: string; 
   if (statedGrade && grade && statedGrade.value.trim() !== grade) {
     st.sink.add("PE503", lineRange(statedGrade.line, statedGrade.valueSpan[0], statedGrade.valueSpan[1]), { stated: statedGrade.value.trim(), total: formatDecimal(total, 2), computed: grade }, { computed: grade });
   }
-  return { total, grade, trace, statedTotalDiffers: statedDiffers };
+  return { total, grade, traceOf, statedTotalDiffers: statedDiffers };
 }
 
 /** 执行率 for the caps: a data item 执行率, or 全年执行数 ÷ 全年预算数. */

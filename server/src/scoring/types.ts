@@ -6,10 +6,10 @@ import type { Diagnostic } from "../diagnostics/catalogue";
 
 /** One input of a computation, as a reviewer would read it. */
 export interface TraceInput {
-  name: string;
-  value: string;
+  readonly name: string;
+  readonly value: string;
   /** Where the value is written (0-based line), if in the file. */
-  line?: number;
+  readonly line?: number;
 }
 
 /**
@@ -17,12 +17,12 @@ export interface TraceInput {
  * values substituted), the rule applied, the steps, and the result.
  */
 export interface Trace {
-  inputs: TraceInput[];
-  formula?: string;
-  substituted?: string;
-  rule?: string;
-  steps: string[];
-  result: string;
+  readonly inputs: readonly TraceInput[];
+  readonly formula?: string;
+  readonly substituted?: string;
+  readonly rule?: string;
+  readonly steps: readonly string[];
+  readonly result: string;
 }
 
 /** The kinds of scoring rule (评分规则类型). */
@@ -55,56 +55,74 @@ export const RULE_KIND_NAMES: Record<RuleKind, string> = {
 
 /** The result of one indicator (or measure). */
 export interface IndicatorResult {
-  indicator: Indicator;
+  readonly indicator: Indicator;
   /** 实际值 A: the measured value (实际, or the value of 公式). */
-  measured?: Quantity;
+  readonly measured?: Quantity;
   /** 目标值 T */
-  target?: Quantity;
+  readonly target?: Quantity;
   /** 完成率 A/T */
-  rate?: Decimal;
+  readonly rate?: Decimal;
   /** The score used in totals; undefined when it cannot be computed. */
-  score?: Decimal;
+  readonly score?: Decimal;
   /** Where the score comes from. */
-  kind?: RuleKind;
+  readonly kind?: RuleKind;
   /** The rule's highest possible score. */
-  ruleMax?: Decimal;
+  readonly ruleMax?: Decimal;
   /** 偏差原因 is required here and not written (PE406). */
-  reasonMissing?: boolean;
+  readonly reasonMissing?: boolean;
   /** The stated 完成率 disagrees with 实际 ÷ 目标 (PE505). */
-  statedRateDiffers?: boolean;
-  trace: Trace;
+  readonly statedRateDiffers?: boolean;
+  /**
+   * 得分 is stated and differs from the score (compared at the stated
+   * decimals, at least two, as PE501 compares), or the indicator got no score.
+   */
+  readonly statedScoreDiffers?: boolean;
+  /** Which way the rule rewards the measured value (区间线性计分), when the rule ran. */
+  readonly direction?: "higher" | "lower";
+  /** 选项计分: the option that 结果 chose, as the rule writes it. */
+  readonly chosenOption?: string;
+  /** 实际值 as shown: the measured value (with its 完成率), the chosen option, the points met, or the achievement word; "" when none. */
+  readonly measuredText: string;
+  /** The short label hints and the outline show: `98.21%（98.21%） → 4.5/5`, `4.5/5` for a parent, `完成率 96%` for a measure. */
+  readonly label: string;
+  /** 计算过程, made when read (the same every time). */
+  readonly trace: Trace;
 }
 
 export interface DataResult {
-  item: DataItem;
-  value?: Quantity;
+  readonly item: DataItem;
+  readonly value?: Quantity;
   /** The derivation's value, when the item has one. */
-  derived?: Quantity;
-  trace: Trace;
+  readonly derived?: Quantity;
+  readonly trace: Trace;
 }
 
 export interface PlaceholderResult {
-  placeholder: Placeholder;
+  readonly placeholder: Placeholder;
   /** The text that replaces it in the report; undefined when unknown. */
-  value?: string;
-  trace?: Trace;
+  readonly value?: string;
+  readonly trace?: Trace;
 }
 
 /** 评价结果: everything computed for one file. */
 export interface Evaluation {
-  model: PerfModel;
-  results: Map<Indicator, IndicatorResult>;
-  data: Map<DataItem, DataResult>;
+  readonly model: PerfModel;
+  /** Each indicator's and measure's result (keyed by this model's indicators). */
+  readonly results: ReadonlyMap<Indicator, IndicatorResult>;
+  /** Each data item's value. */
+  readonly data: ReadonlyMap<DataItem, DataResult>;
   /** 总分, undefined when the file has no weighted indicator. */
-  total?: Decimal;
+  readonly total?: Decimal;
+  /** 总分 as shown (two decimals at most), undefined with `total`. */
+  readonly totalText?: string;
   /** 等级 */
-  grade?: string;
+  readonly grade?: string;
   /** 自评总分 is stated and disagrees with the computed total (PE502). */
-  statedTotalDiffers: boolean;
+  readonly statedTotalDiffers: boolean;
   /** True when every leaf indicator got a score. */
-  complete: boolean;
-  totalTrace: Trace;
-  placeholders: PlaceholderResult[];
+  readonly complete: boolean;
+  readonly totalTrace: Trace;
+  readonly placeholders: readonly PlaceholderResult[];
   /** All diagnostics: syntax, model and evaluation, sorted by position. */
-  diagnostics: Diagnostic[];
+  readonly diagnostics: readonly Diagnostic[];
 }

@@ -73,7 +73,7 @@ export function indicatorRows(a: Analysis): IndicatorRow[] {
       level: here.length,
       line: ind.line,
       weight: ind.weight === null ? undefined : formatDecimal(ind.weight, 2),
-      measured: measuredText(ind, a.evaluation.results.get(ind)),
+      measured: a.evaluation.results.get(ind)?.measuredText ?? measuredText(ind, undefined),
       score: r?.score === undefined ? undefined : formatDecimal(r.score, 2),
       kind: r?.kind,
       leaf: ind.children.length === 0,

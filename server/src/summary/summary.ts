@@ -15,8 +15,6 @@ import type { Analysis } from "../analysis";
 import type { Indicator } from "../model/types";
 import { D, ZERO } from "../quantity/decimal";
 import type { Quantity } from "../quantity/quantity";
-import type { ClauseNode } from "../syntax/ast";
-import { threshold } from "../scoring/rules/compare";
 import { uncappedTotal } from "./record";
 
 export const BUDGET_NAMES = ["全年预算数", "预算数", "预算总额", "预算安排数", "年初预算数"] as const;
@@ -69,7 +67,6 @@ export interface EvaluationSummary {
   warnings: number;
 }
 
-type Band = Extract<ClauseNode, { kind: "band" }>;
 
 function figure(a: Analysis, names: readonly string[]): Figure | undefined {
   for (const name of names) {
@@ -82,16 +79,6 @@ function figure(a: Analysis, names: readonly string[]): Figure | undefined {
   return undefined;
 }
 
-/** Direction of a linear band, from its clauses (full vs zero threshold). */
-function lowerIsBetter(ind: Indicator): boolean | undefined {
-  const bands = (ind.rule?.clauses ?? []).filter((c): c is Band => c.kind === "band");
-  const full = bands.find((b) => b.score.full);
-  const zero = bands.find((b) => !b.score.full);
-  const tf = full ? threshold(full.quantity) : undefined;
-  const tz = zero ? threshold(zero.quantity) : undefined;
-  return tf && tz ? tf.value.lessThan(tz.value) : undefined;
-}
-
 export function summarizeEvaluation(path: string, a: Analysis): EvaluationSummary {
   const m = a.model;
   const ev = a.evaluation;
@@ -100,8 +87,8 @@ export function summarizeEvaluation(path: string, a: Analysis): EvaluationSummar
   for (const ind of m.indicators) {
     const r = ev.results.get(ind);
     if (r?.kind !== "linearBand" || !r.measured || r.score === undefined || ind.weight === null) continue;
-    const lower = lowerIsBetter(ind);
-    if (lower === undefined) continue;
+    if (r.direction === undefined) continue;
+    const lower = r.direction === "lower";
     linearBands.push({
       name: ind.name,
       path: pathOf(ind),

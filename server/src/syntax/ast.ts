@@ -3,55 +3,55 @@
  * UTF-16 offsets within the line (the unit LSP positions use).
  */
 
-export type Span = [number, number];
+export type Span = readonly [number, number];
 
 export interface TextSpan {
-  text: string;
-  span: Span;
+  readonly text: string;
+  readonly span: Span;
 }
 
 /** Where a part of the line is (its text is the line's: `line.text.slice(span[0], span[1])`). */
 export interface SpanRef {
-  span: Span;
+  readonly span: Span;
 }
 
 /** 标题: a heading; with a weight it is an indicator (指标), else a prose section. */
 export interface HeadingLine {
-  kind: "heading";
-  level: number;
+  readonly kind: "heading";
+  readonly level: number;
   /** Where the title is (without the weight, trimmed): `line.text.slice(titleSpan[0], titleSpan[1])`. */
-  titleSpan: Span;
+  readonly titleSpan: Span;
   /** 分值: the weight written as `（10分）`. */
-  weight: { value: string; span: Span } | null;
+  readonly weight: { value: string; span: Span } | null;
 }
 
 /** 要点: a checklist point, met (`- [x]`) or not (`- [ ]`). */
 export interface CheckLine {
-  kind: "check";
-  checked: boolean;
-  text: SpanRef;
+  readonly kind: "check";
+  readonly checked: boolean;
+  readonly text: SpanRef;
 }
 
 /** A list item: a finding under a deduction rule, or prose. */
 export interface ItemLine {
-  kind: "item";
-  text: SpanRef;
+  readonly kind: "item";
+  readonly text: SpanRef;
 }
 
 /** `key：value`. Whether it is a field or text depends on where it stands. */
 export interface FieldLine {
-  kind: "field";
-  key: TextSpan;
-  value: SpanRef;
+  readonly kind: "field";
+  readonly key: TextSpan;
+  readonly value: SpanRef;
 }
 
 export interface SimpleLine {
-  kind: "blank" | "comment" | "text";
+  readonly kind: "blank" | "comment" | "text";
 }
 
 export interface ConflictLine {
-  kind: "conflict";
-  marker: string;
+  readonly kind: "conflict";
+  readonly marker: string;
 }
 
 export type LineNode = HeadingLine | CheckLine | ItemLine | FieldLine | SimpleLine | ConflictLine;
@@ -59,56 +59,56 @@ export type LineNode = HeadingLine | CheckLine | ItemLine | FieldLine | SimpleLi
 // ── values ──
 
 export interface UnitNode {
-  text: string;
-  span: Span;
+  readonly text: string;
+  readonly span: Span;
 }
 
 /** 数量: a number with an optional unit, e.g. `1,531.23 万元`, `96.4%`, `40 余万元`. */
 export interface QuantityNode {
-  value: string;
-  unit: UnitNode | null;
-  approx: boolean;
-  span: Span;
+  readonly value: string;
+  readonly unit: UnitNode | null;
+  readonly approx: boolean;
+  readonly span: Span;
 }
 
 export type ExprNode =
-  | { kind: "number"; value: string; unit: UnitNode | null; span: Span }
-  | { kind: "name"; name: string; span: Span }
-  | { kind: "neg"; operand: ExprNode; span: Span }
-  | { kind: "binary"; op: "+" | "-" | "*" | "/"; left: ExprNode; right: ExprNode; span: Span };
+  | { readonly kind: "number"; readonly value: string; readonly unit: UnitNode | null; readonly span: Span }
+  | { readonly kind: "name"; readonly name: string; readonly span: Span }
+  | { readonly kind: "neg"; readonly operand: ExprNode; readonly span: Span }
+  | { readonly kind: "binary"; readonly op: "+" | "-" | "*" | "/"; readonly left: ExprNode; readonly right: ExprNode; readonly span: Span };
 
 export interface DataValueNode {
-  quantity: QuantityNode | null;
-  derivation: ExprNode | null;
+  readonly quantity: QuantityNode | null;
+  readonly derivation: ExprNode | null;
 }
 
 export type ComparatorOp = ">=" | "<=" | ">" | "<" | "=";
 
 export interface ComparatorNode {
-  op: ComparatorOp;
-  text: string;
-  span: Span;
+  readonly op: ComparatorOp;
+  readonly text: string;
+  readonly span: Span;
 }
 
 export type TargetNode =
-  | { kind: "quantitative"; comparator: ComparatorNode | null; quantity: QuantityNode }
-  | { kind: "qualitative"; word: string; span: Span };
+  | { readonly kind: "quantitative"; readonly comparator: ComparatorNode | null; readonly quantity: QuantityNode }
+  | { readonly kind: "qualitative"; readonly word: string; readonly span: Span };
 
 export interface ScoreValueNode {
-  full: boolean;
-  value?: string;
-  span: Span;
+  readonly full: boolean;
+  readonly value?: string;
+  readonly span: Span;
 }
 
 export type ClauseNode =
-  | { kind: "proportional"; span: Span }
-  | { kind: "deduction"; step: string; span: Span }
-  | { kind: "perPoint"; direction: "above" | "below"; per: string; step: string; span: Span }
-  | { kind: "else"; score: ScoreValueNode; span: Span }
-  | { kind: "band"; comparator: ComparatorNode; quantity: QuantityNode; score: ScoreValueNode; span: Span }
-  | { kind: "option"; label: string; score: ScoreValueNode; span: Span };
+  | { readonly kind: "proportional"; readonly span: Span }
+  | { readonly kind: "deduction"; readonly step: string; readonly span: Span }
+  | { readonly kind: "perPoint"; readonly direction: "above" | "below"; readonly per: string; readonly step: string; readonly span: Span }
+  | { readonly kind: "else"; readonly score: ScoreValueNode; readonly span: Span }
+  | { readonly kind: "band"; readonly comparator: ComparatorNode; readonly quantity: QuantityNode; readonly score: ScoreValueNode; readonly span: Span }
+  | { readonly kind: "option"; readonly label: string; readonly score: ScoreValueNode; readonly span: Span };
 
 export interface ScoreNode {
-  value: string;
-  span: Span;
+  readonly value: string;
+  readonly span: Span;
 }

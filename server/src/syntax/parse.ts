@@ -102,14 +102,24 @@ function parseLineSafe(folded: string): LineNode {
 /**
  * Parse a whole document. Never throws. With `previous` (the same document
  * before an edit), the unchanged lines before and after the edit are the
- * previous line objects; only the lines in between are parsed.
+ * previous line objects; only the lines in between are parsed. With
+ * `previousText` too (the text `previous` was parsed from), the unchanged
+ * lines are found by comparing the two texts, and only the edited part of
+ * the new text is split into lines.
  */
-export function parseDocument(text: string, previous?: SyntaxTree): SyntaxTree {
-  const raw = splitLines(text);
+export function parseDocument(text: string, previous?: SyntaxTree, previousText?: string): SyntaxTree {
+  const edited = previous && previousText !== undefined ? splitEdited(text, previousText, previous.lines) : undefined;
+  const raw = edited ? edited.raw : splitLines(text);
   const lines: SourceLine[] = new Array(raw.length);
   let head = 0;
   let tail = 0;
-  if (previous) {
+  if (edited) {
+    const old = previous!.lines;
+    head = edited.head;
+    tail = edited.tail;
+    for (let i = 0; i < head; i++) lines[i] = old[i];
+    for (let k = 1; k <= tail; k++) lines[raw.length - k] = old[old.length - k];
+  } else if (previous) {
     const old = previous.lines;
     const max = Math.min(old.length, raw.length);
     while (head < max && old[head].text === raw[head]) {
@@ -201,3 +211,50 @@ function parseBatch(raw: string[], foldedLine: (i: number) => string, unseen: nu
   }
 }
 
+/**
+ * The new text's lines after an edit, without splitting what did not change:
+ * the lines before the first changed character and after the last are the
+ * previous lines' texts (`head` and `tail` of them), and only the edited part
+ * of the text is split. Undefined for texts with carriage returns (split
+ * whole, as `splitLines` does).
+ */
+const CHUNK = 2048;
+
+function splitEdited(text: string, previousText: string, old: readonly SourceLine[]): { raw: string[]; head: number; tail: number } | undefined {
+  if (text.includes("\r") || previousText.includes("\r")) return undefined;
+  const min = Math.min(text.length, previousText.length);
+  // Equal chunks compared natively first (a large file is megabytes), then character by character.
+  let p = 0;
+  while (p + CHUNK <= min && text.slice(p, p + CHUNK) === previousText.slice(p, p + CHUNK)) p += CHUNK;
+  while (p < min && text.charCodeAt(p) === previousText.charCodeAt(p)) p++;
+  if (p === text.length && p === previousText.length) return { raw: old.map((l) => l.text), head: old.length, tail: 0 };
+  let s = 0;
+  while (s + CHUNK <= min - p && text.slice(text.length - s - CHUNK, text.length - s) === previousText.slice(previousText.length - s - CHUNK, previousText.length - s)) s += CHUNK;
+  while (s < min - p && text.charCodeAt(text.length - 1 - s) === previousText.charCodeAt(previousText.length - 1 - s)) s++;
+  // Whole lines before the first change: those ending (with their newline) before p.
+  const headEnd = p === 0 ? 0 : text.lastIndexOf("\n", p - 1) + 1;
+  let head = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && i < headEnd; i = text.indexOf("\n", i + 1)) head++;
+  // Whole lines after the last change: those whose newline before them is in the common suffix too (so that
+  // the same lines end the previous text).
+  const changedEnd = text.length - s;
+  const tailStart = text.indexOf("\n", changedEnd) + 1;
+  let tail = 0;
+  if (tailStart > 0 && tailStart >= headEnd) {
+    tail = 1;
+    for (let i = text.indexOf("\n", tailStart); i >= 0; i = text.indexOf("\n", i + 1)) tail++;
+  }
+  // The edited lines: from the first changed line to the line before the tail (none when whole lines were deleted).
+  const middle = tail === 0 ? text.slice(headEnd).split("\n") : tailStart > headEnd ? text.slice(headEnd, tailStart - 1).split("\n") : [];
+  if (head + tail > old.length) return undefined;
+  const raw: string[] = new Array(head + middle.length + tail);
+  for (let i = 0; i < head; i++) raw[i] = old[i].text;
+  for (let i = 0; i < middle.length; i++) raw[head + i] = middle[i];
+  for (let k = 1; k <= tail; k++) raw[raw.length - k] = old[old.length - k].text;
+  // Edited lines that end as the previous ones did (whole lines deleted or inserted before them) are theirs too.
+  while (raw.length - tail > head && old.length - tail > head && old[old.length - 1 - tail].text === raw[raw.length - 1 - tail]) {
+    raw[raw.length - 1 - tail] = old[old.length - 1 - tail].text;
+    tail++;
+  }
+  return { raw, head, tail };
+}

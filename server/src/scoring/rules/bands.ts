@@ -76,7 +76,7 @@ export class LinearBandRule implements Rule {
           : `(${fmt(a)} − ${this.zero.quantity.value}${this.zero.quantity.unit?.text ?? ""}) ÷ (${this.full.quantity.value}${this.full.quantity.unit?.text ?? ""} − ${this.zero.quantity.value}${this.zero.quantity.unit?.text ?? ""}) × ${formatDecimal(w, 4)} = ${formatDecimal(score, 4)} 分`,
       );
     }
-    return { score, steps };
+    return { score, steps, direction: lowerIsBetter ? "lower" : "higher" };
   }
 }
 

@@ -38,7 +38,7 @@ export class OptionsRule implements Rule {
       return { steps: [() => `结果“${result.value}”不在选项中`] };
     }
     const score = scoreOf(hit.score, ctx.weight);
-    return { score, steps: [() => `结果：${result.value} → ${formatDecimal(score, 4)} 分`] };
+    return { score, steps: [() => `结果：${result.value} → ${formatDecimal(score, 4)} 分`], chosen: hit.kind === "option" ? hit.label : "其余" };
   }
 }
 

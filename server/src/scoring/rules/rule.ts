@@ -27,6 +27,10 @@ export interface RuleOutcome {
   steps: Step[];
   /** What is missing when the rule cannot be applied: [Chinese, English]. */
   missing?: [string, string];
+  /** Which way the rule rewards the measured value (区间线性计分: full score at the low end is "lower"). */
+  direction?: "higher" | "lower";
+  /** 选项计分: the option that 结果 chose, as the rule writes it (其余 for the else clause). */
+  chosen?: string;
 }
 
 export interface Rule {

@@ -1,0 +1,67 @@
+/** After an edit, the document is split only where it changed: the lines are those of a whole split, the rest the previous objects. */
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { parseDocument } from "../../server/src/syntax/parse";
+import { splitLines } from "../../server/src/text/normalize";
+
+const root = join(__dirname, "..", "..");
+
+function rng(seed: number): () => number {
+  let s = seed;
+  return () => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s / 2147483648;
+  };
+}
+
+describe("syntax: parsing after an edit splits only the edited part", () => {
+  const texts = readdirSync(join(root, "examples"))
+    .filter((f) => f.endsWith(".perf"))
+    .map((f) => readFileSync(join(root, "examples", f), "utf8"));
+  texts.push("a\nb\nc", "", "\n\n", "x");
+
+  it("gives the lines a whole split gives, for random character edits (insert, delete, replace, across lines)", () => {
+    const rand = rng(42);
+    let checked = 0;
+    for (const original of texts) {
+      let text = original;
+      let prev = parseDocument(text);
+      for (let step = 0; step < 80; step++) {
+        const at = Math.floor(rand() * (text.length + 1));
+        const len = Math.floor(rand() * Math.min(40, text.length - at + 1));
+        const insert = ["", "\n", "x", "指标", "\n\n", "：", text.slice(0, Math.floor(rand() * 30))][Math.floor(rand() * 7)];
+        const next = text.slice(0, at) + insert + text.slice(at + len);
+        const inc = parseDocument(next, prev, text);
+        const expected = splitLines(next);
+        assert.deepEqual(
+          inc.lines.map((l) => l.text),
+          expected,
+          `step ${step}`,
+        );
+        assert.deepEqual(
+          inc.lines.map((l) => JSON.stringify(l.node)),
+          parseDocument(next).lines.map((l) => JSON.stringify(l.node)),
+        );
+        // Unchanged lines before the edit are the previous objects.
+        const firstChanged = next.slice(0, at).split("\n").length - 1;
+        for (let i = 0; i < Math.min(firstChanged, prev.lines.length); i++) assert.equal(inc.lines[i], prev.lines[i], `line ${i} is shared`);
+        text = next;
+        prev = inc;
+        checked++;
+      }
+    }
+    assert.ok(checked > 300);
+  });
+
+  it("deleting whole lines keeps the lines after them", () => {
+    const before = parseDocument("a\nb\nc\nd");
+    const after = parseDocument("a\nd", before, "a\nb\nc\nd");
+    assert.deepEqual(
+      after.lines.map((l) => l.text),
+      ["a", "d"],
+    );
+    assert.equal(after.lines[0], before.lines[0]);
+    assert.equal(after.lines[1], before.lines[3]);
+  });
+});
