@@ -13,15 +13,15 @@ import { D } from "../../server/src/quantity/decimal";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
-// 1 ÷ 3 on a proportional 10-point rule: 3.3333… points.
-const TEXT = "单位：X镇\n年度：2021\n满分：10\n自评总分：3.33\n# A（10分）\n公式：甲 ÷ 乙\n甲：1\n乙：3\n评分：比例\n偏差原因：x\n";
+// 1 ÷ 3 on a proportional 10-point rule: 3.3333 points (得分精度 4: the table keeps four decimals, more than are shown).
+const TEXT = "单位：X镇\n年度：2021\n满分：10\n得分精度：4\n自评总分：3.3333\n# A（10分）\n公式：甲 ÷ 乙\n甲：1\n乙：3\n评分：比例\n偏差原因：x\n";
 const everything = { line: 0, character: 0 };
 
 describe("one formatting of scores", () => {
   const a = analyze(TEXT);
 
   it("the status bar's total is rounded like the hints and the preview (2 decimals by default)", async () => {
-    assert.ok(a.evaluation.total && a.evaluation.total.decimalPlaces() > 10, "the total is a long decimal");
+    assert.ok(a.evaluation.total && a.evaluation.total.decimalPlaces() > 2, "the total has more decimals than are shown");
     const summary = summaryOf(a, 1);
     assert.equal(summary.total, "3.33");
     const hints = inlayHints(a, { start: everything, end: { line: 99, character: 0 } }).map((h) => String(h.label).replace(/\u00a0/g, " "));
