@@ -20,7 +20,7 @@ function trimZeros(s: string): string {
 
 /** “产出指标（50分）”, “产出指标(50)”, “产出指标 50分” → name and weight. */
 export function splitWeight(text: string): { name: string; weight?: string } {
-  const t = oneLine(text);
+  const t = nameLine(text);
   const m = /^(.*?)\s*[（(]\s*(\d+(?:\.\d+)?)\s*分?\s*[)）]$/.exec(t) ?? /^(.*?)\s+(\d+(?:\.\d+)?)\s*分$/.exec(t);
   if (m?.[1].trim()) return { name: cleanName(m[1]), weight: trimZeros(m[2]) };
   return { name: cleanName(t) };
@@ -28,9 +28,25 @@ export function splitWeight(text: string): { name: string; weight?: string } {
 
 /** An indicator name that cannot be mistaken for a weight or markup. */
 export function cleanName(s: string): string {
-  return oneLine(s)
+  return nameLine(s)
     .replace(/^[#\s]+/, "")
     .trim();
+}
+
+const CJK = "\\p{Script=Han}“”‘’（）《》";
+
+/**
+ * A name printed on several lines (“财政供养人员\n控制率”, “投  入\n（15分）”) is one
+ * name: its lines are joined without punctuation, and the spaces that spread
+ * Chinese characters across a cell (“投  入”) are dropped; a space between Latin
+ * words stays.
+ */
+export function nameLine(s: string): string {
+  const lines = s.split("\n").map((l) => l.trim()).filter(Boolean);
+  let out = "";
+  for (const l of lines) out += out && /[A-Za-z0-9]$/.test(out) && /^[A-Za-z0-9]/.test(l) ? ` ${l}` : l;
+  const spread = new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}])`, "gu");
+  return out.replace(spread, "").replace(/\{\{/g, "{ {").replace(/\}\}/g, "} }");
 }
 
 /** Several printed lines on one line: joined with “；” unless the line already ends a clause. */
@@ -58,9 +74,20 @@ function qualitative(t: string): string | undefined {
 
 const COMPARATOR = /^(≥|≤|>=|<=|＞＝|＜＝|>|<|=|＞|＜|＝|≧|≦|不低于|不少于|不高于|不超过|不多于|大于等于|小于等于|大于|小于|高于|低于|多于|少于|超过|达到|至少|至多|等于)\s*/;
 
+/** A 计量单位 as the format writes it: “百分比” / “百分率” is “%”. */
+export function unitWord(unit: string): string {
+  const u = unit.trim();
+  return /^(百分比|百分率|百分数)$/.test(u) ? "%" : u;
+}
+
+/** “≥100百分比” → “≥100%”. */
+function percentWord(t: string): string {
+  return t.replace(/(\d)\s*百分(比|率|数)$/, "$1%");
+}
+
 /** Attach a unit from a 计量单位 column to a bare number. */
 function withUnit(t: string, unit: string): string {
-  const u = unit.trim();
+  const u = unitWord(unit);
   if (!u || u === "/" || u === "—" || u === "-") return t;
   // Only a bare, well-formed number takes the unit (a malformed one is left for the check to keep as printed).
   if (!/^[+-]?\d[\d,，]*(?:\.\d+)?$/.test(t)) return t;
@@ -69,7 +96,7 @@ function withUnit(t: string, unit: string): string {
 
 /** 年度指标值 as a `目标：` value. */
 export function targetText(raw: string, unit = ""): string {
-  const t = oneLine(raw);
+  const t = percentWord(oneLine(raw));
   if (!t) return "";
   const q = qualitative(foldTitle(t));
   if (q) return q;
@@ -81,7 +108,7 @@ export function targetText(raw: string, unit = ""): string {
 
 /** 实际完成值 as an `实际：` value: a comparator copied from the target is dropped (“≥266米” → “266 米”). */
 export function actualText(raw: string, unit = ""): string {
-  const t = oneLine(raw);
+  const t = percentWord(oneLine(raw));
   if (!t) return "";
   const q = qualitative(foldTitle(t));
   if (q) return q;
