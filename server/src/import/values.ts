@@ -33,20 +33,21 @@ export function cleanName(s: string): string {
     .trim();
 }
 
-const CJK = "\\p{Script=Han}“”‘’（）《》";
-
 /**
  * A name printed on several lines (“财政供养人员\n控制率”, “投  入\n（15分）”) is one
- * name: its lines are joined without punctuation, and the spaces that spread
- * Chinese characters across a cell (“投  入”) are dropped; a space between Latin
- * words stays.
+ * name: its lines are joined without punctuation (a space only between Latin
+ * words), and a line spread letter by letter across its cell (“投  入”) is closed
+ * up; other spaces are kept as printed (“两不愁 三保障”).
  */
 export function nameLine(s: string): string {
-  const lines = s.split("\n").map((l) => l.trim()).filter(Boolean);
+  const lines = s
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((l) => (/^(\p{Script=Han}\s+)+\p{Script=Han}$/u.test(l) ? l.replace(/\s+/g, "") : l));
   let out = "";
   for (const l of lines) out += out && /[A-Za-z0-9]$/.test(out) && /^[A-Za-z0-9]/.test(l) ? ` ${l}` : l;
-  const spread = new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}])`, "gu");
-  return out.replace(spread, "").replace(/\{\{/g, "{ {").replace(/\}\}/g, "} }");
+  return out.replace(/\{\{/g, "{ {").replace(/\}\}/g, "} }");
 }
 
 /** Several printed lines on one line: joined with “；” unless the line already ends a clause. */
