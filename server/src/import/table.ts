@@ -4,7 +4,7 @@
  * tree), and one leaf per row. Rows above and below are read by blocks.ts.
  */
 import { address, type Grid, type GridCell } from "./grid";
-import { LEVEL_ROLES, ROLE_NAMES, foldTitle, roleOf, type Role } from "./roles";
+import { LEVEL_ROLES, foldTitle, roleOf, type Role } from "./roles";
 import type { ImportedIndicator, ImportedTable, Kept } from "./types";
 import { isBlank, numberIn, oneLine, splitWeight, targetText } from "./values";
 import { readBlocks } from "./blocks";
