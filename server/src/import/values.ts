@@ -75,15 +75,9 @@ function qualitative(t: string): string | undefined {
 
 const COMPARATOR = /^(≥|≤|>=|<=|＞＝|＜＝|>|<|=|＞|＜|＝|≧|≦|不低于|不少于|不高于|不超过|不多于|大于等于|小于等于|大于|小于|高于|低于|多于|少于|超过|达到|至少|至多|等于)\s*/;
 
-/** A 计量单位 as the format writes it: “百分比” / “百分率” is “%”. */
+/** A 计量单位 as printed, trimmed (“百分比” stays: the language reads it as the unit it is). */
 export function unitWord(unit: string): string {
-  const u = unit.trim();
-  return /^(百分比|百分率|百分数)$/.test(u) ? "%" : u;
-}
-
-/** “≥100百分比” → “≥100%”. */
-function percentWord(t: string): string {
-  return t.replace(/(\d)\s*百分(比|率|数)$/, "$1%");
+  return unit.trim();
 }
 
 /** Attach a unit from a 计量单位 column to a bare number. */
@@ -97,7 +91,7 @@ function withUnit(t: string, unit: string): string {
 
 /** 年度指标值 as a `目标：` value. */
 export function targetText(raw: string, unit = ""): string {
-  const t = percentWord(oneLine(raw));
+  const t = oneLine(raw);
   if (!t) return "";
   const q = qualitative(foldTitle(t));
   if (q) return q;
@@ -109,7 +103,7 @@ export function targetText(raw: string, unit = ""): string {
 
 /** 实际完成值 as an `实际：` value: a comparator copied from the target is dropped (“≥266米” → “266 米”). */
 export function actualText(raw: string, unit = ""): string {
-  const t = percentWord(oneLine(raw));
+  const t = oneLine(raw);
   if (!t) return "";
   const q = qualitative(foldTitle(t));
   if (q) return q;
