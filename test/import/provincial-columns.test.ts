@@ -45,7 +45,7 @@ function twoRowTargets(ws: ExcelJS.Worksheet): void {
     ["产出指标", "数量指标", "养护里程", "≥", "100", "120", "公里", "118", 30, 0.98, 29.5, "雨季停工"],
     ["产出指标", "数量指标", "桥梁检测座数", "≥", "12", "", "座", "12", 20, 1, 20, ""],
     ["产出指标", "质量指标", "路况优良率", "≥", "85", null, "%", "88", 20, 1, 20, ""],
-    ["效益指标", "社会效益指标", "群众出行条件", "定性", "明显改善", "", "", "部分达成", 20, 0.7, 14, "部分路段未完工"],
+    ["效益指标", "社会效益指标", "群众出行条件", "定性", "明显改善", "", "", "部分达成预期指标并具有一定效果", 20, 0.7, 14, "部分路段未完工"],
     ["满意度指标", "服务对象满意度", "沿线群众满意度", "≥", "90", "", "%", "92", 10, 1, 10, ""],
   ];
   for (const [i, r] of rows.entries()) ws.getRow(5 + i).values = r;
@@ -61,7 +61,9 @@ describe("import: provincial columns around the target (年初 / 调整指标值
     assert.match(block(text, "养护里程"), /\n目标：≥ 120 公里\n/);
     assert.match(block(text, "桥梁检测座数"), /\n目标：≥ 12 座\n/);
     assert.match(block(text, "路况优良率"), /\n目标：≥ 85%\n实际：88%\n/);
-    assert.match(block(text, "群众出行条件"), /\n目标：明显改善\n/);
+    assert.match(block(text, "群众出行条件"), /\n目标：明显改善\n实际：部分达成\n/);
+    // The wording written as 部分达成 is kept as printed, naming its cell.
+    assert.match(block(text, "群众出行条件"), /\n\/\/ 自评表!H8 实际完成值：部分达成预期指标并具有一定效果\n/);
     assert.match(block(text, "沿线群众满意度"), /\n目标：≥ 90%\n/);
     // The 年初指标值 the 调整指标值 replaced is not lost.
     keptAs(text, "E5", "年初指标值", "年初指标值", ["100", "100 公里"]);

@@ -115,6 +115,10 @@ export function readLeafCells(grid: Grid, header: Header, r: number, leaf: Impor
     leaf.fields.push({ key, value, where, raw: printed, label });
   }
   completeValues(leaf, natureCol === undefined ? "" : row[natureCol].text);
+  // A printed wording written as the format's word (“部分达成预期指标并具有一定效果” → 部分达成) is kept as printed too.
+  for (const f of leaf.fields) {
+    if ((f.key === "目标" || f.key === "实际") && /^(达成|部分达成|未达成)$/.test(f.value) && f.raw !== f.value) leaf.kept.push({ where: f.where, label: f.label, text: f.raw });
+  }
   // The unit is kept as a comment unless a target or an actual took it.
   if (unit && !isBlank(unit) && !leaf.fields.some((f) => (f.key === "目标" || f.key === "实际") && f.value.includes(unitShown))) {
     leaf.kept.push({ where: `${grid.name}!${address(r, unitCol ?? 0)}`, label: "计量单位", text: unit });
