@@ -194,7 +194,56 @@ const RULE_CLAUSES = [
   "；",
   ";",
   "",
+  // printed sentences (issue 10): scoring/rules/printed reads these
+  "以100%为标准。",
+  "在职人员控制率≤100%，计5分",
+  "每超过一个百分点扣0.5分，扣完为止",
+  "每低于5%扣2分",
+  "不足5%的按比例扣分",
+  "不足一个百分点的按一个百分点计算",
+  "0-10%（含），计6分",
+  "80%（含）-90%得4分",
+  "大于30%不得分",
+  "60%以下不得分",
+  "90%（不含）以上得满分",
+  "在90%-100%之间计3分",
+  "1.≥95%得5分",
+  "（2）低于85%计0分",
+  "①真实，1分",
+  "真实（1分）",
+  "每发现一例违规扣1分",
+  "按完成比例计分",
+  "完成值/指标值×分值",
+  "达到目标值得满分",
+  "未达到的按完成比例计分",
+  "最高不超过分值",
+  "其余情况不得分",
+  "扣2分",
+  "每超过1天扣1分",
+  "低于100%的，每低一个百分点扣0.5分",
+  "每超过",
+  "（含",
+  "-%",
+  "计分",
 ];
+
+/** Pipe tables as converters paste them (issue 10: model/tables.ts), with totals right, wrong and broken. */
+export function tableSoup(rng: Rng): string {
+  const labels = ["年度资金总额", "其中：本年财政拨款", "上年结转资金", "其他资金", "总额:", "合计", "总计", "其中：", "水、电费", "", "|", "其中:在职"];
+  const heads = ["资金来源", "年初预算数", "全年预算数（万元）", "全年执行数", "执行率", "分值", "", "调整后预算数", "预算执行数"];
+  const cells = ["100", "0", "89.974", "1,000", "96%", "-5", "", "/", "—", "1e9", "12.5 万元", "x", "99999999999999999999", "０"];
+  const cols = 1 + int(rng, 6);
+  const rows = int(rng, 7);
+  const out: string[] = [];
+  if (rng() < 0.5) out.push(pick(rng, ["（单位：万元）", "单位：元", "(单位:亩)", "（单位：未知）"]));
+  out.push(`| ${Array.from({ length: cols }, () => pick(rng, heads)).join(" | ")} |`);
+  if (rng() < 0.9) out.push(`|${"---|".repeat(cols)}`);
+  for (let r = 0; r < rows; r++) {
+    const n = rng() < 0.8 ? cols : int(rng, cols + 3);
+    out.push(`| ${pick(rng, labels)} | ${Array.from({ length: Math.max(0, n - 1) }, () => pick(rng, cells)).join(" | ")} |`);
+  }
+  return out.join("\n");
+}
 
 const KEYS = ["评分", "结果", "得分", "目标", "实际", "公式", "完成率", "自评总分", "等级", "满分", "等级划分", "反向算法", "超额预警", "执行率封顶", "偏差原因", "单位", "年度", "数据", "预算数", "执行数"];
 
@@ -229,7 +278,7 @@ function ruleSoup(rng: Rng): string {
   const n = 1 + int(rng, 8);
   const parts: string[] = [];
   for (let i = 0; i < n; i++) parts.push(pick(rng, RULE_CLAUSES));
-  return parts.join(pick(rng, ["；", ";", " ", "；；"]));
+  return parts.join(pick(rng, ["；", ";", " ", "；；", "，", "。", ""]));
 }
 
 function lines(text: string): string[] {
@@ -246,6 +295,14 @@ export interface Mutator {
 }
 
 export const MUTATORS: Mutator[] = [
+  {
+    name: "insert-table",
+    apply(t, rng) {
+      const ls = lines(t);
+      ls.splice(int(rng, ls.length + 1), 0, tableSoup(rng));
+      return ls.join("\n");
+    },
+  },
   {
     name: "delete-lines",
     apply(t, rng) {

@@ -40,11 +40,24 @@ export function diags(text: string, code: DiagnosticCode): Diagnostic[] {
   return diagnostics(text).filter((d) => d.code === code);
 }
 
-/** The computed score of the (first) indicator named `name`, to 4 decimals; undefined when not scored. */
+/**
+ * The computed score of the (first) indicator named `name`, to 4 decimals; undefined when not scored.
+ * A leaf's is the rule's exact score, before rounding to 得分精度 (`printed` gives the rounded one); a
+ * parent's is the sum of its children's rounded scores.
+ */
 export function score(text: string, name: string): string | undefined {
   const ev = analyzeText(text).evaluation;
   for (const [ind, r] of ev.results) {
-    if (ind.name === name) return r.score === undefined ? undefined : r.score.toFixed(4);
+    if (ind.name === name) return r.score === undefined ? undefined : (r.exact ?? r.score).toFixed(4);
+  }
+  throw new Error(`no indicator named ${name}`);
+}
+
+/** The score as the table prints it (rounded to 得分精度), as a plain decimal string. */
+export function printed(text: string, name: string): string | undefined {
+  const ev = analyzeText(text).evaluation;
+  for (const [ind, r] of ev.results) {
+    if (ind.name === name) return r.score?.toString();
   }
   throw new Error(`no indicator named ${name}`);
 }

@@ -17,6 +17,7 @@ import { decimalCache } from "./quantity/decimal";
 import { quantityCache } from "./quantity/quantity";
 import { unitCache } from "./quantity/units";
 import { ruleCache } from "./scoring/rules/resolve";
+import { printedRuleCache } from "./scoring/rules/printed";
 import { leafReuseCache } from "./scoring/leaf-reuse";
 import { blockReuseCache } from "./model/reuse";
 import { semanticIndexCache } from "./features/semantic-index";
@@ -37,6 +38,7 @@ export const CACHES: readonly CacheEntry[] = [
   blockReuseCache,
   leafReuseCache,
   ruleCache,
+  printedRuleCache,
   semanticIndexCache,
 ];
 

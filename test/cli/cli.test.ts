@@ -115,7 +115,7 @@ describe("cli", function () {
       assert.equal(j.grade, "良");
       assert.equal(j.fullScore, 10);
       assert.deepEqual(j.measures, []);
-      assert.deepEqual(j.indicators[0], { path: ["完成质量"], level: 1, weight: 10, measured: "", score: 8, kind: "judgement", line: 5 });
+      assert.deepEqual(j.indicators[0], { path: ["完成质量"], level: 1, weight: 10, measured: "", score: 8, exactScore: "8", kind: "judgement", line: 5 });
     });
     it("--format csv: header row, one row per indicator and a total row; no BOM on stdout", () => {
       const r = cli(["score", "--format", "csv", "clean.perf"], dir);

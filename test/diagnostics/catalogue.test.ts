@@ -55,6 +55,17 @@ const CASES: Record<DiagnosticCode, Case[]> = {
       fixed: `${H}满分：2\n# A（2分）\n实际：95%\n评分：≥90% 2；≥80% 1\n`,
     },
   ],
+  PE107: [
+    {
+      title: "a printed rule sentence that stops half-way",
+      text: `${H}满分：5\n# 在职人员控制率（5分）\n实际：99%\n评分：在职人员控制率≤100%，计5分；每超过一个百分点扣\n`,
+      line: 5,
+      at: "扣",
+      nth: 0,
+      mentions: ["读不懂", "“扣”", "扣N分"],
+      fixed: `${H}满分：5\n# 在职人员控制率（5分）\n实际：99%\n评分：在职人员控制率≤100%，计5分；每超过一个百分点扣0.5分，扣完为止\n`,
+    },
+  ],
   PE102: [
     {
       title: "a Git conflict",
@@ -357,6 +368,78 @@ const CASES: Record<DiagnosticCode, Case[]> = {
       fixed: `${H}满分：2\n# A（2分）\n得分：2\n理由：资料齐全\n`,
     },
   ],
+  PE413: [
+    {
+      title: "scores written with one decimal, one of them rounded from 1.946",
+      text: `${H}满分：4\n# A（2分）\n实际：97.3%\n评分：比例\n得分：1.9\n偏差原因：x\n# B（2分）\n实际：95%\n评分：比例\n得分：1.9\n偏差原因：x\n`,
+      line: 6,
+      at: "1.9",
+      mentions: ["1 位小数", "得分精度：1"],
+      data: { line: "得分精度：1" },
+      fixed: `${H}得分精度：1\n满分：4\n# A（2分）\n实际：97.3%\n评分：比例\n得分：1.9\n偏差原因：x\n# B（2分）\n实际：95%\n评分：比例\n得分：1.9\n偏差原因：x\n`,
+    },
+  ],
+  PE414: [
+    {
+      title: "a target printed without a comparator or a direction",
+      text: `${H}满分：5\n# 修路长度（5分）\n目标：10 公里\n实际：10 公里\n`,
+      line: 4,
+      at: "10",
+      mentions: ["没有写比较符", "按正向"],
+      fixed: `${H}满分：5\n# 修路长度（5分）\n目标：10 公里\n指标性质：正向\n实际：10 公里\n`,
+    },
+  ],
+  PE415: [
+    {
+      title: "a 得分系数 that is not the score over the weight",
+      text: `${H}满分：10\n# 修路长度（10分）\n目标：≥ 10 公里\n实际：9 公里\n得分系数：1\n偏差原因：x\n`,
+      line: 6,
+      at: "1",
+      mentions: ["得分系数 1", "0.9"],
+      fixed: `${H}满分：10\n# 修路长度（10分）\n目标：≥ 10 公里\n实际：9 公里\n得分系数：0.9\n偏差原因：x\n`,
+    },
+  ],
+  PE416: [
+    {
+      title: "an actual with a comparator copied from the target",
+      text: `${H}满分：5\n# 修路长度（5分）\n目标：≥ 266 米\n实际：≥266米\n`,
+      line: 5,
+      at: "≥",
+      mentions: ["比较符“≥”", "266米"],
+      fixed: `${H}满分：5\n# 修路长度（5分）\n目标：≥ 266 米\n实际：266米\n`,
+    },
+  ],
+  PE417: [
+    {
+      title: "an actual without a unit",
+      text: `${H}满分：5\n# 修路长度（5分）\n目标：≥ 266 米\n实际：266\n`,
+      line: 5,
+      at: "266",
+      mentions: ["没有写单位", "266 米"],
+      fixed: `${H}满分：5\n# 修路长度（5分）\n目标：≥ 266 米\n实际：266 米\n`,
+    },
+  ],
+  PE411: [
+    {
+      title: "a funding total that is not the sum of its parts",
+      text: `${H}类型：项目支出\n（单位：万元）\n| 资金来源 | 全年预算数 | 全年执行数 |\n|---|---|---|\n| 年度资金总额 | 120 | 114 |\n| 其中：本年财政拨款 | 100 | 95 |\n| 上年结转资金 | 20 | 18 |\n| 其他资金 | 0 | 0 |\n# 产出（90分）\n得分：90\n理由：x\n`,
+      line: 6,
+      at: "114",
+      mentions: ["年度资金总额", "全年执行数", "114", "113", "资金来源"],
+      data: { computed: "113 万元" },
+      fixed: `${H}类型：项目支出\n（单位：万元）\n| 资金来源 | 全年预算数 | 全年执行数 |\n|---|---|---|\n| 年度资金总额 | 120 | 113 |\n| 其中：本年财政拨款 | 100 | 95 |\n| 上年结转资金 | 20 | 18 |\n| 其他资金 | 0 | 0 |\n# 产出（90分）\n得分：90\n理由：x\n`,
+    },
+  ],
+  PE412: [
+    {
+      title: "a 其中 row larger than its row",
+      text: `${H}满分：1\n| 项目 | 人数（人） |\n|---|---|\n| 在职人员 | 55 |\n| 其中：行政编制 | 60 |\n# A（1分）\n得分：1\n理由：x\n`,
+      line: 6,
+      at: "60",
+      mentions: ["其中：行政编制", "大于", "在职人员"],
+      fixed: `${H}满分：1\n| 项目 | 人数（人） |\n|---|---|\n| 在职人员 | 55 |\n| 其中：行政编制 | 50 |\n# A（1分）\n得分：1\n理由：x\n`,
+    },
+  ],
   PE408: [
     {
       title: "比例 with another clause",
@@ -535,10 +618,10 @@ const CASES: Record<DiagnosticCode, Case[]> = {
 
 /** The severities as the brief and the docs state them (the catalogue must agree). */
 const EXPECTED_SEVERITY: Record<DiagnosticCode, Severity> = {
-  PE101: "error", PE102: "error", PE120: "warning", PE103: "error", PE104: "warning", PE105: "warning", PE106: "error",
+  PE101: "error", PE107: "error", PE102: "error", PE120: "warning", PE103: "error", PE104: "warning", PE105: "warning", PE106: "error",
   PE201: "error", PE202: "error", PE203: "error", PE204: "error", PE205: "warning", PE206: "warning", PE207: "error", PE208: "warning",
   PE301: "error", PE302: "error", PE303: "error", PE304: "warning",
-  PE401: "error", PE402: "error", PE403: "error", PE404: "error", PE405: "warning", PE406: "warning", PE407: "info", PE408: "error", PE409: "info", PE410: "warning",
+  PE401: "error", PE402: "error", PE403: "error", PE404: "error", PE405: "warning", PE406: "warning", PE407: "info", PE408: "error", PE409: "info", PE410: "warning", PE411: "warning", PE412: "warning", PE413: "info", PE414: "info", PE415: "warning", PE416: "warning", PE417: "info",
   PE530: "warning", PE501: "warning", PE502: "warning", PE503: "warning", PE504: "warning", PE505: "warning",
   PE601: "error", PE602: "warning", PE603: "error", PE604: "warning", PE605: "error",
 };

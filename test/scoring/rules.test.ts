@@ -205,8 +205,9 @@ describe("scoring rules (brief §6)", () => {
       assert.ok(diag(t, "PE405"));
       assert.equal(score(t, "A"), "3.9000");
     });
-    it("未达成 band is 0–60 %: 3 of 5 is inside, 3.5 is outside", () => {
-      assert.equal(diag(one(5, "目标：达成\n实际：未达成\n得分：3\n偏差原因：x\n"), "PE405"), undefined);
+    it("未达成 band is 0–60 % (60 % itself is 部分达成's, 财预〔2020〕10号): 2.9 of 5 is inside, 3 and 3.5 are outside", () => {
+      assert.equal(diag(one(5, "目标：达成\n实际：未达成\n得分：2.9\n偏差原因：x\n"), "PE405"), undefined);
+      assert.ok(diag(one(5, "目标：达成\n实际：未达成\n得分：3\n偏差原因：x\n"), "PE405"));
       assert.ok(diag(one(5, "目标：达成\n实际：未达成\n得分：3.5\n偏差原因：x\n"), "PE405"));
     });
   });
@@ -260,10 +261,12 @@ describe("totals (总分, 等级, 满分)", () => {
 `;
   it("a parent's score is the sum of its children's", () => {
     assert.equal(score(tree, "执行率"), f4(d("0.9642").times(6)));
-    assert.equal(score(tree, "投入"), f4(d(4).plus(d("0.9642").times(6))));
+    // The parent adds its children's scores as printed (得分精度 2: 5.7852 → 5.79).
+    assert.equal(score(tree, "投入"), f4(d(4).plus(d("5.79"))));
   });
   it("the total is the sum of the top-level indicators; grade from the default 等级划分 (优 90；良 80；中 60；差 0)", () => {
-    const expected = d(4).plus(d("0.9642").times(6)).plus(85);
+    // The sum of the leaf scores as printed (5.7852 → 5.79), as a paper table adds its rows.
+    const expected = d(4).plus(d("5.79")).plus(85);
     assert.equal(total(tree), f4(expected));
     assert.equal(grade(tree), "优");
     assert.deepEqual(codes(tree), []);
@@ -293,7 +296,7 @@ describe("totals (总分, 等级, 满分)", () => {
   it("项目支出 adds the 预算执行率 row: 执行率 × 10", () => {
     const t = `${HEADER}类型：项目支出\n全年预算数：100 万元\n全年执行数：96.42 万元\n# 产出（90分）\n得分：90\n理由：x\n`;
     assert.equal(score(t, "预算执行率"), f4(d("96.42").div(100).times(10)));
-    assert.equal(total(t), f4(d("96.42").div(100).times(10).plus(90)));
+    assert.equal(total(t), f4(d("9.64").plus(90)));
     assert.equal(diag(t, "PE302"), undefined);
   });
   it("项目支出's 预算执行率 is capped at 10 when execution exceeds the budget", () => {

@@ -7,7 +7,8 @@ const H = "单位：甲镇\n年度：2021\n满分：10\n";
 describe("thousands separators in rules", () => {
   it("per-point deduction with 1,000 in the step does not throw and scores", () => {
     const a = analyze(`${H}# A（10分）\n实际：101%\n评分：≤100% 满分；每超1,000个百分点扣1,000分\n偏差原因：x\n`);
-    assert.equal(a.evaluation.total?.toString(), "9");
+    // 1 point over is less than one full step of 1,000 points: nothing is deducted (per full step, docs/format.md §11.5).
+    assert.equal(a.evaluation.total?.toString(), "10");
   });
 
   it("a deduction step with a separator does not throw", () => {

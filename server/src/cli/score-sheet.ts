@@ -79,7 +79,7 @@ export function scoreJson(path: string, a: Analysis): object {
     fullScore: Number(r.fullScore),
     complete: r.complete,
     statedTotal: r.statedTotal ?? null,
-    indicators: r.indicators.map((i) => ({ path: i.path, level: i.level, weight: num(i.weight), measured: i.measured, score: num(i.score), kind: i.kind ?? null, line: i.line + 1 })),
+    indicators: r.indicators.map((i) => ({ path: i.path, level: i.level, weight: num(i.weight), measured: i.measured, score: num(i.score), exactScore: i.exact ?? null, kind: i.kind ?? null, line: i.line + 1 })),
     measures: r.measures.map((m) => ({ name: m.name, target: m.target, actual: m.actual, rate: m.rate ?? null, line: m.line + 1 })),
   };
 }

@@ -36,6 +36,12 @@ export const CATALOGUE = {
     zh: (a) => `无法解析${s(a.what)}：${s(a.detail)}`,
     en: (a) => `Cannot parse ${s(a.whatEn)}: ${s(a.detailEn)}`,
   },
+  PE107: {
+    severity: "error",
+    slug: "rule-sentence-not-understood",
+    zh: (a) => `评分规则读到“${s(a.part)}”处读不懂：此处应为${s(a.expected)}。`,
+    en: (a) => `The scoring rule is not understood at “${s(a.part)}”: expected ${s(a.expectedEn)}.`,
+  },
   PE102: {
     severity: "error",
     slug: "conflict-marker",
@@ -188,6 +194,48 @@ export const CATALOGUE = {
     slug: "judgement-without-reason",
     zh: (a) => `“${s(a.name)}”的得分 ${s(a.score)} 为评价人判断：请写“理由：…”说明依据。`,
     en: (a) => `The score ${s(a.score)} of “${s(a.name)}” is the evaluator's judgement: give 理由：….`,
+  },
+  PE413: {
+    severity: "info",
+    slug: "score-precision-hint",
+    zh: (a) => `本表的得分都只写到 ${s(a.digits)} 位小数，此得分按 ${s(a.digits)} 位小数与计算相符：若本表按 ${s(a.digits)} 位小数计分，请在表头写“${s(a.line)}”（默认两位小数）。`,
+    en: (a) => `Every score of this table is written with ${s(a.digits)} decimals, and this one agrees at ${s(a.digits)} decimals: if the table scores to ${s(a.digits)} decimals, write “${s(a.line)}” in the header (the default is two).`,
+  },
+  PE414: {
+    severity: "info",
+    slug: "target-direction-assumed",
+    zh: (a) => `目标“${s(a.value)}”没有写比较符（≥、≤），也没有写“指标性质”：按正向（≥）计分。反向指标请写“指标性质：反向”或“目标：≤…”。`,
+    en: (a) => `The target “${s(a.value)}” has no comparator (≥, ≤) and no 指标性质: read as upward (≥). For a downward target write 指标性质：反向 or 目标：≤….`,
+  },
+  PE415: {
+    severity: "warning",
+    slug: "score-coefficient-differs",
+    zh: (a) => `得分系数 ${s(a.stated)} 与计算不符：${s(a.detail)}${a.computed ? ` = ${s(a.computed)}` : ""}。`,
+    en: (a) => `得分系数 ${s(a.stated)} does not match: ${s(a.detail)}${a.computed ? ` = ${s(a.computed)}` : ""}.`,
+  },
+  PE416: {
+    severity: "warning",
+    slug: "actual-with-comparator",
+    zh: (a) => `实际值不应带比较符“${s(a.comparator)}”（多半是从目标值抄来的）：按 ${s(a.value)} 计。`,
+    en: (a) => `An actual value has no comparator “${s(a.comparator)}” (probably copied from the target): read as ${s(a.value)}.`,
+  },
+  PE417: {
+    severity: "info",
+    slug: "actual-unit-assumed",
+    zh: (a) => `实际值 ${s(a.value)} 没有写单位：按${s(a.source)}的单位读作 ${s(a.value)} ${s(a.unit)}。`,
+    en: (a) => `The actual ${s(a.value)} has no unit: read in the unit of ${s(a.source)}, ${s(a.value)} ${s(a.unit)}.`,
+  },
+  PE411: {
+    severity: "warning",
+    slug: "table-total-differs",
+    zh: (a) => `表中“${s(a.row)}”的“${s(a.column)}” ${s(a.stated)} 与${s(a.what)} ${s(a.computed)} 不符。`,
+    en: (a) => `The table's “${s(a.row)}” “${s(a.column)}” ${s(a.stated)} does not equal the ${a.what === "其上各行之和" ? "sum of the rows above" : "sum of the funding sources below it (本年财政拨款, 上年结转资金, 其他资金…)"}, ${s(a.computed)}.`,
+  },
+  PE412: {
+    severity: "warning",
+    slug: "table-part-exceeds-whole",
+    zh: (a) => `“其中：${s(a.row)}”的“${s(a.column)}” ${s(a.stated)} 大于它所属的“${s(a.whole)}” ${s(a.wholeValue)}：“其中”一行是上一行的一部分。`,
+    en: (a) => `“其中：${s(a.row)}” “${s(a.column)}” ${s(a.stated)} exceeds the row it is part of, “${s(a.whole)}” ${s(a.wholeValue)}.`,
   },
   PE408: {
     severity: "error",

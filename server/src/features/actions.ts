@@ -53,6 +53,14 @@ export function codeActions(a: Analysis, uri: string, range: Range, diagnostics:
         out.push(edit(uri, "添加“偏差原因：”", [{ range: { start: pos, end: pos }, newText: "\n偏差原因：" }], d, true));
         break;
       }
+      case "PE413": {
+        // Add the 口径 line 得分精度：N at the end of the header.
+        if (data.line === undefined) break;
+        const last = Math.max(-1, ...[...a.model.header.values()].map((f) => f.line));
+        const pos = { line: last + 1, character: 0 };
+        out.push(edit(uri, `在表头添加“${data.line}”`, [{ range: { start: pos, end: pos }, newText: `${data.line}\n` }], d, true));
+        break;
+      }
       case "PE202":
         if (data.value !== undefined) out.push(edit(uri, `将“${data.text}”改为 ${data.value}`, [{ range: d.range, newText: data.value }], d, true));
         break;

@@ -69,7 +69,8 @@ export function formatText(text: string, analysis?: Analysis): string {
       }
       case "field": {
         const role = roles.get(i);
-        if (!role || a.syntax.conflictLines.has(i)) {
+        // A pipe-table row ("|其中:本年财政拨款|80|") is kept as written, even where it parses as a field (issue 10).
+        if (!role || a.syntax.conflictLines.has(i) || folded.trimStart().startsWith("|")) {
           line = raw;
           break;
         }

@@ -14,6 +14,11 @@ function indicatorHover(a: Analysis, ind: Indicator): string {
   if (!r) return `**${esc(head)}**`;
   const parts = [traceMarkdown(r.trace, head)];
   if (r.kind) parts.push("", `计分方式：${RULE_KIND_NAMES[r.kind]}`);
+  // A printed 评分 sentence: how each part was read, so that the author can confirm it.
+  const reading = ind.rule?.reading;
+  if (reading) parts.push("", "评分规则按原文读作：", ...reading.map((x) => `- ${esc(x)}`));
+  const core = ind.fields.get("核心指标") ?? ind.fields.get("是否核心指标");
+  if (core) parts.push("", `核心指标：${esc(core.value)}`);
   const reason = ind.fields.get("偏差原因");
   if (reason) parts.push("", `偏差原因：${esc(reason.value)}`);
   return parts.join("\n");

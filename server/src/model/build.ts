@@ -10,8 +10,11 @@ import { parseDecimal } from "../quantity/decimal";
 import { Quantity } from "../quantity/quantity";
 import { lookupUnit } from "../quantity/units";
 import { parseValue, prefetchValues, type SyntaxTree, type ValueRequest } from "../syntax/parse";
-import type { ClauseNode, DataValueNode, ExprNode, FieldLine, QuantityNode, ScoreNode, TargetNode } from "../syntax/ast";
+import type { DataValueNode, ExprNode, FieldLine, QuantityNode, ScoreNode, TargetNode } from "../syntax/ast";
 import { makeDiagnostic, lineRange, type Diagnostic } from "../diagnostics/catalogue";
+import { readRuleValue } from "../scoring/rules/printed";
+import { TARGET_ALIASES } from "./keys";
+import { FUNDING_ALIASES, readTables } from "./tables";
 import { HEADER_KEYS, MEASURE_KEYS, REQUIRED_HEADER_KEYS, TEXT_KEYS, VALUE_KEYS, isIndicatorKey, valueRuleForKey } from "./keys";
 import type { Block, DataItem, Field, PerfModel, Placeholder, Section } from "./types";
 import { BuiltBlock, EMPTY, LineField, add } from "./block-indicator";
@@ -88,6 +91,7 @@ class ModelBuilder {
       }
     }
     for (let i = 0; i < lines.length; i++) this.scanPlaceholders(i);
+    this.tables(firstHeading);
 
     const headerReader = new HeaderReader(this.syntax, this.header, this.diagnostics);
     headerReader.checkYear();
@@ -244,6 +248,22 @@ class ModelBuilder {
     return true;
   }
 
+  /** Pipe tables of the header and the prose sections: their cells are shared data (model/tables.ts). */
+  private tables(firstHeading: number): void {
+    const ranges: [number, number][] = [[0, firstHeading - 1], ...this.sections.map((s): [number, number] => [s.line + 1, s.endLine])];
+    const t = readTables(this.syntax, ranges);
+    this.diagnostics.push(...t.diagnostics);
+    for (const item of t.items) {
+      if (this.data.has(item.name)) continue;
+      this.data.set(item.name, item);
+      this.allData.push(item);
+    }
+    for (const [alias, cells] of FUNDING_ALIASES) {
+      const item = cells.map((c) => this.data.get(c)).find((x) => x !== undefined);
+      if (item && !this.data.has(alias)) this.data.set(alias, { ...item, name: alias });
+    }
+  }
+
   /** A quantity node to a Quantity, diagnosing an unknown unit. */
   private quantity(q: QuantityNode, line: number): Quantity | undefined {
     const unit = q.unit?.text ?? null;
@@ -262,6 +282,8 @@ class ModelBuilder {
 
   /** Reserved keys seen in the block being built (a repeated one is PE104). */
   private readonly seenKeys = new Set<string>();
+  /** Which of 目标's columns gave an indicator its target (TARGET_ALIASES). */
+  private readonly targetPriority = new WeakMap<BuiltBlock, number>();
 
   private block(start: number, end: number): BuiltBlock {
     const node = this.syntax.lines[start].node;
@@ -318,7 +340,8 @@ class ModelBuilder {
     const f = this.field(i, n);
     const folded = this.folded(i, n);
     const at = n.value.span[0];
-    switch (key) {
+    const alias = TARGET_ALIASES[key];
+    switch ((alias?.as ?? key) as string) {
       case "公式": {
         const r = parseValue<ExprNode>("Expression", folded, i, at, this.syntax.lines[i]);
         if (r.ok) ind.formula = { field: f, expr: r.value };
@@ -342,8 +365,13 @@ class ModelBuilder {
           const q = this.quantity(r.value.quantity, i);
           if (!q) return;
         }
-        if (key === "目标") ind.target = { field: f, node: r.value };
-        else ind.actual = { field: f, node: r.value };
+        // 目标 and its national-form columns: the one of highest priority (调整指标值 > 目标 > 年初指标值).
+        const priority = alias?.priority ?? 2;
+        if (alias?.as === "目标") {
+          if (ind.target && (this.targetPriority.get(ind) ?? 2) >= priority) return;
+          this.targetPriority.set(ind, priority);
+          ind.target = { field: f, node: r.value };
+        } else if (!ind.actual) ind.actual = { field: f, node: r.value };
         return;
       }
       case "完成率": {
@@ -357,8 +385,9 @@ class ModelBuilder {
         return;
       }
       case "评分": {
-        const r = parseValue<ClauseNode[]>("Rule", folded, i, at, this.syntax.lines[i]);
-        if (r.ok) ind.rule = { field: f, clauses: r.value };
+        // The compact syntax, or a sentence as provinces print it (scoring/rules/printed).
+        const r = readRuleValue(folded, i, at, this.syntax.lines[i], ind.name);
+        if (r.ok) ind.rule = { field: f, clauses: r.clauses, ...(r.reading ? { reading: r.reading } : {}) };
         else this.diagnostics.push(r.diagnostic);
         return;
       }

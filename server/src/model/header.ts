@@ -9,6 +9,8 @@ import { parseValue, type SyntaxTree } from "../syntax/parse";
 import type { ClauseNode, ScoreNode } from "../syntax/ast";
 import { makeDiagnostic, lineRange, type Diagnostic } from "../diagnostics/catalogue";
 import type { Field, PerfModel, Policy, Scope } from "./types";
+import { readPrecision } from "../scoring/precision";
+import { readBands } from "../scoring/rules/grade-words";
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -75,6 +77,19 @@ export class HeaderReader {
       const r = parseValue<ScoreNode>("Score", this.foldedField(full), full.line, full.valueSpan[0], this.syntax.lines[full.line]);
       if (r.ok && parseDecimal(r.value.value).greaterThan(0)) policy.fullScore = parseDecimal(r.value.value);
       else bad(full, "正数，如 100", "a positive number such as 100");
+    }
+    const precision = this.header.get("得分精度");
+    if (precision) {
+      // 得分精度：1 (also 1位, 1位小数, 一位小数): decimals of a leaf score, 0–4.
+      const n = readPrecision(precision.value);
+      if (n === undefined) bad(precision, "0～4 的整数（小数位数），如“得分精度：1”", "a whole number of decimals 0–4, such as 得分精度：1");
+      else policy.scorePrecision = n;
+    }
+    const qual = this.header.get("定性区间");
+    if (qual) {
+      const bands = readBands(qual.value);
+      if (bands) policy.qualitativeBands = bands;
+      else bad(qual, "三个等级的下限，如“达成 80%；部分达成 60%；未达成 0”", "the three grades' lower ends, such as 达成 80%；部分达成 60%；未达成 0");
     }
     const rev = this.header.get("反向算法");
     if (rev) {

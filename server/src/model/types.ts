@@ -8,6 +8,7 @@ import type { ClauseNode, DataValueNode, ExprNode, Span, TargetNode } from "../s
 import type { SyntaxTree } from "../syntax/parse";
 import type { Diagnostic } from "../diagnostics/catalogue";
 import type { Quantity } from "../quantity/quantity";
+import type { Bands } from "../scoring/rules/grade-words";
 
 /** A `key：value` line that the model took as a field. */
 export interface Field {
@@ -47,6 +48,8 @@ export interface Finding {
 export interface RuleSpec {
   readonly field: Field;
   readonly clauses: readonly ClauseNode[];
+  /** How a printed sentence was read, part by part (absent for the compact syntax). */
+  readonly reading?: readonly string[];
 }
 
 /**
@@ -124,6 +127,10 @@ export interface Policy {
   readonly fullScore: Decimal;
   /** 等级划分, highest first. */
   readonly grades: readonly { readonly name: string; readonly min: Decimal }[];
+  /** 得分精度: decimals of a leaf score (default 2); undefined when the header does not say. */
+  readonly scorePrecision?: number;
+  /** 定性区间: each qualitative grade's share of the weight, when the header draws them (else the national bands). */
+  readonly qualitativeBands?: Bands;
 }
 
 /** 评价类型 */

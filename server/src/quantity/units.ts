@@ -52,6 +52,8 @@ const BASE: Record<string, [string, string]> = {
   "%": ["", "0.01"],
   "‰": ["", "0.001"],
   个百分点: ["", "0.01"],
+  // the national form's 度量单位 column prints 百分比 for %
+  百分比: ["", "0.01"],
   倍: ["", "1"],
   分: ["score", "1"],
 };

@@ -20,8 +20,11 @@ import { resolveRule } from "./rules/resolve";
 import type { RuleContext } from "./rules/rule";
 import { NO_TRACE, TraceBuilder, type TraceRecorder } from "./trace";
 import { LineKeyedMap } from "./by-line";
+import { formatPair, precisionOf, roundScore, scoreAgrees } from "./precision";
+import { actualQuantity, checkCoefficient, targetOp, targetUnit } from "./national";
+import { EXECUTION_EXPR, EXECUTION_RULE, isAutoExecutionRow } from "./execution-row";
 import { capIndicatorScore } from "./clamp";
-import { DataOutcome, IndicatorOutcome, NO_DEPS, agrees, fingerprint, ruleUsesMeasured, sortDiagnostics, LeafRecord, type LeafTracer } from "./outcomes";
+import { DataOutcome, IndicatorOutcome, NO_DEPS, fingerprint, ruleUsesMeasured, sortDiagnostics, LeafRecord, type LeafTracer } from "./outcomes";
 import { keepLeafRecords, newLeafRecords, previousLeafRecords, recordFor } from "./leaf-reuse";
 import { approximate, completionRate, deviationReason } from "./leaf-checks";
 import { placeholders, totals, type EvaluationState } from "./totals";
@@ -72,7 +75,10 @@ class Evaluator implements LeafTracer, EvaluationState {
     this.dataResults = new LineKeyedMap(lineCount, (item) => item.field.line, (r) => r.item);
     this.used = new Uint8Array(lineCount);
     const p = model.policy;
-    this.context = `${p.reverse}|${p.overAchievement.toString()}`;
+    const bands = p.qualitativeBands ? Object.values(p.qualitativeBands).map((x) => x[0].toString()).join(",") : "";
+    // Whether a hand-written 预算执行率 row has the amounts to be scored automatically (execution-row.ts).
+    const amounts = model.data.has("全年执行数") && model.data.has("全年预算数") ? "1" : "";
+    this.context = `${p.reverse}|${p.overAchievement.toString()}|${p.scorePrecision ?? ""}|${bands}|${amounts}`;
   }
 
   run(): Evaluation {
@@ -219,10 +225,12 @@ class Evaluator implements LeafTracer, EvaluationState {
     // Children whose weights add up to more than the parent's (PE301) cannot make it count more than its weight.
     r.score = ind.weight ? capIndicatorScore(ind, sum, ind.weight, this.sink, (t) => tb.step(() => t)) : sum;
     r.kind = "sum";
-    r.statedScoreDiffers = ind.statedScore !== undefined && !agrees(ind.statedScore.text, ind.statedScore.value, sum);
-    if (ind.statedScore && !agrees(ind.statedScore.text, ind.statedScore.value, sum)) {
+    const agreesSum = ind.statedScore === undefined || scoreAgrees(ind.statedScore.text, ind.statedScore.value, sum, this.model.policy);
+    r.statedScoreDiffers = !agreesSum;
+    if (ind.statedScore && !agreesSum) {
       const f = ind.statedScore.field;
-      this.sink.add("PE501", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]), { stated: ind.statedScore.text, computed: formatDecimal(sum, 2) }, { computed: formatDecimal(sum, 2) });
+      const computed = formatPair(ind.statedScore.value, sum, precisionOf(this.model.policy))[1];
+      this.sink.add("PE501", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]), { stated: ind.statedScore.text, computed }, { computed });
     }
     this.results.set(ind, r);
     return r;
@@ -249,7 +257,8 @@ class Evaluator implements LeafTracer, EvaluationState {
     if (hasData) for (const item of ind.data.values()) this.dataValue(item);
     const result = this.computeLeaf(ind);
     const stated = ind.statedScore;
-    result.statedScoreDiffers = stated !== undefined && (result.score === undefined || !agrees(stated.text, stated.value, result.score));
+    // As PE501 compares: the exact leaf score at max(stated decimals, 得分精度).
+    result.statedScoreDiffers = stated !== undefined && (result.score === undefined || !scoreAgrees(stated.text, stated.value, result.exact ?? result.score, this.model.policy));
     if (hasData) {
       for (const item of ind.data.values()) {
         const r = this.dataResults.get(item);
@@ -326,7 +335,14 @@ class Evaluator implements LeafTracer, EvaluationState {
 
     // A: 实际, else the value of 公式.
     let formulaValue: Quantity | undefined;
-    if (ind.formula) {
+    // A hand-written 预算执行率 row without figures of its own: the automatic row's formula (execution-row.ts).
+    const autoExecution = isAutoExecutionRow(ind, this.model);
+    if (autoExecution) {
+      const r = evaluateExpr(EXECUTION_EXPR, ind.line, this.lookup(ind), this.sink, trace.keeps);
+      formulaValue = r.value;
+      trace.input(...r.inputs);
+      trace.formulaOf("全年执行数 ÷ 全年预算数", r.substituted, r.value);
+    } else if (ind.formula) {
       const r = evaluateExpr(ind.formula.expr, ind.formula.field.line, this.lookup(ind), this.sink, trace.keeps);
       formulaValue = r.value;
       trace.input(...r.inputs);
@@ -334,7 +350,7 @@ class Evaluator implements LeafTracer, EvaluationState {
     }
     const actual = ind.actual?.node;
     if (actual && actual.kind === "quantitative") {
-      const q = Quantity.fromWritten(actual.quantity.value, actual.quantity.unit?.text ?? null, actual.quantity.approx);
+      const q = actualQuantity(ind, actual, this.sink);
       if (q) {
         result.measured = q;
         trace.quantityInput("实际", "", q, ind.actual!.field.line);
@@ -349,9 +365,9 @@ class Evaluator implements LeafTracer, EvaluationState {
     const target = ind.target?.node;
     let targetSpec: RuleContext["target"];
     if (target && target.kind === "quantitative") {
-      const q = Quantity.fromWritten(target.quantity.value, target.quantity.unit?.text ?? null, target.quantity.approx);
+      const q = Quantity.fromWritten(target.quantity.value, targetUnit(ind, target.quantity), target.quantity.approx);
       if (q) {
-        const op: ComparatorOp = target.comparator?.op ?? ">=";
+        const op: ComparatorOp = targetOp(ind, target, this.sink);
         targetSpec = { op, value: q };
         result.target = q;
         trace.quantityInput("目标", `${COMPARATOR_TEXT[op]} `, q, ind.target!.field.line);
@@ -369,9 +385,10 @@ class Evaluator implements LeafTracer, EvaluationState {
     }
 
     const weight = ind.weight;
-    const rule = resolveRule(ind, this.sink);
+    const rule = autoExecution ? EXECUTION_RULE : resolveRule(ind, this.sink);
     if (!rule) {
-      this.sink.add("PE304", lineRange(ind.line, ind.titleSpan[0], ind.titleSpan[1]), { name: ind.name });
+      // A 评分 that could not be read was diagnosed where it stops being understood: no second message.
+      if (!hasField(ind, "评分")) this.sink.add("PE304", lineRange(ind.line, ind.titleSpan[0], ind.titleSpan[1]), { name: ind.name });
       trace.textResult("未计分");
       return result;
     }
@@ -411,9 +428,13 @@ class Evaluator implements LeafTracer, EvaluationState {
       }
     } else if (outcome.score !== undefined) {
       const score = capIndicatorScore(ind, outcome.score, weight, this.sink, trace.keeps ? (t) => trace.step(() => t) : undefined);
-      result.score = score;
-      if (stated && rule.kind !== "judgement" && rule.kind !== "qualitative" && !agrees(stated.text, stated.value, score)) {
-        this.sink.add("PE501", lineRange(stated.field.line, stated.field.valueSpan[0], stated.field.valueSpan[1]), { stated: stated.text, computed: formatDecimal(score, 2) }, { computed: formatDecimal(score, 2) });
+      // 得分精度: the leaf score as the table prints it; the exact value is kept beside it.
+      result.exact = score;
+      result.score = roundScore(score, this.model.policy);
+      checkCoefficient(ind, result.score, weight, this.sink);
+      if (stated && rule.kind !== "judgement" && rule.kind !== "qualitative" && !scoreAgrees(stated.text, stated.value, score, this.model.policy)) {
+        const computed = formatPair(stated.value, result.score, precisionOf(this.model.policy))[1];
+        this.sink.add("PE501", lineRange(stated.field.line, stated.field.valueSpan[0], stated.field.valueSpan[1]), { stated: stated.text, computed }, { computed });
         trace.step(() => `填报得分 ${stated.text} 分与计算不符`);
       }
       if (ruleUsesMeasured(rule.kind)) approximate(this.sink, ind, result);

@@ -5,9 +5,10 @@
  */
 import type Decimal from "decimal.js";
 import { lineRange } from "../diagnostics/catalogue";
+import { formatPair } from "./precision";
+import { isExecutionName } from "./execution-row";
 import { hasField } from "../model/fields";
 import type { Indicator, Policy } from "../model/types";
-import { formatDecimal } from "../quantity/decimal";
 import { Quantity, formatPercent } from "../quantity/quantity";
 import { comparableDims } from "../quantity/units";
 import { checkDims } from "./dims";
@@ -56,12 +57,12 @@ export function approximate(sink: DiagnosticSink, ind: Indicator, result: Indica
 
 /** 偏差原因 is required where 得分 < 分值, where a target is missed, or where A ≥ 120 % of T. */
 export function deviationReason(sink: DiagnosticSink, policy: Policy, ind: Indicator, result: IndicatorOutcome, target: RuleContext["target"], weight: Decimal | undefined): void {
-  if (hasField(ind, "偏差原因") || ind.virtual) return;
+  // The automatic 预算执行率 row, and one written by hand, need none (execution-row.ts).
+  if (hasField(ind, "偏差原因") || ind.virtual || isExecutionName(ind)) return;
   let why: [string, string] | undefined;
   const a = result.measured;
   if (weight && result.score?.lessThan(weight)) {
-    const score = formatDecimal(result.score, 2);
-    const w = formatDecimal(weight, 2);
+    const [score, w] = formatPair(result.score, weight);
     why = [`得分 ${score} 低于分值 ${w}`, `the score ${score} is below the weight ${w}`];
   } else if (a && target && comparableDims(a.dim, target.value.dim) && target.value.value.greaterThan(0)) {
     const A = a.value;

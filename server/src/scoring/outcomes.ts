@@ -5,7 +5,6 @@
  * read the measured value, the order of diagnostics).
  */
 import type Decimal from "decimal.js";
-import { D, writtenDecimals } from "../quantity/decimal";
 import type { Quantity } from "../quantity/quantity";
 import type { Diagnostic } from "../diagnostics/catalogue";
 import type { DataItem, Indicator, IndicatorBlock } from "../model/types";
@@ -37,6 +36,7 @@ export class IndicatorOutcome extends Traced implements IndicatorResult {
   target?: Quantity;
   rate?: Decimal;
   score?: Decimal;
+  exact?: Decimal;
   kind?: RuleKind;
   ruleMax?: Decimal;
   reasonMissing?: boolean;
@@ -83,6 +83,7 @@ export class IndicatorOutcome extends Traced implements IndicatorResult {
     copy.ruleMax = this.ruleMax;
     copy.reasonMissing = this.reasonMissing;
     copy.statedRateDiffers = this.statedRateDiffers;
+    copy.exact = this.exact;
     copy.statedScoreDiffers = this.statedScoreDiffers;
     copy.direction = this.direction;
     copy.chosenOption = this.chosenOption;
@@ -133,11 +134,6 @@ export function ruleUsesMeasured(kind: string): boolean {
   return kind === "linearBand" || kind === "stepBands" || kind === "perPoint" || kind === "proportional" || kind === "targetCompletion";
 }
 
-/** A stated score agrees with the computed one when equal at max(stated decimals, 2) places. */
-export function agrees(text: string, stated: Decimal, computed: Decimal): boolean {
-  const dp = Math.max(writtenDecimals(text.replace(/,/g, "")), 2);
-  return computed.toDecimalPlaces(dp, D.ROUND_HALF_UP).equals(stated.toDecimalPlaces(dp, D.ROUND_HALF_UP));
-}
 
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
   return list.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));

@@ -8,7 +8,7 @@ import { lineRange } from "../diagnostics/catalogue";
 import type { DataItem, Indicator, PerfModel } from "../model/types";
 import { ZERO, formatDecimal } from "../quantity/decimal";
 import { formatPercent } from "../quantity/quantity";
-import { agrees } from "./outcomes";
+import { precisionHint, scoreAgrees } from "./precision";
 import { gradeFor } from "./present";
 import type { DiagnosticSink } from "./sink";
 import type { DataResult, IndicatorResult, PlaceholderResult, Trace } from "./types";
@@ -65,7 +65,9 @@ export function totals(st: EvaluationState): { total?: Decimal; grade?: string; 
     result: `${formatDecimal(final, 2)} 分，${grade ?? ""}`,
   });
   const stated = st.model.statedTotal;
-  const statedDiffers = stated !== undefined && !agrees(stated.text, stated.value, total);
+  const statedDiffers = stated !== undefined && !scoreAgrees(stated.text, stated.value, total, policy);
+  const hint = precisionHint(st.model, st.results);
+  if (hint) st.sink.add("PE413", hint.range, hint.args, hint.data);
   if (stated && statedDiffers) {
     const f = stated.field;
     const unscored = st.model.indicators.filter((i) => i.children.length === 0 && st.results.get(i)?.score === undefined).length;

@@ -62,8 +62,10 @@ export interface IndicatorResult {
   readonly target?: Quantity;
   /** 完成率 A/T */
   readonly rate?: Decimal;
-  /** The score used in totals; undefined when it cannot be computed. */
+  /** The score used in totals (a leaf's rounded to 得分精度); undefined when it cannot be computed. */
   readonly score?: Decimal;
+  /** A computed leaf score before rounding to 得分精度. */
+  readonly exact?: Decimal;
   /** Where the score comes from. */
   readonly kind?: RuleKind;
   /** The rule's highest possible score. */

@@ -5,6 +5,7 @@
  * prints, what the score sheet lays out, and what `textconv` writes for
  * `git diff`. Numbers are decimal strings (exact, rounded for display only).
  */
+import { precisionOf } from "../scoring/precision";
 import type { Analysis } from "../analysis";
 import type { Indicator } from "../model/types";
 import { formatDecimal, ZERO } from "../quantity/decimal";
@@ -25,8 +26,10 @@ export interface IndicatorRow {
   weight?: string;
   /** 实际值 as shown (`98.21%`, `符合`, `2/2 项`); "" when none. */
   measured: string;
-  /** 得分 rounded to 2 decimals; undefined when it cannot be computed. */
+  /** 得分 as the table prints it (to 得分精度, default 2 decimals); undefined when it cannot be computed. */
   score?: string;
+  /** The exact score before rounding, as a decimal string (a computed leaf's may have more decimals). */
+  exact?: string;
   /** The rule kind that gave the score. */
   kind?: RuleKind;
   leaf: boolean;
@@ -74,7 +77,8 @@ export function indicatorRows(a: Analysis): IndicatorRow[] {
       line: ind.line,
       weight: ind.weight === null ? undefined : formatDecimal(ind.weight, 2),
       measured: a.evaluation.results.get(ind)?.measuredText ?? measuredText(ind, undefined),
-      score: r?.score === undefined ? undefined : formatDecimal(r.score, 2),
+      score: r?.score === undefined ? undefined : formatDecimal(r.score, Math.max(2, precisionOf(a.model.policy))),
+      exact: (r?.exact ?? r?.score)?.toFixed(),
       kind: r?.kind,
       leaf: ind.children.length === 0,
     });

@@ -97,13 +97,35 @@ export type TargetNode =
 export interface ScoreValueNode {
   readonly full: boolean;
   readonly value?: string;
+  /** A printed "扣N分" as the consequence of a band: the weight less N. */
+  readonly deduct?: string;
+  /** A printed "按比例得分" as the consequence of a band: the ratio × the weight (A ÷ T × w with a target). */
+  readonly proportional?: boolean;
   readonly span: Span;
+}
+
+/** One end of a printed range ("80%（含）-90%"): inclusive when marked （含）, exclusive when （不含）, null when unmarked. */
+export interface BoundNode {
+  readonly quantity: QuantityNode;
+  readonly inclusive: boolean | null;
 }
 
 export type ClauseNode =
   | { readonly kind: "proportional"; readonly span: Span }
   | { readonly kind: "deduction"; readonly step: string; readonly span: Span }
-  | { readonly kind: "perPoint"; readonly direction: "above" | "below"; readonly per: string; readonly step: string; readonly span: Span }
+  | {
+      readonly kind: "perPoint";
+      readonly direction: "above" | "below";
+      readonly per: string;
+      readonly step: string;
+      readonly span: Span;
+      /** Per full step (default), linear (按比例扣分), or a part rounded up to a step (不足…按…计). */
+      readonly mode?: "step" | "linear" | "ceil";
+      /** A step in a unit other than percentage points ("每超过1天扣1分"): the unit, written. */
+      readonly perUnit?: string;
+    }
+  | { readonly kind: "range"; readonly lo: BoundNode | null; readonly hi: BoundNode | null; readonly score: ScoreValueNode; readonly span: Span }
+  | { readonly kind: "completion"; readonly span: Span }
   | { readonly kind: "else"; readonly score: ScoreValueNode; readonly span: Span }
   | { readonly kind: "band"; readonly comparator: ComparatorNode; readonly quantity: QuantityNode; readonly score: ScoreValueNode; readonly span: Span }
   | { readonly kind: "option"; readonly label: string; readonly score: ScoreValueNode; readonly span: Span };

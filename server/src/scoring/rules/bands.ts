@@ -17,11 +17,12 @@ import { MISSING_MEASURED, type Step } from "./rule";
 import { holds, OP_TEXT, scoreOf, scoreText, threshold } from "./compare";
 
 type Band = Extract<ClauseNode, { kind: "band" }>;
+type Range = Extract<ClauseNode, { kind: "range" }>;
 type Else = Extract<ClauseNode, { kind: "else" }>;
 type PerPoint = Extract<ClauseNode, { kind: "perPoint" }>;
 
 /** Thresholds as quantities, checking that A and each threshold have the same dimension. */
-function resolveThreshold(ctx: RuleContext, band: Band, a: Quantity): Decimal | undefined {
+function resolveThreshold(ctx: RuleContext, band: { quantity: Band["quantity"] }, a: Quantity): Decimal | undefined {
   // A bare number against a percentage means percent: `≥95 满分` with A = 96% reads 95%.
   const bare = band.quantity.unit === null && a.dim === "" && a.unit === "%";
   const t = bare ? Quantity.fromWritten(band.quantity.value, "%") : threshold(band.quantity);
@@ -82,18 +83,18 @@ export class LinearBandRule implements Rule {
 
 export class StepBandsRule implements Rule {
   readonly kind = "stepBands" as const;
-  constructor(private readonly clauses: (Band | Else)[]) {}
+  constructor(private readonly clauses: (Band | Range | Else)[]) {}
 
   max(weight: Decimal): Decimal {
     return this.clauses.reduce((m, c) => {
-      const s = scoreOf(c.score, weight);
+      const s = c.score.proportional ? weight : scoreOf(c.score, weight);
       return s.greaterThan(m) ? s : m;
     }, ZERO);
   }
 
   describe(): string {
     return this.clauses
-      .map((c) => (c.kind === "else" ? `其余 ${scoreText(c.score)}` : `${OP_TEXT[c.comparator.op]}${c.quantity.value}${c.quantity.unit?.text ?? ""} ${scoreText(c.score)}`))
+      .map((c) => (c.kind === "else" ? `其余 ${scoreText(c.score)}` : `${condText(c)} ${scoreText(c.score)}`))
       .join("；");
   }
 
@@ -105,11 +106,12 @@ export class StepBandsRule implements Rule {
         const s = scoreOf(c.score, ctx.weight);
         return { score: s, steps: [() => `${fmt(a)} 不在以上各档 → 其余 ${formatDecimal(s, 4)} 分`] };
       }
-      const t = resolveThreshold(ctx, c, a);
-      if (t === undefined) return { steps: [] };
-      if (holds(a.value, c.comparator.op, t)) {
-        const s = scoreOf(c.score, ctx.weight);
-        return { score: s, steps: [() => `${fmt(a)} ${OP_TEXT[c.comparator.op]} ${c.quantity.value}${c.quantity.unit?.text ?? ""} → ${formatDecimal(s, 4)} 分`] };
+      const inside = c.kind === "range" ? inRange(ctx, c, a) : bandHolds(ctx, c, a);
+      if (inside === undefined) return { steps: [] };
+      if (inside) {
+        const s = c.score.proportional ? proportional(ctx, a) : scoreOf(c.score, ctx.weight);
+        if (s === undefined) return { steps: [] };
+        return { score: s, steps: [() => `${fmt(a)} 符合 ${condText(c)} → ${c.score.proportional ? "按比例 " : ""}${formatDecimal(s, 4)} 分`] };
       }
     }
     const rule = ctx.indicator.rule!.field;
@@ -118,32 +120,111 @@ export class StepBandsRule implements Rule {
   }
 }
 
+/** A band's 按比例得分: A ÷ T × w with a quantitative target, else the ratio A × w; within 0…w. */
+function proportional(ctx: RuleContext, a: Quantity): Decimal | undefined {
+  const t = ctx.target;
+  if (t && t.value.dim === a.dim && !t.value.value.isZero()) return clamp(a.value.dividedBy(t.value.value).times(ctx.weight), ZERO, ctx.weight);
+  if (a.dim !== "") return undefined;
+  return clamp(a.value.times(ctx.weight), ZERO, ctx.weight);
+}
+
+/** `≤100%`, `0 < A ≤ 10%`: the condition of a band or a range, as text. */
+function condText(c: Band | Range): string {
+  if (c.kind === "band") return `${OP_TEXT[c.comparator.op]}${c.quantity.value}${c.quantity.unit?.text ?? ""}`;
+  const lo = c.lo ? `${c.lo.quantity.value}${c.lo.quantity.unit?.text ?? ""}${c.lo.inclusive === false ? "<" : "≤"}` : "";
+  const hi = c.hi ? `${c.hi.inclusive === false ? "<" : "≤"}${c.hi.quantity.value}${c.hi.quantity.unit?.text ?? ""}` : "";
+  return `${lo}A${hi}`;
+}
+
+function bandHolds(ctx: RuleContext, c: Band, a: Quantity): boolean | undefined {
+  const t = resolveThreshold(ctx, c, a);
+  return t === undefined ? undefined : holds(a.value, c.comparator.op, t);
+}
+
+/** Is A inside the range (an end is inclusive unless it was settled exclusive)? */
+function inRange(ctx: RuleContext, c: Range, a: Quantity): boolean | undefined {
+  let inside = true;
+  if (c.lo) {
+    const t = resolveThreshold(ctx, c.lo, a);
+    if (t === undefined) return undefined;
+    inside &&= holds(a.value, c.lo.inclusive === false ? ">" : ">=", t);
+  }
+  if (c.hi) {
+    const t = resolveThreshold(ctx, c.hi, a);
+    if (t === undefined) return undefined;
+    inside &&= holds(a.value, c.hi.inclusive === false ? "<" : "<=", t);
+  }
+  return inside;
+}
+
+/**
+ * 超出扣分: the full band's score while A is inside it; beyond, a deduction
+ * per step. By default per *full* step (103.5 % against ≤100 % with "每超过一个
+ * 百分点扣0.5分" is three steps: 1.5); `mode` linear (按比例扣分) deducts for a
+ * part of a step too, ceil (不足…按…计) counts a part as a whole step. Other
+ * bands of the rule (大于110%不得分) are looked at first.
+ */
 export class PerPointRule implements Rule {
   readonly kind = "perPoint" as const;
-  constructor(private readonly full: Band, private readonly per: PerPoint) {}
+  constructor(
+    private readonly full: Band,
+    private readonly per: PerPoint,
+    private readonly others: (Band | Range)[] = [],
+  ) {}
 
   max(weight: Decimal): Decimal {
-    return weight;
+    return scoreOf(this.full.score, weight);
   }
 
   describe(): string {
-    return `${OP_TEXT[this.full.comparator.op]}${this.full.quantity.value}${this.full.quantity.unit?.text ?? ""} 满分；每${this.per.direction === "above" ? "超" : "低"}${this.per.per}个百分点扣${this.per.step}分`;
+    const mode = this.per.mode === "linear" ? "按比例扣" : this.per.mode === "ceil" ? "不足一步按一步扣" : "按整步扣，不足一步不扣";
+    const others = this.others.map((o) => `；${condText(o)} ${scoreText(o.score)}`).join("");
+    return `${condText(this.full)} ${scoreText(this.full.score)}；每${this.per.direction === "above" ? "超" : "低"}${this.per.per}${this.per.perUnit ?? "个百分点"}扣${this.per.step}分（${mode}），扣完为止${others}`;
   }
 
   apply(ctx: RuleContext): RuleOutcome {
     const a = ctx.measured;
     if (!a) return { steps: [], missing: MISSING_MEASURED };
+    for (const o of this.others) {
+      const inside = o.kind === "range" ? inRange(ctx, o, a) : bandHolds(ctx, o, a);
+      if (inside === undefined) return { steps: [] };
+      if (inside) {
+        const s = scoreOf(o.score, ctx.weight);
+        return { score: s, steps: [() => `${fmt(a)} 符合 ${condText(o)} → ${formatDecimal(s, 4)} 分`] };
+      }
+    }
     const t = resolveThreshold(ctx, this.full, a);
     if (t === undefined) return { steps: [] };
-    const w = ctx.weight;
+    const w = scoreOf(this.full.score, ctx.weight);
     if (holds(a.value, this.full.comparator.op, t)) return { score: w, steps: [() => `${fmt(a)} 在满分界限内 → ${formatDecimal(w, 4)} 分`] };
-    // Percentage points of a ratio; for other quantities, percent of the limit.
-    const points = a.dim === "" || t.isZero() ? a.value.minus(t).abs().times(100) : a.value.minus(t).abs().dividedBy(t.abs()).times(100);
-    const steps = parseDecimal(this.per.step).times(points.dividedBy(parseDecimal(this.per.per)));
-    const score = clamp(w.minus(steps), ZERO, w);
+    let points: Decimal;
+    let unit = "个百分点";
+    if (this.per.perUnit) {
+      // A step in the measured value's own unit (每超过1天): the distance in that unit.
+      const perQ = Quantity.fromWritten("1", this.per.perUnit);
+      if (!perQ || perQ.dim !== a.dim) {
+        const f = ctx.indicator.rule!.field;
+        if (perQ) checkDims(ctx.sink, lineRange(f.line, this.per.span[0], this.per.span[1]), a.dim, perQ.dim, { left: ["实际值", "the actual"], right: ["扣分幅度", "the deduction step"], op: ["比较", "compare"] });
+        else ctx.sink.add("PE203", lineRange(f.line, this.per.span[0], this.per.span[1]), { unit: this.per.perUnit });
+        return { steps: [] };
+      }
+      points = a.value.minus(t).abs().dividedBy(perQ.value);
+      unit = this.per.perUnit;
+    } else {
+      // Percentage points of a ratio; for other quantities, percent of the limit.
+      points = a.dim === "" || t.isZero() ? a.value.minus(t).abs().times(100) : a.value.minus(t).abs().dividedBy(t.abs()).times(100);
+    }
+    const ratio = points.dividedBy(parseDecimal(this.per.per));
+    const counted = this.per.mode === "linear" ? ratio : this.per.mode === "ceil" ? ratio.ceil() : ratio.floor();
+    const deducted = parseDecimal(this.per.step).times(counted);
+    const score = clamp(w.minus(deducted), ZERO, w);
+    const how = this.per.mode === "linear" ? "按比例" : this.per.mode === "ceil" ? "不足一步按一步" : "按整步";
     return {
       score,
-      steps: [() => `超出 ${formatDecimal(points, 4)} 个百分点 × ${this.per.step} ÷ ${this.per.per} = 扣 ${formatDecimal(steps, 4)} 分`, () => `${formatDecimal(w, 4)} − ${formatDecimal(steps, 4)} = ${formatDecimal(score, 4)} 分（不低于 0）`],
+      steps: [
+        () => `偏离 ${formatDecimal(points, 4)} ${unit}，每 ${this.per.per} ${unit}一步，${how}计 ${formatDecimal(counted, 4)} 步 × ${this.per.step} 分 = 扣 ${formatDecimal(deducted, 4)} 分`,
+        () => `${formatDecimal(w, 4)} − ${formatDecimal(deducted, 4)} = ${formatDecimal(score, 4)} 分（不低于 0）`,
+      ],
     };
   }
 }

@@ -1,7 +1,7 @@
 /** Comparisons and band helpers shared by the band-based rules. */
 import type Decimal from "decimal.js";
 import type { ComparatorOp, QuantityNode, ScoreValueNode } from "../../syntax/ast";
-import { parseDecimal, formatDecimal } from "../../quantity/decimal";
+import { ZERO, formatDecimal, max, parseDecimal } from "../../quantity/decimal";
 import { Quantity } from "../../quantity/quantity";
 
 export function holds(a: Decimal, op: ComparatorOp, t: Decimal): boolean {
@@ -27,10 +27,13 @@ export function threshold(q: QuantityNode): Quantity | undefined {
 }
 
 export function scoreOf(s: ScoreValueNode, weight: Decimal): Decimal {
+  if (s.deduct !== undefined) return max(weight.minus(parseDecimal(s.deduct)), ZERO);
   return s.full ? weight : parseDecimal(s.value ?? "0");
 }
 
 export function scoreText(s: ScoreValueNode): string {
+  if (s.deduct !== undefined) return `扣${formatDecimal(parseDecimal(s.deduct), 4)}分`;
+  if (s.proportional) return "按比例";
   return s.full ? "满分" : `${formatDecimal(parseDecimal(s.value ?? "0"), 4)}分`;
 }
 

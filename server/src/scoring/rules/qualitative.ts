@@ -5,27 +5,12 @@
  */
 import { hasField } from "../../model/fields";
 import type Decimal from "decimal.js";
-import { D, formatDecimal } from "../../quantity/decimal";
+import { formatDecimal } from "../../quantity/decimal";
+import { NATIONAL_BANDS, achievementOf, inBand } from "./grade-words";
 import { lineRange } from "../../diagnostics/catalogue";
 import type { Rule, RuleContext, RuleOutcome, Step } from "./rule";
 
-export type Achievement = "达成" | "部分达成" | "未达成";
-
-const SYNONYMS: Record<string, Achievement> = {
-  达成: "达成", 已达成: "达成", 全部达成: "达成", 完成: "达成", 已完成: "达成", 全部完成: "达成", 达到: "达成", 实现: "达成", 是: "达成", 符合: "达成",
-  部分达成: "部分达成", 基本达成: "部分达成", 基本完成: "部分达成", 部分完成: "部分达成", 基本符合: "部分达成",
-  未达成: "未达成", 未完成: "未达成", 未达到: "未达成", 未实现: "未达成", 否: "未达成", 不符合: "未达成",
-};
-
-export function achievementOf(word: string): Achievement | undefined {
-  return SYNONYMS[word.replace(/\s/g, "")];
-}
-
-export const ACHIEVEMENT_BANDS: Record<Achievement, [string, string]> = {
-  达成: ["0.8", "1"],
-  部分达成: ["0.6", "0.8"],
-  未达成: ["0", "0.6"],
-};
+export { achievementOf, type Achievement } from "./grade-words";
 
 export class QualitativeRule implements Rule {
   readonly kind = "qualitative" as const;
@@ -33,7 +18,7 @@ export class QualitativeRule implements Rule {
     return weight;
   }
   describe(): string {
-    return "定性目标：达成 80%～100%、部分达成 60%～80%、未达成 0～60% 的分值，由评价人打分";
+    return "定性目标：达成（达成预期指标）80%～100%、部分达成 60%～80%（不含 80%）、未达成 0～60%（不含 60%）的分值，由评价人打分（口径“定性区间”可改）";
   }
   apply(ctx: RuleContext): RuleOutcome {
     const ind = ctx.indicator;
@@ -44,14 +29,16 @@ export class QualitativeRule implements Rule {
     if (!stated) return { steps: [() => `实际：${actual.word}`], missing: ["评价人得分（写“得分：…”）", "the evaluator's score (得分：…)"] };
     const steps: Step[] = [() => `实际：${actual.word}，评价人打分 ${stated.text} 分`];
     if (grade) {
-      const [lo, hi] = ACHIEVEMENT_BANDS[grade].map((x) => new D(x).times(ctx.weight));
-      steps.push(() => `“${grade}”的分数区间 ${formatDecimal(lo, 4)}～${formatDecimal(hi, 4)} 分`);
-      if (stated.value.lessThan(lo) || stated.value.greaterThan(hi)) {
+      const bands = ctx.policy.qualitativeBands ?? NATIONAL_BANDS;
+      const [lo, hi] = bands[grade].map((x) => x.times(ctx.weight));
+      const top = grade === "达成";
+      steps.push(() => `“${grade}”的分数区间 ${formatDecimal(lo, 4)}～${formatDecimal(hi, 4)} 分${top ? "" : `（不含 ${formatDecimal(hi, 4)}）`}`);
+      if (ctx.weight.isZero() ? !stated.value.isZero() : !inBand(bands, grade, stated.value.dividedBy(ctx.weight))) {
         ctx.sink.add("PE405", lineRange(stated.field.line, stated.field.valueSpan[0], stated.field.valueSpan[1]), {
           grade,
           low: formatDecimal(lo, 4),
           high: formatDecimal(hi, 4),
-          band: `${Number(ACHIEVEMENT_BANDS[grade][0]) * 100}%～${Number(ACHIEVEMENT_BANDS[grade][1]) * 100}%`,
+          band: `${formatDecimal(bands[grade][0].times(100), 2)}%～${formatDecimal(bands[grade][1].times(100), 2)}%${top ? "" : `，不含 ${formatDecimal(bands[grade][1].times(100), 2)}%`}`,
           score: stated.text,
         });
       }

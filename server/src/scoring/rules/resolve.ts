@@ -8,16 +8,21 @@ import type { Rule } from "./rule";
 import { OptionsRule } from "./options";
 import { ChecklistRule } from "./checklist";
 import { LinearBandRule, PerPointRule, StepBandsRule } from "./bands";
-import { DeductionRule, ProportionalRule } from "./simple";
+import { CompletionRule, DeductionRule, ProportionalRule } from "./simple";
+import { AdditiveRule, namesPoint } from "./additive";
+import { parseCountLabel } from "./checklist";
+import { hasField } from "../../model/fields";
 import { TargetCompletionRule } from "./target";
 import { JudgementRule, QualitativeRule } from "./qualitative";
 
 type Band = Extract<ClauseNode, { kind: "band" }>;
+type Range = Extract<ClauseNode, { kind: "range" }>;
 
 // Rules without parameters: one object each.
 const TARGET_COMPLETION = new TargetCompletionRule();
 const QUALITATIVE = new QualitativeRule();
 const JUDGEMENT = new JudgementRule();
+const COMPLETION = new CompletionRule();
 
 export function resolveRule(ind: Indicator, sink: DiagnosticSink): Rule | undefined {
   if (ind.rule) return fromClauses(ind, ind.rule.clauses, sink);
@@ -35,22 +40,27 @@ type Resolved = Rule | [string, string];
  * indicators of a file that are scored alike share one rule.
  */
 let resolvedRules = new WeakMap<readonly ClauseNode[], Resolved>();
+/** The same for indicators that list points (`- [x]`) and have no 结果: options there are points with their own scores. */
+let resolvedPoints = new WeakMap<readonly ClauseNode[], Resolved>();
 
 export const ruleCache: CacheEntry = {
-  name: "scoring/rules/resolve.ts resolvedRules: rules made from clause lists",
+  name: "scoring/rules/resolve.ts resolvedRules: rules made from clause lists (and scoring/rules/resolve.ts resolvedPoints: the same where options are points ticked with - [x])",
   key: "a parsed clause list (shared by equal 评分 values)",
   bound: "a WeakMap: an entry goes with its clause list",
   size: () => undefined,
   clear: () => {
     resolvedRules = new WeakMap();
+    resolvedPoints = new WeakMap();
   },
 };
 
 function fromClauses(ind: Indicator, clauses: readonly ClauseNode[], sink: DiagnosticSink): Rule | undefined {
-  let resolved = resolvedRules.get(clauses);
+  const points = ind.checks.length > 0 && !hasField(ind, "结果") && clauses.some((c) => c.kind === "option" && ind.checks.some((k) => namesPoint(k, c.label)));
+  const cache = points ? resolvedPoints : resolvedRules;
+  let resolved = cache.get(clauses);
   if (resolved === undefined) {
-    resolved = resolve(clauses);
-    resolvedRules.set(clauses, resolved);
+    resolved = resolve(clauses, points);
+    cache.set(clauses, resolved);
   }
   if (!Array.isArray(resolved)) return resolved;
   const field = ind.rule!.field;
@@ -58,9 +68,12 @@ function fromClauses(ind: Indicator, clauses: readonly ClauseNode[], sink: Diagn
   return undefined;
 }
 
-function resolve(clauses: readonly ClauseNode[]): Resolved {
+function resolve(clauses: readonly ClauseNode[], points: boolean): Resolved {
   const fail = (detail: string, detailEn: string): Resolved => [detail, detailEn];
   const kinds = new Set(clauses.map((c) => c.kind));
+  if (kinds.has("completion")) {
+    return clauses.length === 1 ? COMPLETION : fail("“按完成比例计分”不能与区间、选项并用", "按完成比例计分 cannot be combined with bands or options");
+  }
   if (kinds.has("proportional")) {
     return clauses.length === 1 ? new ProportionalRule() : fail("“比例”不能与其他条款并用", "比例 cannot be combined with other clauses");
   }
@@ -68,18 +81,21 @@ function resolve(clauses: readonly ClauseNode[]): Resolved {
   if (deduction) {
     return clauses.length === 1 ? new DeductionRule(deduction.step) : fail("“扣分 每项 N分”不能与其他条款并用", "a deduction rule stands alone");
   }
-  const bands = clauses.filter((c): c is Band => c.kind === "band");
+  const bands = clauses.filter((c): c is Band | Range => c.kind === "band" || c.kind === "range");
   const perPoint = clauses.find((c) => c.kind === "perPoint");
   if (bands.length > 0) {
     if (kinds.has("option")) return fail("不能混用区间（≥/≤）与选项", "bands (≥/≤) and options cannot be mixed");
     if (perPoint) {
-      const full = bands.find((b) => b.score.full);
-      return full && bands.length === 1 ? new PerPointRule(full, perPoint) : fail("“每超N个百分点扣M分”需要且只需要一个满分区间，如“≤100% 满分”", "a per-point rule needs exactly one full-score band such as ≤100% 满分");
+      // The band deductions count from: the full-score one, or the only one ("≤100%，计8分").
+      const full = bands.find((b): b is Band => b.kind === "band" && b.score.full) ?? (bands.length === 1 && bands[0].kind === "band" ? bands[0] : undefined);
+      const zeroOnly = bands.every((b) => b === full || (!b.score.full && b.score.deduct === undefined && !b.score.proportional && Number(b.score.value) === 0));
+      return full && zeroOnly ? new PerPointRule(full, perPoint, bands.filter((b) => b !== full)) : fail("“每超N个百分点扣M分”需要且只需要一个满分区间，如“≤100% 满分”（另可有不得分的区间）", "a per-point rule needs exactly one full-score band such as ≤100% 满分 (besides zero-score bands)");
     }
-    const zero = bands.find((b) => !b.score.full && Number(b.score.value) === 0);
-    const full = bands.find((b) => b.score.full);
-    if (bands.length === 2 && !kinds.has("else") && full && zero && full.quantity.value !== zero.quantity.value) return new LinearBandRule(full, zero);
-    return new StepBandsRule(clauses.filter((c): c is Band | Extract<ClauseNode, { kind: "else" }> => c.kind === "band" || c.kind === "else"));
+    const plain = bands.filter((b): b is Band => b.kind === "band");
+    const zero = plain.find((b) => !b.score.full && b.score.deduct === undefined && !b.score.proportional && Number(b.score.value) === 0);
+    const full = plain.find((b) => b.score.full);
+    if (bands.length === 2 && plain.length === 2 && !kinds.has("else") && full && zero && full.quantity.value !== zero.quantity.value) return new LinearBandRule(full, zero);
+    return new StepBandsRule(clauses.filter((c): c is Band | Range | Extract<ClauseNode, { kind: "else" }> => c.kind === "band" || c.kind === "range" || c.kind === "else"));
   }
   if (perPoint) return fail("“每超N个百分点扣M分”前需要满分区间，如“≤100% 满分”", "a per-point clause needs a full-score band before it, such as ≤100% 满分");
   const options = clauses.filter((c): c is Extract<ClauseNode, { kind: "option" | "else" }> => c.kind === "option" || c.kind === "else");
@@ -88,5 +104,9 @@ function resolve(clauses: readonly ClauseNode[]): Resolved {
   // checklist, even before the points are written.
   const checklist = ChecklistRule.tryBuild(clauses);
   if (checklist) return checklist;
+  // "真实（1分）；完整（1分）" over listed points: each ticked point scores its own points.
+  if (points && !kinds.has("else") && options.every((o) => o.kind === "option" && parseCountLabel(o.label) === undefined)) {
+    return new AdditiveRule(options.filter((o): o is Extract<ClauseNode, { kind: "option" }> => o.kind === "option"));
+  }
   return new OptionsRule(options);
 }

@@ -4,7 +4,8 @@
  * - 扣分 (deduction): w − findings × step, not below 0.
  */
 import type Decimal from "decimal.js";
-import { ZERO, clamp, formatDecimal, parseDecimal } from "../../quantity/decimal";
+import { D, ZERO, clamp, formatDecimal, parseDecimal } from "../../quantity/decimal";
+import { TargetCompletionRule } from "./target";
 import { formatPercent } from "../../quantity/quantity";
 import { lineRange } from "../../diagnostics/catalogue";
 import { dimName } from "../../quantity/units";
@@ -43,9 +44,35 @@ export class DeductionRule implements Rule {
     return `${formatDecimal(weight, 4)} 分起，每项扣 ${this.step} 分，扣完为止`;
   }
   apply(ctx: RuleContext): RuleOutcome {
-    const n = ctx.indicator.findings.length;
+    // The count: the listed 扣分事项, or else a count written as 实际（实际：2 例）.
+    const listed = ctx.indicator.findings.length;
+    const a = ctx.measured;
+    const fromActual = listed === 0 && a !== undefined && a.dim !== "" && ctx.indicator.actual !== undefined;
+    const n = fromActual ? a.inUnit() : new D(listed);
     const deducted = parseDecimal(this.step).times(n);
     const score = clamp(ctx.weight.minus(deducted), ZERO, ctx.weight);
-    return { score, steps: [() => `扣分事项 ${n} 项 × ${this.step} 分 = ${formatDecimal(deducted, 4)} 分`, () => `${formatDecimal(ctx.weight, 4)} − ${formatDecimal(deducted, 4)} → ${formatDecimal(score, 4)} 分`] };
+    const source = fromActual ? `实际 ${a.format()}` : `扣分事项 ${listed} 项`;
+    return { score, steps: [() => `${source} × ${this.step} 分 = ${formatDecimal(deducted, 4)} 分`, () => `${formatDecimal(ctx.weight, 4)} − ${formatDecimal(deducted, 4)} → ${formatDecimal(score, 4)} 分`] };
   }
 }
+
+/**
+ * 按完成比例计分 as printed ("完成值/指标值×分值", "达到目标值得满分，未达到的按完成比例计分"):
+ * with a quantitative target, the target-completion rule (min(A/T, 1) × w for an upward
+ * target); without one, A is a ratio and the score is A × w.
+ */
+export class CompletionRule implements Rule {
+  readonly kind = "proportional" as const;
+  max(weight: Decimal): Decimal {
+    return weight;
+  }
+  describe(weight: Decimal): string {
+    return `按完成比例计分：实际值 ÷ 目标值 × ${formatDecimal(weight, 4)}（没有目标时 比率 × ${formatDecimal(weight, 4)}），最高 ${formatDecimal(weight, 4)} 分`;
+  }
+  apply(ctx: RuleContext): RuleOutcome {
+    return ctx.target ? TARGET.apply(ctx) : PROPORTIONAL.apply(ctx);
+  }
+}
+
+const TARGET = new TargetCompletionRule();
+const PROPORTIONAL = new ProportionalRule();

@@ -1,0 +1,148 @@
+/**
+ * From the pieces of a printed sentence to clauses: join what belongs
+ * together (a lead-in "以100%为标准" and a deduction that has no band of its
+ * own; "扣完为止" and "不足…按比例" with the deduction they qualify), settle
+ * the unmarked ends of ranges, and say how each part was read.
+ */
+import type { BoundNode, ClauseNode, ComparatorNode, ComparatorOp, QuantityNode, ScoreValueNode, Span } from "../../../syntax/ast";
+import { parseDecimal } from "../../../quantity/decimal";
+import type { PrintedResult } from "./reader";
+
+export type Piece =
+  | { kind: "clause"; clause: ClauseNode; text: string; note?: string }
+  | { kind: "modifier"; note: string; mode?: "linear" | "ceil"; span: Span }
+  | { kind: "standard"; quantity: QuantityNode; span: Span }
+  | { kind: "targetMet"; span: Span }
+  | { kind: "start"; cmp: ComparatorNode; quantity: QuantityNode; span: Span };
+
+const OP: Record<ComparatorOp, string> = { ">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "=" };
+const REVERSE: Record<ComparatorOp, ComparatorOp> = { ">=": "<", "<=": ">", ">": "<=", "<": ">=", "=": "=" };
+
+export function quantityText(q: QuantityNode): string {
+  return `${q.value}${q.unit?.text ?? ""}`;
+}
+
+export function scoreWords(s: ScoreValueNode): string {
+  if (s.full) return "满分";
+  if (s.deduct !== undefined) return `扣 ${s.deduct} 分（分值 − ${s.deduct}）`;
+  if (s.proportional) return "按比例计分（有目标时 实际值 ÷ 目标值 × 分值，否则 比率 × 分值）";
+  return `${s.value} 分`;
+}
+
+export function perPointWords(c: Extract<ClauseNode, { kind: "perPoint" }>): string {
+  const unit = c.perUnit ?? "个百分点";
+  const dir = c.direction === "above" ? "超出" : "低于";
+  const how =
+    c.mode === "linear" ? "按比例扣（不足一步的部分也按比例扣）" : c.mode === "ceil" ? "不足一步的部分按一步扣" : `按满${c.per}${unit}的整步数扣，不足一步不扣`;
+  return `${dir}满分界限后，每${c.per}${unit}扣 ${c.step} 分，${how}；最低 0 分`;
+}
+
+function describe(c: ClauseNode): string {
+  switch (c.kind) {
+    case "band":
+      return `实际值 ${OP[c.comparator.op]} ${quantityText(c.quantity)} → ${scoreWords(c.score)}`;
+    case "range": {
+      const lo = c.lo ? `${quantityText(c.lo.quantity)} ${c.lo.inclusive ? "≤" : "<"} ` : "";
+      const hi = c.hi ? ` ${c.hi.inclusive ? "≤" : "<"} ${quantityText(c.hi.quantity)}` : "";
+      return `${lo}实际值${hi} → ${scoreWords(c.score)}`;
+    }
+    case "perPoint":
+      return perPointWords(c);
+    case "completion":
+      return "按完成比例计分：有数量目标时 实际值 ÷ 目标值 × 分值（达到目标得满分），没有目标时 比率 × 分值";
+    case "option":
+      return `“${c.label}” ${scoreWords(c.score)}`;
+    case "else":
+      return `其余情况 → ${scoreWords(c.score)}`;
+    case "deduction":
+      return `每项扣 ${c.step} 分，扣完为止`;
+    case "proportional":
+      return "按比例计分";
+  }
+}
+
+function sameValue(a: QuantityNode, b: QuantityNode): boolean {
+  return (a.unit?.text ?? "") === (b.unit?.text ?? "") && parseDecimal(a.value).equals(parseDecimal(b.value));
+}
+
+/** Does another clause claim the value v as its own (an end marked 含, or ≥ ≤ = at v)? */
+function claimed(clauses: ClauseNode[], self: ClauseNode, v: QuantityNode): boolean {
+  return clauses.some((o) => {
+    if (o === self) return false;
+    if (o.kind === "band") return (o.comparator.op === ">=" || o.comparator.op === "<=" || o.comparator.op === "=") && sameValue(o.quantity, v);
+    if (o.kind === "range") return [o.lo, o.hi].some((b) => b !== null && b.inclusive === true && sameValue(b.quantity, v));
+    return false;
+  });
+}
+
+export function assemble(pieces: Piece[], offset: number, length: number): PrintedResult {
+  const clauses: ClauseNode[] = [];
+  const reading: string[] = [];
+  let mode: "linear" | "ceil" | undefined;
+  let standard: Extract<Piece, { kind: "standard" }> | undefined;
+  let start: Extract<Piece, { kind: "start" }> | undefined;
+  let targetMet: Span | undefined;
+  for (const p of pieces) {
+    if (p.kind === "clause") clauses.push(p.clause);
+    else if (p.kind === "modifier") mode = p.mode ?? mode;
+    else if (p.kind === "standard") standard = p;
+    else if (p.kind === "start") start = p;
+    else targetMet = p.span;
+  }
+  if (targetMet && !clauses.some((c) => c.kind === "completion")) {
+    return { ok: false, failure: { span: targetMet, expected: ["未达到目标时如何计分，如“未达到的按完成比例计分”", "how a missed target is scored, such as 未达到的按完成比例计分"] } };
+  }
+  // Ranges: an unmarked end belongs to this range unless a neighbour claims it.
+  // Nodes are immutable: a settled clause is a new node, and `replaced` says which (for the reading below).
+  const replaced = new Map<ClauseNode, ClauseNode>();
+  const replace = (k: number, next: ClauseNode) => {
+    replaced.set(clauses[k], next);
+    for (const [from, to] of replaced) if (to === clauses[k]) replaced.set(from, next);
+    clauses[k] = next;
+  };
+  const settle = (c: ClauseNode, b: BoundNode | null): BoundNode | null => (b && b.inclusive === null ? { ...b, inclusive: !claimed(clauses, c, b.quantity) } : b);
+  for (let k = 0; k < clauses.length; k++) {
+    const c = clauses[k];
+    if (c.kind === "range") replace(k, { ...c, lo: settle(c, c.lo), hi: settle(c, c.hi) });
+  }
+  // "①…1分；②…1分；每少一项扣1分": the deduction restates the points' own scores.
+  if (clauses.some((c) => c.kind === "option")) {
+    for (let k = clauses.length - 1; k >= 0; k--) {
+      const c = clauses[k];
+      if (c.kind === "perPoint" && c.perUnit !== undefined && /^(项|条|个|次|处)$/.test(c.perUnit)) clauses.splice(k, 1);
+    }
+  }
+  if (mode) for (let k = 0; k < clauses.length; k++) {
+    const c = clauses[k];
+    if (c.kind === "perPoint") replace(k, { ...c, mode });
+  }
+  const perPoints = clauses.filter((c): c is Extract<ClauseNode, { kind: "perPoint" }> => c.kind === "perPoint");
+  if (perPoints.length > 0 && !clauses.some((c) => c.kind === "band" || c.kind === "range")) {
+    // The full-score band a deduction counts from: "低于100%的，每低…" or "以100%为标准".
+    const per = perPoints[0];
+    let band: Extract<ClauseNode, { kind: "band" }> | undefined;
+    if (start) {
+      const op = REVERSE[start.cmp.op];
+      band = { kind: "band", comparator: { op, text: start.cmp.text, span: start.cmp.span }, quantity: start.quantity, score: { full: true, span: start.span }, span: start.span };
+    } else if (standard) {
+      const op: ComparatorOp = per.direction === "above" ? "<=" : ">=";
+      band = { kind: "band", comparator: { op, text: OP[op], span: standard.span }, quantity: standard.quantity, score: { full: true, span: standard.span }, span: standard.span };
+    }
+    if (band) {
+      clauses.unshift(band);
+      reading.push(`满分界限取自“${start ? "未达到（超过）的条件" : "以…为标准"}”：实际值 ${OP[band.comparator.op]} ${quantityText(band.quantity)} 得满分`);
+    }
+  } else if (standard) reading.push(`以 ${quantityText(standard.quantity)} 为标准（说明，计分按以下各条）`);
+  if (clauses.length === 0) {
+    return { ok: false, failure: { span: [offset, offset + length], expected: ["至少一条给出分数的条款", "at least one clause that gives a score"] } };
+  }
+  for (const p of pieces) {
+    if (p.kind !== "clause") {
+      if (p.kind === "modifier") reading.push(p.note);
+      continue;
+    }
+    const now = replaced.get(p.clause) ?? p.clause;
+    reading.push(`“${p.text}” → ${clauses.includes(now) ? (p.note ?? describe(now)) : "与各要点的分数重复（少一项即少得该项分数），不另扣"}`);
+  }
+  return { ok: true, value: { clauses, reading } };
+}

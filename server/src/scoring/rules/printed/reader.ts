@@ -1,0 +1,338 @@
+/**
+ * 照原文读评分规则: the scoring sentence as provinces print it in their
+ * 评分表 and 指标体系 ("在职人员控制率≤100%，计8分；每超过一个百分点扣0.5分，扣完为止",
+ * "0-10%（含），计6分", "真实（1分）；完整（1分）"), read into the clauses the
+ * compact rule syntax makes, plus a note of how each part was read (for hover).
+ *
+ * The sentence is cut into segments at `;` `,` `。` and numbering ("1." "（2）"),
+ * and each segment is read on its own; a condition whose consequence is in the
+ * next segment ("X≤100%，计8分") is joined with it. The reader never throws: a
+ * part it cannot read ends the reading with the span of that part and what was
+ * expected there. Cost is linear in the sentence (see scan.ts).
+ */
+import type { BoundNode, ClauseNode, ComparatorNode, QuantityNode, ScoreValueNode, Span } from "../../../syntax/ast";
+import { Cursor, conditionStarts, readComparator, readConsequence, readNumber, readQuantity } from "./scan";
+import { assemble, type Piece } from "./assemble";
+
+export interface PrintedReading {
+  clauses: ClauseNode[];
+  /** How each part was read, in Chinese, for hover and the trace. */
+  reading: string[];
+}
+
+export interface PrintedFailure {
+  /** The part not understood (line offsets). */
+  span: Span;
+  /** What was expected there: [Chinese, English]. */
+  expected: [string, string];
+}
+
+export type PrintedResult = { ok: true; value: PrintedReading } | { ok: false; failure: PrintedFailure };
+
+/** Longest sentence read; a longer 评分 is reported, not read (it is no rule sentence). */
+const MAX_LENGTH = 4000;
+
+const NUMBERING = /(?:[0-9]{1,2}[.、](?![0-9])|\([0-9]{1,2}\)|[①②③④⑤⑥⑦⑧⑨⑩])/y;
+
+/** Split at ; , 。 and at numbering that starts a segment. Spans are offsets in `text`. */
+export function segments(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  let start = 0;
+  const push = (s: number, e: number) => {
+    while (s < e && /\s/.test(text[s])) s++;
+    while (e > s && /\s/.test(text[e - 1])) e--;
+    if (e > s) out.push([s, e]);
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === ";" || ch === "," || ch === "。" || ch === "\n") {
+      push(start, i);
+      start = i + 1;
+      continue;
+    }
+    // Numbering in the middle of a run ("…计8分2.每超过…"): after a score or a closing bracket.
+    if (i > start && /[分)]/.test(text[i - 1]) && /[0-9①-⑩(]/.test(ch)) {
+      NUMBERING.lastIndex = i;
+      const m = NUMBERING.exec(text);
+      if (m && m.index === i && !/^[0-9]/.test(text.slice(i + m[0].length, i + m[0].length + 1))) {
+        push(start, i);
+        start = i;
+      }
+    }
+  }
+  push(start, text.length);
+  return out;
+}
+
+const MEASURE_SUFFIX = /(率|值|数|额|量|比|度|比例|金额|偏差|变动|次数|天数|时间|时限|面积|长度|成本|费用|经费|支出|规模|人数|户数|个数|得分)$/;
+
+function normalizeName(s: string): string {
+  return s.replace(/[\s“”"「」'’‘]/g, "").replace(/\(.*?\)$/, "");
+}
+
+/** Is `subject` the indicator's measured value: its own name, or a measure noun (…率, 完成值, 实际值)? */
+function acceptableSubject(subject: string, name: string): boolean {
+  const s = normalizeName(subject).replace(/(的|为|是|达|在)$/, "");
+  if (s === "") return true;
+  return s === normalizeName(name) || MEASURE_SUFFIX.test(s) || /^(实际|完成|A|X)$/.test(s);
+}
+
+const MARK_RE = /\((不含|含)(本数)?\)/y;
+
+function readMark(c: Cursor): boolean | null {
+  const m = c.match(MARK_RE);
+  return m ? m[1] === "含" : null;
+}
+
+const ABOVE = ["超过", "超出", "高于", "高出", "多于", "增加", "提高", "上升", "增长", "超", "高", "多", "增"];
+const BELOW = ["低于", "少于", "减少", "下降", "降低", "低", "少", "减", "不足"];
+const FINDING = /(?:发现|出现|存在|有|查出)?([0-9]+|[一二两三四五六七八九十]+)(?:例|项|次|处|个|起|笔|件|份|条|家|人次|人)/y;
+
+type Fail = { fail: PrintedFailure };
+const failAt = (c: Cursor, from: number, to: number, zh: string, en: string): Fail => ({ fail: { span: c.span(from, Math.max(to, from + 1)), expected: [zh, en] } });
+
+/** 每超过一个百分点扣0.5分 / 每发现一例…扣1分 (the cursor is after 每). */
+function readPer(c: Cursor, start: number): Piece | Fail {
+  const finding = c.match(FINDING);
+  if (finding) {
+    const k = c.text.indexOf("扣", c.i);
+    if (k < 0 || k >= c.end) return failAt(c, c.i, c.end, "“扣N分”", "“扣N分” (the deduction)");
+    c.i = k + 1;
+    const m = readNumber(c);
+    if (!m || c.eat("分") === undefined) return failAt(c, k, c.end, "“扣N分”", "“扣N分” (the deduction)");
+    const count = finding[1];
+    return { kind: "clause", clause: { kind: "deduction", step: m.value, span: c.span(start) }, text: c.text.slice(start, c.i), note: `每${/^[0-9]+$/.test(count) ? count : "一"}项（例）扣 ${m.value} 分：项数取“实际：N 例”或列出的扣分事项` };
+  }
+  const dirAt = c.i;
+  const up = c.eat(...ABOVE);
+  const down = up === undefined ? c.eat(...BELOW) : undefined;
+  if (up === undefined && down === undefined) return failAt(c, dirAt, c.end, "“超过”“低于”“增加”“减少”或“发现一例”", "超过 / 低于 / 增加 / 减少 or 发现一例");
+  c.eat("目标值", "标准值", "标准", "目标", "计划", "基数", "规定", "要求");
+  const q = readQuantity(c, true);
+  if (!q) return failAt(c, c.i, c.end, "幅度，如“一个百分点”“5%”“1天”", "a step such as 一个百分点, 5% or 1天");
+  c.eat("的");
+  c.eat(",");
+  const k = c.i;
+  if (c.eat("扣", "扣除", "减") === undefined) return failAt(c, k, c.end, "“扣N分”", "“扣N分” (the deduction)");
+  const m = readNumber(c, true);
+  if (!m || c.eat("分") === undefined) return failAt(c, k, c.end, "“扣N分”", "“扣N分” (the deduction)");
+  const unit = q.unit?.text;
+  const perUnit = unit === undefined || unit === "%" || unit === "个百分点" ? undefined : unit;
+  const clause: ClauseNode = { kind: "perPoint", direction: up !== undefined ? "above" : "below", per: q.value, step: m.value, span: c.span(start), ...(perUnit ? { perUnit } : {}) };
+  return { kind: "clause", clause, text: c.text.slice(start, c.i) };
+}
+
+/** A condition: `≤100%`, `大于30%`, `60%以下`, `0-10%(含)`, `80%(含)-90%`, `在90%-100%之间`. */
+function readCondition(c: Cursor): { node: Extract<ClauseNode, { kind: "band" | "range" }>["kind"]; cmp?: ComparatorNode; q?: QuantityNode; lo?: BoundNode | null; hi?: BoundNode | null } | Fail {
+  const start = c.i;
+  c.eat("在");
+  const cmp = readComparator(c);
+  if (cmp) {
+    const q = readQuantity(c);
+    if (!q) return failAt(c, c.i, c.end, "数，如 100% 或 30", "a number such as 100% or 30");
+    const mark = readMark(c);
+    c.eat("以上", "以下", "以内");
+    const op = mark === false && cmp.op === ">=" ? ">" : mark === false && cmp.op === "<=" ? "<" : cmp.op;
+    // "≥90%且≤100%": two conditions on one value make a range.
+    const joinAt = c.i;
+    if (c.eat("且", "并且", "而且", "和", "、") !== undefined) {
+      c.eat("实际值", "完成值", "执行率", "完成率");
+      const cmp2 = readComparator(c);
+      const q2 = cmp2 ? readQuantity(c) : undefined;
+      const up = (o: string) => o === ">=" || o === ">";
+      const down = (o: string) => o === "<=" || o === "<";
+      if (cmp2 && q2 && ((up(op) && down(cmp2.op)) || (down(op) && up(cmp2.op)))) {
+        const first: BoundNode = { quantity: q, inclusive: op === ">=" || op === "<=" };
+        const second: BoundNode = { quantity: q2, inclusive: cmp2.op === ">=" || cmp2.op === "<=" };
+        return up(op) ? { node: "range", lo: first, hi: second } : { node: "range", lo: second, hi: first };
+      }
+      c.i = joinAt;
+    }
+    return { node: "band", cmp: op === cmp.op ? cmp : { ...cmp, op }, q };
+  }
+  let q = readQuantity(c);
+  if (!q) return failAt(c, start, c.end, "条件（比较符或数）", "a condition (a comparator or a number)");
+  const mark = readMark(c);
+  const dash = c.eat("-", "~", "至", "到", "—");
+  if (dash) {
+    const q2 = readQuantity(c);
+    if (!q2) return failAt(c, c.i, c.end, "区间的另一端，如 90%", "the other end of the range, such as 90%");
+    const mark2 = readMark(c);
+    c.eat("之间", "以内");
+    // "0-10%": the unit written once, at the end, is both ends' unit.
+    if (q.unit === null && q2.unit !== null) q = { ...q, unit: q2.unit };
+    return { node: "range", lo: { quantity: q, inclusive: mark }, hi: { quantity: q2, inclusive: mark2 } };
+  }
+  // "90%≤执行率<95%": a range written around the subject.
+  const around = readAround(c, q, mark);
+  if (around) return around;
+  const after = c.i;
+  const word = c.eat("(含)以上", "(含)以下", "及以上", "及以下", "及以内", "以上", "以下", "以内", "内");
+  if (word === undefined) return failAt(c, after, c.end, "“以上”“以下”、区间“-”或比较符", "以上 / 以下, a range “-” or a comparator");
+  const upward = word.endsWith("以上");
+  // 以上 / 以下 / 以内 include the number itself (as in legal usage) unless marked （不含）.
+  const inclusive = mark ?? true;
+  const op = upward ? (inclusive ? ">=" : ">") : inclusive ? "<=" : "<";
+  return { node: "band", cmp: { op, text: word, span: c.span(after) }, q };
+}
+
+/** `90%≤执行率<95%` / `95%>X≥90%` (the cursor after the first number); undefined when the text is not that. */
+function readAround(c: Cursor, q: QuantityNode, mark: boolean | null): { node: "range"; lo: BoundNode; hi: BoundNode } | undefined {
+  const at = c.i;
+  const first = c.eat("≤", "<=", "<", "≥", ">=", ">");
+  if (first === undefined) return undefined;
+  while (c.i < c.end && !/[≤<≥>=0-9]/.test(c.text[c.i])) c.i++;
+  const second = c.eat("≤", "<=", "<", "≥", ">=", ">");
+  let q2 = second === undefined ? undefined : readQuantity(c);
+  if (!second || !q2 || (first.startsWith("<") || first === "≤") !== (second.startsWith("<") || second === "≤")) {
+    c.i = at;
+    return undefined;
+  }
+  if (q.unit === null && q2.unit !== null) q = { ...q, unit: q2.unit };
+  if (q2.unit === null && q.unit !== null) q2 = { ...q2, unit: q.unit };
+  const inclusive = (op: string) => op === "≤" || op === "≥" || op.endsWith("=");
+  const ascending = first.startsWith("<") || first === "≤";
+  const a: BoundNode = { quantity: q, inclusive: mark ?? inclusive(first) };
+  const b: BoundNode = { quantity: q2, inclusive: inclusive(second) };
+  return ascending ? { node: "range", lo: a, hi: b } : { node: "range", lo: b, hi: a };
+}
+
+/** Read one segment; `next` is the following segment, joined when it holds this one's consequence. */
+function readSegment(c: Cursor, name: string, next: Cursor | undefined): (Piece & { joined?: boolean }) | Fail {
+  c.match(NUMBERING);
+  c.skipBlanks();
+  const start = c.i;
+  const whole = c.rest().replace(/\s/g, "");
+  const phrase = readPhrase(whole, c.span(start, c.end));
+  if (phrase) return phrase;
+  if (c.eat("其余情况", "其他情况", "其余", "其他", "否则")) {
+    const score = readConsequence(c);
+    if (!score || !c.done) return failAt(c, c.i, c.end, "分数，如“计0分”“不得分”", "a score such as 计0分 or 不得分");
+    return { kind: "clause", clause: { kind: "else", score, span: c.span(start) }, text: whole };
+  }
+  const stated = statedOption(c, start, whole);
+  if (stated) return stated;
+  // The subject: text before the condition ("在职人员控制率≤100%").
+  let p = c.i;
+  while (p < c.end && !conditionStarts(c.text, p)) p++;
+  const subject = c.text.slice(c.i, p);
+  if (p === c.end) {
+    if (next) {
+      // "①明确招待标准,1分": the point's score is the next segment.
+      next.match(NUMBERING);
+      const at = next.i;
+      const score = readConsequence(next);
+      if (score && next.done && !score.full && score.deduct === undefined) {
+        return { kind: "clause", clause: { kind: "option", label: whole, score, span: [c.span(start)[0], next.span(next.i)[1]] }, text: c.text.slice(start, next.end), joined: true };
+      }
+      next.i = at;
+    }
+    return readOption(c, start, whole);
+  }
+  if (!acceptableSubject(subject, name)) return failAt(c, c.i, p, `比较符或数（“${subject}”不是本指标的名称，也不是“…率”“完成值”这样的指标值）`, `a comparator or a number (“${subject}” is neither this indicator's name nor a measure such as …率 or 完成值)`);
+  c.i = p;
+  if (c.eat("每")) return readPer(c, start);
+  const cond = readCondition(c);
+  if ("fail" in cond) return cond;
+  // "低于90%的，…": a 的 / 时 closing the condition.
+  const closing = c.i;
+  c.eat("的", "时", "者");
+  if (!c.done) c.i = closing;
+  let score: ScoreValueNode | undefined = readConsequence(c);
+  let joined = false;
+  if (!score && c.done && next) {
+    // "X≤100%，计8分": the consequence is the next segment.
+    next.match(NUMBERING);
+    const at = next.i;
+    score = readConsequence(next);
+    if (score && next.done) joined = true;
+    else {
+      next.i = at;
+      score = undefined;
+      // "低于100%的，每低一个百分点扣0.5分": the condition says where deductions start.
+      if (cond.node === "band" && next.peek("每")) return { kind: "start", cmp: cond.cmp!, quantity: cond.q!, span: c.span(start) };
+    }
+  }
+  if (!score && c.done && next) return failAt(next, next.i, next.end, "分数，如“计8分”“得满分”“不得分”", "a score such as 计8分, 得满分 or 不得分");
+  if (!score) return failAt(c, c.i, c.end, "分数，如“计8分”“得满分”“不得分”", "a score such as 计8分, 得满分 or 不得分");
+  if (!c.done && !joined) return failAt(c, c.i, c.end, "分句结束（“；”或“，”）", "the end of the clause (； or ，)");
+  const span = joined ? ([c.span(start)[0], next!.span(next!.i)[1]] as Span) : c.span(start);
+  const clause: ClauseNode = cond.node === "band" ? { kind: "band", comparator: cond.cmp!, quantity: cond.q!, score, span } : { kind: "range", lo: cond.lo ?? null, hi: cond.hi ?? null, score, span };
+  return { kind: "clause", clause, text: joined ? c.text.slice(start, next!.end) : whole, joined };
+}
+
+/** "及时完成得满分", "有制度未执行得1分", "无制度不得分": an option stated with its score (chosen by 结果); the label has no number or comparator. */
+function statedOption(c: Cursor, start: number, whole: string): Piece | undefined {
+  const said = /(?:的)?(?:(得|计)(满分)|(得|计)([0-9]+(?:\.[0-9]+)?)分|(不得分|不计分))$/.exec(whole.slice(Math.max(0, whole.length - 24)));
+  const label = said ? whole.slice(0, whole.length - said[0].length).trim() : "";
+  if (!said || label === "" || /[0-9%≥≤<>=]|以上|以下|大于|小于|高于|低于|超过|不足|每/.test(label)) return undefined;
+  const score: ScoreValueNode = said[2] ? { full: true, span: c.span(start, c.end) } : { full: false, value: said[4] ?? "0", span: c.span(start, c.end) };
+  return { kind: "clause", clause: { kind: "option", label, score, span: c.span(start) }, text: whole };
+}
+
+/** `真实（1分）`, `制度健全 1分`: a point with its own weight. */
+function readOption(c: Cursor, start: number, whole: string): Piece | Fail {
+  // The score is at the end: "label(1分)" or "label 1分" (found from the end, in linear time).
+  const paren = whole.lastIndexOf("(");
+  const tail = paren > 0 ? /^\(\s*([0-9]+(?:\.[0-9]+)?)\s*分?\s*\)$/.exec(whole.slice(paren)) : null;
+  const bare = tail ? null : /([0-9]+(?:\.[0-9]+)?)\s*分$/.exec(whole.slice(Math.max(0, whole.length - 24)));
+  const label = tail ? whole.slice(0, paren) : bare ? whole.slice(0, whole.length - bare[0].length) : "";
+  const m = label.trim() !== "" && !/[0-9.]$/.test(label.trim()) ? [whole, label.trim(), (tail ?? bare)![1]] : null;
+
+  if (!m || m[1].length === 0) return failAt(c, start, c.end, "条件（如“≥90%”“60%以下”）和分数，或“要点（N分）”", "a condition (≥90%, 60%以下) and a score, or “point（N分）”");
+  const score: ScoreValueNode = { full: false, value: m[2], span: c.span(start, c.end) };
+  return { kind: "clause", clause: { kind: "option", label: m[1].trim(), score, span: c.span(start) }, text: whole };
+}
+
+const COMPLETION = [
+  /^(得分=)?(实际)?(完成|实际)(值|数|数量|率)?[/÷](目标|指标|计划|年度指标|预期)(值|数|数量)?[×*x](分值|权重|该?指标分值|本项分值|满分|该项分值)$/,
+  /^(得分=)?(按)?(实际|预算)?(完成率|执行率|达成率|实现率)[×*x](分值|权重|该?指标分值|本项分值|满分|该项分值)(计算)?(得分|计分)?$/,
+  /^(未达到(目标值?|指标值|预期目标?)?的?,?)?(按|依|根据)(实际)?(完成|执行)?(比例|比率|进度|情况|程度)?(计算|折算)?(计分|得分|赋分|计|扣分|扣减)?$/,
+];
+const TARGET_MET = /^(完成|达到|实现)(年度)?(目标值?|指标值|预期目标|计划|目标任务)的?(得|计)?满分$/;
+const STANDARD = /^以([0-9]+(?:\.[0-9]+)?)(%|个百分点)?为(标准|基准|满分标准|上限|下限|目标)$/;
+const MODIFIERS: [RegExp, string, "linear" | "ceil" | undefined][] = [
+  [/^(扣完为止|扣完即止|扣满为止|扣至0分为止|最低(为|得)?0分|最多扣完本项分值|最多扣至0分)$/, "扣完为止：最低 0 分", undefined],
+  [/^(最高|最多)?(得分)?(不超过|不高于)(该项|本项|该指标|本指标)?(分值|满分|权重)$/, "最高不超过分值：封顶于分值", undefined],
+  [/^(满分为止|以满分为限|得满分为止)$/, "满分为止：封顶于分值", undefined],
+  [/^在0分和满分之间.{0,8}$/, "得分在 0 分和分值之间", undefined],
+  [/^(超过|高于)100%的?按100%(计|计算|计分)$/, "超过 100% 的按 100% 计：封顶", undefined],
+  [/^不足.{0,12}按比例.{0,6}$/, "不足一步的部分按比例扣分（线性）", "linear"],
+  [/^按比例扣(分|减)$/, "按比例扣分（线性）", "linear"],
+  [/^不足.{0,12}按.{0,12}(计|算|扣)$/, "不足一步的部分按一步计", "ceil"],
+];
+
+/** A segment that is one fixed phrase: a modifier, a lead-in, or proportional scoring. */
+function readPhrase(whole: string, span: Span): Piece | undefined {
+  const w = whole.replace(/[。.]$/, "");
+  for (const [re, note, mode] of MODIFIERS) if (re.test(w)) return { kind: "modifier", note, mode, span };
+  const std = STANDARD.exec(w);
+  if (std) return { kind: "standard", quantity: { value: std[1], unit: std[2] ? { text: std[2], span } : null, approx: false, span }, span };
+  if (TARGET_MET.test(w)) return { kind: "targetMet", span };
+  if (w.length <= 40 && COMPLETION.some((re) => re.test(w))) return { kind: "clause", clause: { kind: "completion", span }, text: whole };
+  return undefined;
+}
+
+/**
+ * Read a printed 评分 sentence. `text` is the folded value, `offset` where it
+ * starts in its line, `name` the indicator's name (a subject it may repeat).
+ */
+export function readPrintedRule(text: string, offset: number, name: string): PrintedResult {
+  try {
+    if (text.length > MAX_LENGTH) return { ok: false, failure: { span: [offset, offset + text.length], expected: [`不超过 ${MAX_LENGTH} 字的评分规则`, `a rule of at most ${MAX_LENGTH} characters`] } };
+    const segs = segments(text);
+    const pieces: Piece[] = [];
+    for (let k = 0; k < segs.length; k++) {
+      const c = new Cursor(text, segs[k][0], segs[k][1], offset);
+      const next = k + 1 < segs.length ? new Cursor(text, segs[k + 1][0], segs[k + 1][1], offset) : undefined;
+      const r = readSegment(c, name, next);
+      if ("fail" in r) return { ok: false, failure: r.fail };
+      pieces.push(r);
+      if (r.joined) k++;
+    }
+    return assemble(pieces, offset, text.length);
+  } catch {
+    // A reader that meets something unforeseen says so on the whole value; it never throws.
+    return { ok: false, failure: { span: [offset, offset + text.length], expected: ["可识别的评分规则", "a rule it can read"] } };
+  }
+}
