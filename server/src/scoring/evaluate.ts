@@ -6,7 +6,7 @@
 import { NONE } from "../empty";
 import { hasField } from "../model/fields";
 import type Decimal from "decimal.js";
-import { ZERO, formatDecimal } from "../quantity/decimal";
+import { ZERO, formatDecimal, formatScore } from "../quantity/decimal";
 import { Quantity } from "../quantity/quantity";
 import { lineRange } from "../diagnostics/catalogue";
 import type { DataItem, Indicator, IndicatorBlock, PerfModel } from "../model/types";
@@ -92,7 +92,7 @@ class Evaluator implements LeafTracer, EvaluationState {
     const diagnostics = sortDiagnostics([...this.model.syntax.diagnostics, ...this.model.diagnostics, ...this.sink.items]);
     // Lazy traces keep this evaluator alive; without this, each one would keep the one before (a leak per edit).
     this.previousRecords = undefined;
-    const totalText = total === undefined ? undefined : formatDecimal(total, 2);
+    const totalText = total === undefined ? undefined : formatScore(total);
     let totalTrace: Trace | undefined;
     const evaluation: Evaluation = {
       model: this.model,
