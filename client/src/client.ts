@@ -1,5 +1,6 @@
 /** Start the language server (dist/server.js) over IPC with vscode-languageclient 11. */
 import * as vscode from "vscode";
+import { t } from "./i18n";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
 
 export const LANGUAGE_ID = "perf";
@@ -28,5 +29,5 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Lo
     outputChannel: output,
     // diagnosticPullOptions left at its default: pull on open and on change.
   };
-  return new LanguageClient("perf", vscode.l10n.t("perf-eval Language Server"), serverOptions, clientOptions);
+  return new LanguageClient("perf", t("perf-eval Language Server"), serverOptions, clientOptions);
 }

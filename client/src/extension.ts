@@ -4,6 +4,7 @@
  * scores, diagnostics, hints and the report all come from the server.
  */
 import * as vscode from "vscode";
+import { initI18n, t } from "./i18n";
 import { appendFileSync } from "node:fs";
 import type { LanguageClient } from "vscode-languageclient/node";
 import { createClient, LANGUAGE_ID } from "./client";
@@ -30,6 +31,7 @@ function targetDocument(resource: unknown, previews: PreviewManager): vscode.Tex
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const t0 = performance.now();
+  initI18n(context.extensionPath);
   const output = vscode.window.createOutputChannel("perf-eval", { log: true });
   context.subscriptions.push(output);
   const c = createClient(context, output);
@@ -42,7 +44,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const resolved = resource instanceof vscode.Uri && !vscode.workspace.textDocuments.some((d) => d.uri.toString() === resource.toString()) ? await vscode.workspace.openTextDocument(resource) : undefined;
     const doc = resolved ?? targetDocument(resource, previews);
     if (!doc) {
-      void vscode.window.showWarningMessage(vscode.l10n.t("Open a .perf file first."));
+      void vscode.window.showWarningMessage(t("Open a .perf file first."));
       return undefined;
     }
     return fn(doc);

@@ -4,6 +4,7 @@
  * (server/src/templates); the client only asks and opens.
  */
 import * as vscode from "vscode";
+import { t } from "./i18n";
 import { departmentTemplate, projectTemplate, type TemplateKind } from "../../server/src/templates";
 
 interface TemplateItem extends vscode.QuickPickItem {
@@ -12,33 +13,33 @@ interface TemplateItem extends vscode.QuickPickItem {
 
 export async function newEvaluation(): Promise<vscode.TextDocument | undefined> {
   const items: TemplateItem[] = [
-    { template: "department", label: "部门整体支出", description: vscode.l10n.t("Department overall expenditure"), detail: vscode.l10n.t("The full three-level indicator system: 投入 10, 过程 45, 产出 25, 效果 20") },
-    { template: "project", label: "项目支出", description: vscode.l10n.t("Project expenditure"), detail: vscode.l10n.t("The standard project table: 预算执行率 10, 产出 50, 效益 30, 满意度 10") },
+    { template: "department", label: "部门整体支出", description: t("Department overall expenditure"), detail: t("The full three-level indicator system: 投入 10, 过程 45, 产出 25, 效果 20") },
+    { template: "project", label: "项目支出", description: t("Project expenditure"), detail: t("The standard project table: 预算执行率 10, 产出 50, 效益 30, 满意度 10") },
   ];
-  const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t("New Self-Evaluation: template"), placeHolder: vscode.l10n.t("Choose a template") });
+  const pick = await vscode.window.showQuickPick(items, { title: t("New Self-Evaluation: template"), placeHolder: t("Choose a template") });
   if (!pick) return undefined;
   const steps = pick.template === "project" ? 4 : 3;
   const unit = await vscode.window.showInputBox({
-    title: vscode.l10n.t("New Self-Evaluation (2/{0}): unit", steps),
-    prompt: vscode.l10n.t("The evaluated unit (单位)"),
+    title: t("New Self-Evaluation (2/{0}): unit", steps),
+    prompt: t("The evaluated unit (单位)"),
     placeHolder: "巨鹿县小吕寨镇人民政府",
-    validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t("Enter the unit's name")),
+    validateInput: (v) => (v.trim() ? undefined : t("Enter the unit's name")),
   });
   if (unit === undefined) return undefined;
   const lastYear = String(new Date().getFullYear() - 1);
   const year = await vscode.window.showInputBox({
-    title: vscode.l10n.t("New Self-Evaluation (3/{0}): year", steps),
-    prompt: vscode.l10n.t("The budget year (年度)"),
+    title: t("New Self-Evaluation (3/{0}): year", steps),
+    prompt: t("The budget year (年度)"),
     value: lastYear,
-    validateInput: (v) => (/^\s*\d{4}\s*$/.test(v) ? undefined : vscode.l10n.t("Enter a four-digit year, e.g. {0}", lastYear)),
+    validateInput: (v) => (/^\s*\d{4}\s*$/.test(v) ? undefined : t("Enter a four-digit year, e.g. {0}", lastYear)),
   });
   if (year === undefined) return undefined;
   let project = "";
   if (pick.template === "project") {
     const p = await vscode.window.showInputBox({
-      title: vscode.l10n.t("New Self-Evaluation (4/4): project"),
-      prompt: vscode.l10n.t("The project's name (项目)"),
-      validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t("Enter the project's name")),
+      title: t("New Self-Evaluation (4/4): project"),
+      prompt: t("The project's name (项目)"),
+      validateInput: (v) => (v.trim() ? undefined : t("Enter the project's name")),
     });
     if (p === undefined) return undefined;
     project = p;

@@ -8,7 +8,7 @@ export type { ReportFormat };
 export type ReportRequest = ReportParams;
 
 export async function requestSummary(client: LanguageClient, doc: vscode.TextDocument): Promise<Summary | null> {
-  return client.sendRequest<Summary | null>("perf/summary", { uri: doc.uri.toString() });
+  return client.sendRequest<Summary | null>("perf/summary", { uri: doc.uri.toString(), decimals: reportSettings(doc).decimals });
 }
 
 /** The report settings (perf.report.*) as request parameters. */

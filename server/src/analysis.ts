@@ -7,6 +7,7 @@ import { parseDocument, type SyntaxTree } from "./syntax/parse";
 import { buildModel } from "./model/build";
 import { evaluate } from "./scoring/evaluate";
 import type { PerfModel } from "./model/types";
+import { finishDiagnostics } from "./diagnostics/blanks";
 import type { Evaluation } from "./scoring/types";
 
 export interface Analysis {
@@ -23,7 +24,9 @@ export interface Analysis {
 export function analyze(text: string, previous?: Analysis): Analysis {
   const syntax = parseDocument(text, previous?.syntax, previous?.text);
   const model = buildModel(syntax, previous?.model);
-  const evaluation = evaluate(model, previous?.evaluation);
+  const evaluated = evaluate(model, previous?.evaluation);
+  // Blanks (待填写) marked, what they cause left out, messages naming their indicator.
+  const evaluation = { ...evaluated, diagnostics: finishDiagnostics(model, evaluated.diagnostics) };
   return { text, syntax, model, evaluation };
 }
 

@@ -38,6 +38,15 @@ describe("cli", function () {
       assert.equal(r.status, 0);
       assert.equal(cli(["check", "--strict", "warn.perf"], dir).status, 1);
     });
+    it("a fresh template passes check but fails --strict until its blanks (待填写) are filled", () => {
+      assert.equal(cli(["new", "--unit", "某单位", "--year", "2024", "-o", "fresh.perf"], dir).status, 0);
+      const r = cli(["check", "fresh.perf"], dir);
+      assert.equal(r.status, 0, r.stdout);
+      assert.match(r.stdout, /fresh\.perf:\d+:\d+: info PE130 待填写：/);
+      assert.doesNotMatch(r.stdout, / (error|warning) /);
+      assert.equal(cli(["check", "--strict", "fresh.perf"], dir).status, 1);
+      assert.equal(cli(["check", "--strict", "clean.perf"], dir).status, 0);
+    });
     it("exits 1 on errors, compiler-style lines", () => {
       const r = cli(["check", "error.perf"], dir);
       assert.equal(r.status, 1);

@@ -18,6 +18,9 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { REPO_ROOT, sleep, tmpDir, withCodeServer, type Workbench } from "./harness";
 import { analyze } from "../../server/src/analysis";
+import { formatScore } from "../../server/src/quantity/decimal";
+import { chinesePass } from "./chinese.e2e";
+import { bundleSuite } from "../extension/bundle";
 
 const EXAMPLE = "002-xiaolvzhai-2021.perf";
 const SHOTS = path.join(REPO_ROOT, "docs", "screenshots");
@@ -78,7 +81,8 @@ async function main(): Promise<void> {
       errors: a.evaluation.diagnostics.filter((d) => d.severity === "error").length,
       warnings: a.evaluation.diagnostics.filter((d) => d.severity === "warning").length,
     };
-    const total = a.evaluation.total?.toString() ?? "";
+    // The status bar, hints and preview all show the score as formatScore does (perf.report.decimals, 2 by default).
+    const total = formatScore(a.evaluation.total);
     const grade = a.evaluation.grade ?? "";
     const timingFile = path.join(work, "timing.jsonl");
     const headingLine = text.split("\n").findIndex((l) => l.startsWith("#### 在职人员控制率")) + 1;
@@ -146,6 +150,13 @@ async function main(): Promise<void> {
       await check("export to Word (.docx) holds the scoring table", async () => {
         const target = path.join(ws, EXAMPLE.replace(/\.perf$/, ".docx"));
         await wb.page.locator(".editor-group-container").first().click({ timeout: 5_000 }).catch(() => undefined);
+        // The export acts on the active editor: make sure it is this file's (openFile returns as soon as its tab exists).
+        const active = wb.page.locator(".editor-group-container .tabs-container .tab.active").filter({ hasText: EXAMPLE }).first();
+        for (let i = 0; i < 3 && !(await active.isVisible().catch(() => false)); i++) {
+          await wb.openFile(EXAMPLE);
+          await sleep(1000);
+        }
+        await active.waitFor({ state: "visible", timeout: 30_000 });
         await wb.runCommand("Perf: Export Report as Word (.docx)");
         const input = wb.page.locator(".quick-input-widget .quick-input-box input");
         await input.waitFor({ state: "visible", timeout: 30_000 });
@@ -206,8 +217,17 @@ async function main(): Promise<void> {
       const timing = fs.existsSync(timingFile) ? fs.readFileSync(timingFile, "utf8").trim().split("\n").map((l) => JSON.parse(l) as Record<string, number>) : [];
       console.log(`  activation timing (ms, from the extension): ${JSON.stringify(timing)}`);
     });
-    lap("all shut down");
-    console.log(`extension.e2e: ${passed} passed, 0 failed`);
+    lap("English pass shut down");
+
+    // Second start: Chinese display language, with the VS Code API suite run first in the same code-server.
+    const suite = process.env.PERF_EVAL_E2E_SUITE === "0" ? undefined : await bundleSuite();
+    const api = await chinesePass(work, vsix, suite, check);
+    lap("Chinese pass shut down");
+    const apiPassed = api?.passed ?? 0;
+    const apiFailed = api?.failed ?? 0;
+    if (api) console.log(`  (the counts include the VS Code API suite: ${apiPassed} passed, ${apiFailed} failed)`);
+    console.log(`extension.e2e: ${passed + apiPassed} passed, ${apiFailed} failed`);
+    if (apiFailed > 0) process.exitCode = 1;
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

@@ -126,6 +126,8 @@ export interface CodeServerOptions {
   env?: Record<string, string>;
   /** Milliseconds to wait for the server to answer /healthz (default 60 s). */
   startTimeoutMs?: number;
+  /** Extra code-server arguments (e.g. `--locale zh-cn`). */
+  args?: string[];
 }
 
 /** Settings that keep the workbench quiet and deterministic. */
@@ -262,7 +264,7 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
     [CODE_SERVER_ENTRY, '--config', path.join(dirs.tmpDir, 'config.yaml'), '--auth', 'none',
       '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', dirs.userDataDir, '--extensions-dir', dirs.extensionsDir,
       '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-      '--ignore-last-opened', workspace],
+      '--ignore-last-opened', ...(opts.args ?? []), workspace],
     // detached: own process group, so stop() can end the extension host and
     // every other child with one signal to -pid.
     { env: codeServerEnv(dirs.tmpDir, opts.env), stdio: ['ignore', logFd, logFd], detached: true },

@@ -3,11 +3,26 @@
  * through the `vscode` API of a real VS Code desktop (run by run.ts).
  */
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import * as vscode from "vscode";
-import { departmentTemplate } from "../../server/src/templates";
+import { departmentTemplate, projectTemplate } from "../../server/src/templates";
+import { initI18n, t } from "../../client/src/i18n";
+import { statusView } from "../../client/src/status-bar";
 
 const EXAMPLE = path.resolve(__dirname, "..", "..", "examples", "002-xiaolvzhai-2021.perf");
+
+/** A .perf file on disk (not untitled: closing it later asks nothing), opened. */
+async function openFile(name: string, content: string): Promise<vscode.TextDocument> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "perf-eval-suite-"));
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, content);
+  const doc = await vscode.workspace.openTextDocument(file);
+  // Diagnostics are pulled for documents in an editor: show it.
+  await vscode.window.showTextDocument(doc);
+  return doc;
+}
 
 async function until<T>(what: string, fn: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -27,6 +42,7 @@ export function registerSuite(): void {
       doc = await vscode.workspace.openTextDocument(EXAMPLE);
       await vscode.window.showTextDocument(doc);
     });
+
 
     it("gives .perf files the perf language", () => {
       assert.equal(doc.languageId, "perf");
@@ -93,16 +109,72 @@ export function registerSuite(): void {
       assert.match(text, /^#### 在职人员控制率（1分）$/m);
     });
 
-    it("creates a new evaluation from the 部门整体支出 template", async () => {
+    it("a fresh 部门整体支出 template shows no error or warning, only 待填写 on each blank", async () => {
       const text = departmentTemplate("测试单位", 2024);
-      const created = await vscode.workspace.openTextDocument({ language: "perf", content: text });
+      const created = await openFile("部门.perf", text);
       assert.equal(created.languageId, "perf");
       const diags = await until("template diagnostics", () => {
         const d = vscode.languages.getDiagnostics(created.uri);
         return d.length ? d : undefined;
       });
-      const codes = new Set(diags.map((d) => String(typeof d.code === "object" ? d.code.value : d.code)));
-      for (const c of codes) assert.ok(["PE403", "PE601", "PE304", "PE406"].includes(c), c);
+      for (const d of diags) {
+        assert.equal(String(typeof d.code === "object" ? d.code.value : d.code), "PE130", d.message);
+        assert.equal(d.severity, vscode.DiagnosticSeverity.Information, d.message);
+        assert.match(created.lineAt(d.range.start.line).text, /^[^：:]+[：:]\s*$|^- \[ \]/, d.message);
+      }
+    });
+
+    it("a fresh 项目支出 template marks 全年执行数 on its own line, not on line 3", async () => {
+      const created = await openFile("项目.perf", projectTemplate("测试单位", 2024, "测试项目"));
+      const diags = await until("template diagnostics", () => {
+        const d = vscode.languages.getDiagnostics(created.uri);
+        return d.length ? d : undefined;
+      });
+      const line = created.getText().split("\n").indexOf("全年执行数：");
+      assert.ok(diags.some((d) => d.range.start.line === line && d.message.includes("全年执行数")), diags.map((d) => d.message).join("\n"));
+      assert.ok(!diags.some((d) => d.severity === vscode.DiagnosticSeverity.Error), "no error");
+    });
+
+    it("filling a blank removes its mark", async () => {
+      const text = projectTemplate("测试单位", 2024, "测试项目");
+      const created = await openFile("填写.perf", text);
+      const editor = await vscode.window.showTextDocument(created);
+      const line = text.split("\n").indexOf("全年执行数：");
+      await until("the blank", () => (vscode.languages.getDiagnostics(created.uri).some((d) => d.range.start.line === line) ? true : undefined));
+      await editor.edit((e) => e.insert(new vscode.Position(line, "全年执行数：".length), "96 万元"));
+      await until("the mark gone", () => (vscode.languages.getDiagnostics(created.uri).some((d) => d.range.start.line === line) ? undefined : true));
+      await created.save();
+    });
+
+    it("the status bar counts blanks and shows no grade while any remain; else the rounded total", () => {
+      const base = { version: 1, total: "0", grade: "差", fullScore: "100", errors: 0, warnings: 0, blanks: 25 };
+      const withBlanks = statusView(base);
+      assert.doesNotMatch(withBlanks.text, /差/);
+      assert.match(withBlanks.text, /25/);
+      assert.equal(withBlanks.warn, false);
+      const done = statusView({ ...base, total: "94.29", grade: "优", blanks: 0 });
+      assert.match(done.text, /94\.29/);
+      assert.match(done.text, /优/);
+    });
+
+    it("run-time strings follow perf.locale (zh-cn, en) and VS Code's language with auto", async () => {
+      const ext = vscode.extensions.all.find((e) => e.packageJSON.name === "perf-eval");
+      assert.ok(ext);
+      initI18n(ext.extensionPath);
+      const config = vscode.workspace.getConfiguration("perf");
+      const before = config.inspect<string>("locale")?.globalValue;
+      try {
+        await config.update("locale", "zh-cn", vscode.ConfigurationTarget.Global);
+        assert.equal(t("{0} blanks to fill", 3), "待填 3 项");
+        assert.equal(t("{0} pts · {1}", "94.29", "优"), "94.29 分 · 优");
+        await config.update("locale", "en", vscode.ConfigurationTarget.Global);
+        assert.equal(t("{0} blanks to fill", 3), "3 blanks to fill");
+        await config.update("locale", "auto", vscode.ConfigurationTarget.Global);
+        const zh = vscode.env.language.toLowerCase().startsWith("zh");
+        assert.equal(t("{0} blanks to fill", 3), zh ? "待填 3 项" : "3 blanks to fill");
+      } finally {
+        await config.update("locale", before, vscode.ConfigurationTarget.Global);
+      }
     });
   });
 }

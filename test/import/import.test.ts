@@ -135,10 +135,10 @@ describe("import: a provincial variant (年初 / 调整指标值, 指标性质, 
     assert.match(text, /^项目：农村公路养护$/m);
     assert.match(text, /^类型：项目支出$/m);
   });
-  it("takes the adjusted target, the unit column, and 反向 as “≤”; a bare actual takes the target's unit", () => {
-    assert.match(text, /#### 养护里程（20分）\n目标：12 公里\n实际：12.5 公里/);
+  it("takes the adjusted target, the unit column, and 指标性质 正向 as “≥”, 反向 as “≤”; a bare actual takes the target's unit", () => {
+    assert.match(text, /#### 养护里程（20分）\n目标：≥ 12 公里\n实际：12.5 公里/);
     assert.match(text, /#### 完工时间（10分）\n目标：≤ 11 个月\n实际：10 个月/);
-    assert.match(text, /#### 群众满意率（20分）\n目标：90%\n实际：93%/);
+    assert.match(text, /#### 群众满意率（20分）\n目标：≥ 90%\n实际：93%/);
   });
   it("keeps 年初指标值, 指标性质, 得分系数 and 是否核心指标: as fields where the language reads them, else as comments naming their cells", () => {
     const kept = (cell: string, label: string, field: string, value: string) => {
@@ -146,7 +146,7 @@ describe("import: a provincial variant (年初 / 调整指标值, 指标性质, 
       const asField = text.includes(`\n${field}：${value}\n`);
       assert.ok(asComment || asField, `${cell} ${label} ${value} in\n${text}`);
     };
-    kept("G5", "年初指标值", "年初指标值", "300");
+    kept("G5", "年初指标值", "年初指标值", text.includes("\n年初指标值：") ? "300 人次" : "300");
     kept("E6", "指标性质", "指标性质", "反向");
     kept("K5", "得分系数", "得分系数", "0.93");
     kept("M4", "是否核心指标", "核心指标", "是");

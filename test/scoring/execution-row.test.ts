@@ -25,4 +25,13 @@ describe("a hand-written 预算执行率 row", () => {
     assert.equal(printed(t, "预算执行率"), "7.14");
     assert.equal(diag(t, "PE406"), undefined);
   });
+  it("a 项目支出 table whose top-level weights already make 满分 gets no automatic row (满分 stays 100)", () => {
+    const t = `${H}类型：项目支出\n# 产出（90分）\n得分：90\n理由：x\n# 满意度（10分）\n得分：10\n理由：x\n`;
+    assert.throws(() => printed(t, "预算执行率"), /no indicator named/);
+    assert.deepEqual(codes(t), [], "no PE302 (110 ≠ 100) and no PE601 asking for budget figures");
+  });
+  it("a 项目支出 table with 90 points written still gets the automatic 10-point row", () => {
+    const t = `${H}类型：项目支出\n全年预算数：100 万元\n全年执行数：90 万元\n# 产出（90分）\n得分：90\n理由：x\n`;
+    assert.equal(printed(t, "预算执行率"), "9");
+  });
 });

@@ -124,7 +124,7 @@ export async function run(argv: string[]): Promise<number> {
     .command("check")
     .description("检查文件，输出诊断（path:line:col: severity code message）；有错误时退出码 1")
     .argument("<paths...>", ".perf 文件或目录")
-    .option("--strict", "警告也视为失败")
+    .option("--strict", "警告和待填写（PE130）也视为失败：未填完的文件不通过")
     .option("--en", "英文消息")
     .addOption(choiceOption("-f, --format <format>", "输出格式", ["text", "json", "sarif"], "text"))
     .option("--docs-base <uri>", "SARIF 规则帮助链接的前缀", nonEmpty("--docs-base"), "docs/diagnostics.md")
@@ -136,7 +136,7 @@ export async function run(argv: string[]): Promise<number> {
       progress.done();
       for (const o of outcomes) report(o.notes);
       const results = outcomes.flatMap((o) => (o.result ? [o.result] : []));
-      for (const r of results) for (const d of r.diagnostics) if (d.severity === "error" || (opts.strict && d.severity === "warning")) fail(1);
+      for (const r of results) for (const d of r.diagnostics) if (d.severity === "error" || (opts.strict && (d.severity === "warning" || d.code === "PE130"))) fail(1);
       const english = opts.en || isEnglish();
       if (opts.format === "json") writeJson(results.flatMap((r) => r.diagnostics.map((d) => diagnosticJson(r.path, d))));
       else if (opts.format === "sarif") writeJson(toSarif(results, pkg.version, english, opts.docsBase));
@@ -222,7 +222,7 @@ export async function run(argv: string[]): Promise<number> {
 
   program
     .command("new")
-    .description("新建绩效自评文件：部门整体支出（种子 002 的指标体系）或项目支出模板")
+    .description("新建绩效自评文件：部门整体支出（三级指标体系：投入、过程、产出、效果）或项目支出模板")
     .addOption(choiceOption("--type <type>", "评价类型", ["部门整体支出", "项目支出"], "部门整体支出"))
     .requiredOption("--unit <name>", "单位", nameParser("--unit"))
     .requiredOption("--year <year>", "年度", yearParser)

@@ -28,6 +28,26 @@ interface Entry {
 
 const s = (v: string | number | undefined): string => (v === undefined ? "" : String(v));
 
+/** What to write in a blank field (PE130), by the kind of field. */
+const BLANK_ZH: Record<string, string> = {
+  result: "写评分规则中的一个选项",
+  target: "写目标值，如“≥ 95%”或“≥ 4 万亩”",
+  actual: "写实际完成值，如“4.8 万亩”",
+  score: "写得分",
+  value: "写数值和单位，如“120 万元”",
+  header: "写表头内容",
+  text: "写文字说明",
+};
+const BLANK_EN: Record<string, string> = {
+  result: "write one option of the rule",
+  target: "write the target, e.g. ≥ 95% or ≥ 4 万亩",
+  actual: "write the value achieved, e.g. 4.8 万亩",
+  score: "write the score",
+  value: "write a number and its unit, e.g. 120 万元",
+  header: "write the header value",
+  text: "write the text",
+};
+
 export const CATALOGUE = {
   // ── syntax ──
   PE101: {
@@ -77,6 +97,12 @@ export const CATALOGUE = {
     slug: "invalid-header-value",
     zh: (a) => `“${s(a.key)}”的值“${s(a.value)}”无效：应为${s(a.expected)}。`,
     en: (a) => `Invalid value “${s(a.value)}” for “${s(a.key)}”: expected ${s(a.expectedEn)}.`,
+  },
+  PE130: {
+    severity: "info",
+    slug: "blank",
+    zh: (a) => (a.what === "checklist" ? `待填写：“${s(a.where)}”的要点，把已满足的改为“- [x]”，都不满足时写“偏差原因：…”。` : `待填写：${a.where ? `“${s(a.where)}”的` : ""}“${s(a.key)}”，${BLANK_ZH[s(a.what)] ?? BLANK_ZH.text}。`),
+    en: (a) => (a.what === "checklist" ? `To fill in: tick the points of “${s(a.where)}” that are met (- [x]); if none is, write 偏差原因：….` : `To fill in: “${s(a.key)}”${a.where ? ` of “${s(a.where)}”` : ""}, ${BLANK_EN[s(a.what)] ?? BLANK_EN.text}.`),
   },
   // ── numbers and units ──
   PE201: {
@@ -231,6 +257,12 @@ export const CATALOGUE = {
     zh: (a) => `表中“${s(a.row)}”的“${s(a.column)}” ${s(a.stated)} 与${s(a.what)} ${s(a.computed)} 不符。`,
     en: (a) => `The table's “${s(a.row)}” “${s(a.column)}” ${s(a.stated)} does not equal the ${a.what === "其上各行之和" ? "sum of the rows above" : "sum of the funding sources below it (本年财政拨款, 上年结转资金, 其他资金…)"}, ${s(a.computed)}.`,
   },
+  PE418: {
+    severity: "warning",
+    slug: "funding-total-blank",
+    zh: (a) => `表中“${s(a.row)}”的“${s(a.column)}”填为 0，其下各资金来源之和为 ${s(a.computed)}：按资金来源之和计算（预算执行率等读取此数），请把合计填上。`,
+    en: (a) => `The table's “${s(a.row)}” “${s(a.column)}” is 0 while its funding sources add up to ${s(a.computed)}: the sum of the sources is used (the 预算执行率 row reads it); fill in the total.`,
+  },
   PE412: {
     severity: "warning",
     slug: "table-part-exceeds-whole",
@@ -246,14 +278,20 @@ export const CATALOGUE = {
   PE409: {
     severity: "info",
     slug: "rule-unchecked",
-    zh: (a) => `评分规则缺少数据（${s(a.what)}），无法核对：按填报得分 ${s(a.score)} 分计。`,
-    en: (a) => `The rule cannot be checked for lack of data (${s(a.whatEn)}): the stated score ${s(a.score)} is used.`,
+    zh: (a) => `评分规则无法核对，按填报得分 ${s(a.score)} 分计：缺少${s(a.what)}。`,
+    en: (a) => `The rule cannot be checked, the stated score ${s(a.score)} is used: missing ${s(a.whatEn)}.`,
   },
   PE410: {
     severity: "warning",
     slug: "no-band-holds",
     zh: (a) => `实际值 ${s(a.value)} 不在任何一档评分内：按 0 分计。`,
     en: (a) => `The value ${s(a.value)} falls in no band of the rule: scored 0.`,
+  },
+  PE440: {
+    severity: "info",
+    slug: "measure-partly-achieved",
+    zh: (a) => `实际为“${s(a.word)}”，未全部达成：建议写“偏差原因：…”说明原因。`,
+    en: (a) => `The actual is “${s(a.word)}”, not fully achieved: consider writing 偏差原因：… to say why.`,
   },
   // ── stated values ──
   PE530: {
@@ -265,8 +303,8 @@ export const CATALOGUE = {
   PE501: {
     severity: "warning",
     slug: "stated-score-mismatch",
-    zh: (a) => `填报得分 ${s(a.stated)} 分，按规则应得 ${s(a.computed)} 分。`,
-    en: (a) => `Stated score ${s(a.stated)}, but the rule gives ${s(a.computed)}.`,
+    zh: (a) => `填报得分 ${s(a.stated)} 分，${a.basis === "default" ? "没有评分规则，按目标值默认算法" : a.basis === "sum" ? "按下级得分之和" : "按规则"}应得 ${s(a.computed)} 分。`,
+    en: (a) => `Stated score ${s(a.stated)}, but ${a.basis === "default" ? "with no 评分 rule the default method against the target" : a.basis === "sum" ? "the sum of the children's scores" : "the rule"} gives ${s(a.computed)}.`,
   },
   PE502: {
     severity: "warning",

@@ -11,6 +11,8 @@
 import type { InlayHint, Range } from "vscode-languageserver-types";
 import type { Analysis } from "../analysis";
 import { traceMarkdown } from "./trace-markdown";
+import { SCORE_DECIMALS, formatScore } from "../quantity/decimal";
+import { resultLabel } from "../scoring/present";
 
 export interface HintSettings {
   scores: boolean;
@@ -18,6 +20,18 @@ export interface HintSettings {
   total: boolean;
   data: boolean;
   placeholders: boolean;
+  /** perf.report.decimals: how many decimals a score shows (formatScore); the results' labels have the default. */
+  decimals?: number;
+}
+
+/**
+ * A label that word wrap cannot split between a number and its unit: the
+ * space after a digit becomes a no-break space. (Inside a number, `.` `,` `/`
+ * and `%` are taken out of the break characters for .perf files, in
+ * package.json's configurationDefaults.)
+ */
+export function unbreakable(label: string): string {
+  return label.replace(/(\d) (?=[\u3400-\u9fff])/g, "$1\u00a0");
 }
 
 export const DEFAULT_HINTS: HintSettings = { scores: true, subtotals: true, total: true, data: true, placeholders: true };
@@ -29,7 +43,8 @@ export const DEFAULT_HINTS: HintSettings = { scores: true, subtotals: true, tota
  * (what it stands for is found again from its place).
  */
 export function inlayHints(a: Analysis, range: Range, settings: HintSettings = DEFAULT_HINTS, doc?: unknown): InlayHint[] {
-  const hint = (line: number, character: number, label: string): InlayHint => ({ position: { line, character }, label, paddingLeft: true, data: doc });
+  const hint = (line: number, character: number, label: string): InlayHint => ({ position: { line, character }, label: unbreakable(label), paddingLeft: true, data: doc });
+  const dp = settings.decimals ?? SCORE_DECIMALS;
   const out: InlayHint[] = [];
   const lines = a.syntax.lines;
   const inRange = (line: number) => line >= range.start.line && line <= range.end.line;
@@ -39,14 +54,15 @@ export function inlayHints(a: Analysis, range: Range, settings: HintSettings = D
       if (ind.virtual || !inRange(ind.line)) continue;
       const isParent = ind.children.length > 0;
       if (isParent ? !settings.subtotals : !settings.scores) continue;
-      const label = ev.results.get(ind)?.label;
+      const r = ev.results.get(ind);
+      const label = r && dp !== SCORE_DECIMALS ? resultLabel(ind, r.measuredText, r, dp) : r?.label;
       if (label) out.push(hint(ind.line, lines[ind.line].text.length, label));
     }
   }
   if (settings.total) {
     const f = a.model.header.get("自评总分");
-    if (f && inRange(f.line) && ev.totalText !== undefined) {
-      out.push(hint(f.line, lines[f.line].text.length, `计算 ${ev.totalText}${ev.grade ? ` · ${ev.grade}` : ""}`));
+    if (f && inRange(f.line) && ev.total !== undefined) {
+      out.push(hint(f.line, lines[f.line].text.length, `计算 ${formatScore(ev.total, dp)}${ev.grade ? ` · ${ev.grade}` : ""}`));
     }
     const g = a.model.header.get("等级");
     if (g && inRange(g.line) && ev.grade && !f) out.push(hint(g.line, lines[g.line].text.length, `计算 ${ev.grade}`));

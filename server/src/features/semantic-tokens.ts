@@ -3,7 +3,13 @@ import type { Analysis } from "../analysis";
 import { HEADER_KEYS, TEXT_KEYS, VALUE_KEYS } from "../model/keys";
 import { semanticIndex } from "./semantic-index";
 
-export const TOKEN_TYPES = ["class", "namespace", "keyword", "variable", "number", "type", "comment", "macro", "enumMember", "operator"] as const;
+/**
+ * Token types. Field keys (说明, 评分, 目标…) are `property`, not `keyword`:
+ * several default themes (VS Code's 2026 Light among them) colour keywords red,
+ * which a finance officer reads as an error. Values of rules and results are
+ * `enumMember` (a constant colour), numbers `number`.
+ */
+export const TOKEN_TYPES = ["class", "namespace", "keyword", "variable", "number", "type", "comment", "macro", "enumMember", "operator", "property"] as const;
 export const TOKEN_MODIFIERS = ["declaration", "readonly"] as const;
 type TokenType = (typeof TOKEN_TYPES)[number];
 
@@ -42,7 +48,7 @@ export function semanticTokens(a: Analysis): number[] {
         const data = idx.dataAtLine.get(i);
         const inHeaderOrIndicator = HEADER_KEYS.has(key) || TEXT_KEYS.has(key) || VALUE_KEYS.has(key);
         if (data) add(i, node.key.span[0], node.key.span[1], "variable", 1);
-        else if (inHeaderOrIndicator) add(i, node.key.span[0], node.key.span[1], "keyword");
+        else if (inHeaderOrIndicator) add(i, node.key.span[0], node.key.span[1], "property");
         else break;
         if (TEXT_KEYS.has(key) && key !== "结果") break;
         const refs = idx.refsByLine.get(i) ?? [];

@@ -65,6 +65,9 @@ export function readBlocks(grid: Grid, top: number, end: number, used: Set<strin
       const n = numberIn(value);
       if (n !== undefined && !statedTotal) statedTotal = { key, value: n, where: where(r, c) };
       else kept.push({ where: where(r, c), label: key, text: value });
+    } else if (key === "单位" && unitCaption(value)) {
+      // “单位：万元” is the caption of the money figures, not the unit evaluated: kept as printed.
+      kept.push({ where: where(r, c), text: `单位：${oneLine(value)}` });
     } else if (!meta.some((m) => m.key === key)) meta.push({ key, value: oneLine(value), where: where(r, c) });
     else kept.push({ where: where(r, c), label: key, text: oneLine(value) });
   };
@@ -87,7 +90,7 @@ export function readBlocks(grid: Grid, top: number, end: number, used: Set<strin
         let found: { name: string; label: string } | undefined;
         for (let c = first - 1; c >= 0 && found === undefined; c--) {
           for (const [re, name, label] of MONEY_ROWS) {
-            if (!found && re.test(foldTitle(cells[c].text))) {
+            if (!found && re.test(foldTitle(cells[c].text).replace(/:$/, ""))) {
               found = { name, label };
               mark(rr, c);
             }
@@ -180,6 +183,14 @@ export function readBlocks(grid: Grid, top: number, end: number, used: Set<strin
   }
   if (meta.some((m) => m.key === "项目")) project = true;
   return { meta, funding, statedTotal, kept, project };
+}
+
+const UNIT_WORD = /^((人民币)?[十百千万亿]*元|%|％|个|人|人次|万人|项|次|天|日|月|年|公里|千米|米|吨|亩|平方米|万平方米|座|户|家|件|台|套|份)$/;
+
+/** “万元”, “万元、%”, “元/人”: the value of a “单位：” that captions units of measure. */
+export function unitCaption(value: string): boolean {
+  const parts = oneLine(value).replace(/[（(）)]/g, "").split(/[、，,;；/\s]+/).filter(Boolean);
+  return parts.length > 0 && parts.every((p) => UNIT_WORD.test(p));
 }
 
 /** “单位名称: 小吕寨镇人民政府 单位负责人: 张三” → the labelled pieces (only known labels). */

@@ -18,6 +18,8 @@ export interface GridCell {
   numeric?: boolean;
   /** Excel's number format said percent: the text is already ×100 with “%”. */
   percent?: boolean;
+  /** An error value (“#DIV/0!”, a formula's cached error): the text is blank, the error kept as a comment. */
+  error?: string;
 }
 
 export interface Grid {
@@ -53,7 +55,12 @@ export function numberText(n: number, scale = 1): string {
   return new Decimal(n).toSignificantDigits(12).times(scale).toFixed();
 }
 
-function valueText(v: CellValue, percent: boolean): { text: string; numeric?: boolean } {
+function errorText(e: unknown): string {
+  const s = typeof e === "object" && e !== null && "error" in e ? String((e as { error: unknown }).error) : "";
+  return s || "#VALUE!";
+}
+
+function valueText(v: CellValue, percent: boolean): { text: string; numeric?: boolean; error?: string } {
   if (v === null || v === undefined) return { text: "" };
   if (typeof v === "number") return { text: percent ? `${numberText(v, 100)}%` : numberText(v), numeric: true };
   if (typeof v === "string") return { text: v };
@@ -63,11 +70,11 @@ function valueText(v: CellValue, percent: boolean): { text: string; numeric?: bo
     if ("richText" in v && Array.isArray(v.richText)) return { text: v.richText.map((r) => r.text).join("") };
     if ("formula" in v || "sharedFormula" in v) {
       const result = (v as { result?: CellValue }).result;
-      if (result && typeof result === "object" && "error" in result) return { text: "" };
+      if (result && typeof result === "object" && "error" in result) return { text: "", error: errorText(result) };
       return valueText(result ?? null, percent);
     }
     if ("text" in v && typeof (v as { text: unknown }).text === "string") return { text: (v as { text: string }).text };
-    if ("error" in v) return { text: "" };
+    if ("error" in v) return { text: "", error: errorText(v) };
   }
   return { text: String(v) };
 }
@@ -91,7 +98,7 @@ export function gridFromWorksheet(ws: Worksheet): Grid {
         cells.push({ ...v, text: clean(v.text), merge: master.address, slave: !isMaster });
       } else {
         const v = valueText(cell.value, /%/.test(cell.numFmt ?? ""));
-        cells.push({ text: clean(v.text), numeric: v.numeric, percent: v.numeric && /%/.test(cell.numFmt ?? "") ? true : undefined });
+        cells.push({ text: clean(v.text), numeric: v.numeric, percent: v.numeric && /%/.test(cell.numFmt ?? "") ? true : undefined, error: v.error });
       }
     }
     rows.push(cells);

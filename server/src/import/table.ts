@@ -4,10 +4,11 @@
  * tree), and one leaf per row. Rows above and below are read by blocks.ts.
  */
 import { address, type Grid, type GridCell } from "./grid";
-import { LEVEL_ROLES, ROLE_NAMES, foldTitle, roleOf, type Role } from "./roles";
-import type { ImportedField, ImportedIndicator, ImportedTable, Kept } from "./types";
-import { actualText, isBlank, numberIn, oneLine, splitWeight, targetText } from "./values";
+import { LEVEL_ROLES, foldTitle, roleOf, type Role } from "./roles";
+import type { ImportedIndicator, ImportedTable, Kept } from "./types";
+import { isBlank, numberIn, oneLine, splitWeight, targetText } from "./values";
 import { readBlocks } from "./blocks";
+import { readLeafCells } from "./leaf";
 
 export interface Header {
   /** First and last header rows (0-based). */
@@ -141,6 +142,7 @@ export function readTable(grid: Grid): ImportedTable | undefined {
   const tableKept: Kept[] = [];
   let rows = 0;
   let end = grid.rows.length;
+  const rowLeaf = new Map<number, ImportedIndicator>();
   for (let r = header.bottom + 1; r < grid.rows.length; r++) {
     const row = grid.rows[r];
     if (row.every((c) => c.slave || isBlank(c.text))) continue;
@@ -218,11 +220,12 @@ export function readTable(grid: Grid): ImportedTable | undefined {
     prevPath = path;
     if (!parent) continue;
     last = parent;
+    rowLeaf.set(r, parent);
     readLeafCells(grid, header, r, parent, unitCol, mark);
     if (!hasTargetColumn) splitNamedTarget(parent);
   }
   const blocks = readBlocks(grid, header.top, end, used);
-  const kept: Kept[] = [...blocks.kept, ...tableKept];
+  const kept: Kept[] = [...blocks.kept, ...tableKept, ...errorCells(grid, header, end, rowLeaf)];
   return {
     sheet: grid.name,
     scope: blocks.project ? "项目支出" : "部门整体支出",
@@ -249,22 +252,22 @@ function splitNamedTarget(leaf: ImportedIndicator): void {
 }
 
 /**
- * What one cell of the row says about another: 指标性质 “反向” gives a target
- * printed without a comparator its “≤”; an actual printed as a bare number takes
- * the target's unit (“12.5” against “≥12公里”; “93” against “≥90%”).
+ * Cells whose value is an error (#DIV/0!, #REF!, #VALUE!, #N/A: a formula that
+ * failed in Excel) have no text to import; each is kept as a comment naming its
+ * cell and the error, under the indicator of its row or with the table's own.
  */
-function completeValues(leaf: ImportedIndicator, nature: string): void {
-  const target = leaf.fields.find((f) => f.key === "目标");
-  const actual = leaf.fields.find((f) => f.key === "实际");
-  if (target && /^\d/.test(target.value)) {
-    if (/^(反向|逆向|越低越好)/.test(nature.trim())) target.value = `≤ ${target.value}`;
-  }
-  if (target && actual && /^-?\d+(\.\d+)?$/.test(actual.value)) {
-    const unit = /\d\s*([^\d\s.,，][^\d]*)$/.exec(target.value)?.[1]?.trim();
-    if (unit === "%" || unit === "％") {
-      if (Math.abs(Number(actual.value)) > 1.5) actual.value = `${actual.value}%`;
-    } else if (unit && !/[）)]$/.test(unit)) actual.value = `${actual.value}${unit}`;
-  }
+function errorCells(grid: Grid, header: Header, end: number, rowLeaf: Map<number, ImportedIndicator>): Kept[] {
+  const out: Kept[] = [];
+  grid.rows.forEach((row, r) => {
+    row.forEach((cell, c) => {
+      if (!cell.error || cell.slave) return;
+      const inTable = r > header.bottom && r < end;
+      const k: Kept = { where: `${grid.name}!${address(r, c)}`, label: inTable ? header.titles.get(c) : undefined, text: `${cell.error}（公式结果为错误值，未导入；请在原表核对）` };
+      const leaf = rowLeaf.get(r);
+      (leaf ? leaf.kept : out).push(k);
+    });
+  });
+  return out;
 }
 
 function lastNumber(row: GridCell[], header: Header): number | undefined {
@@ -272,66 +275,3 @@ function lastNumber(row: GridCell[], header: Header): number | undefined {
   return undefined;
 }
 
-/** Columns of provincial forms the language is learning to read as fields (see write-perf.ts). */
-const LATER_FIELDS: Partial<Record<Role, string>> = { targetStart: "年初指标值", nature: "指标性质", coefficient: "得分系数", core: "核心指标" };
-
-const FIELD_OF: Partial<Record<Role, ImportedField["key"]>> = {
-  explain: "说明",
-  target: "目标",
-  targetAdjusted: "目标",
-  actual: "实际",
-  rule: "评分",
-  score: "得分",
-  reason: "偏差原因",
-  evidence: "佐证",
-  note: "备注",
-};
-
-function readLeafCells(grid: Grid, header: Header, r: number, leaf: ImportedIndicator, unitCol: number | undefined, mark: (r: number, c: number) => void): void {
-  const row = grid.rows[r];
-  const unit = unitCol === undefined ? "" : row[unitCol].text;
-  if (unitCol !== undefined) mark(r, unitCol);
-  const hasAdjusted = [...header.roles.values()].includes("targetAdjusted");
-  const natureCol = [...header.roles].find(([, r]) => r === "nature")?.[0];
-  for (let c = 0; c < grid.width; c++) {
-    if (header.levels.includes(c) || c === unitCol || [...header.levelWeights.values()].includes(c)) continue;
-    const cell = row[c];
-    mark(r, c);
-    if (cell.slave || isBlank(cell.text)) continue;
-    const where = `${grid.name}!${address(r, c)}`;
-    const role = header.roles.get(c);
-    const label = header.titles.get(c) ?? (role ? ROLE_NAMES[role] : "");
-    const raw = oneLine(cell.text);
-    if (role === "seq") continue;
-    if (role === "weight") {
-      const w = numberIn(cell.text);
-      if (w !== undefined && leaf.weight === undefined) leaf.weight = w;
-      else if (w === undefined || w !== leaf.weight) leaf.kept.push({ where, label, text: raw });
-      continue;
-    }
-    const key = role === "targetStart" && !hasAdjusted ? "目标" : role ? FIELD_OF[role] : undefined;
-    if (!key || leaf.fields.some((f) => f.key === key)) {
-      leaf.kept.push({ where, label, text: raw, field: role ? LATER_FIELDS[role] : undefined });
-      continue;
-    }
-    let value = raw;
-    if (key === "目标") value = targetText(cell.text, unit);
-    else if (key === "实际") value = actualText(cell.text, unit);
-    else if (key === "得分") {
-      const n = numberIn(cell.text);
-      if (n === undefined) {
-        leaf.kept.push({ where, label, text: raw });
-        continue;
-      }
-      value = n;
-    }
-    // The comment a value falls back to keeps the unit it was given from the 计量单位 column.
-    const printed = (key === "目标" || key === "实际") && unit && value.includes(unit.trim()) && !raw.includes(unit.trim()) ? `${raw}（计量单位：${unit.trim()}）` : raw;
-    leaf.fields.push({ key, value, where, raw: printed, label });
-  }
-  completeValues(leaf, natureCol === undefined ? "" : row[natureCol].text);
-  // The unit is kept as a comment unless a target or an actual took it.
-  if (unit && !isBlank(unit) && !leaf.fields.some((f) => (f.key === "目标" || f.key === "实际") && f.value.includes(unit.trim()))) {
-    leaf.kept.push({ where: `${grid.name}!${address(r, unitCol ?? 0)}`, label: "计量单位", text: unit });
-  }
-}

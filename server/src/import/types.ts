@@ -7,6 +7,8 @@ export interface Kept {
   text: string;
   /** The indicator field this cell is, once the language reads that field (年初指标值, 指标性质, 得分系数, 核心指标). */
   field?: string;
+  /** The cell as that field's value (a target with its unit), when it differs from the printed text. */
+  value?: string;
 }
 
 /** A field of an indicator, with the cell it came from. */

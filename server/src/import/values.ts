@@ -20,7 +20,7 @@ function trimZeros(s: string): string {
 
 /** “产出指标（50分）”, “产出指标(50)”, “产出指标 50分” → name and weight. */
 export function splitWeight(text: string): { name: string; weight?: string } {
-  const t = oneLine(text);
+  const t = nameLine(text);
   const m = /^(.*?)\s*[（(]\s*(\d+(?:\.\d+)?)\s*分?\s*[)）]$/.exec(t) ?? /^(.*?)\s+(\d+(?:\.\d+)?)\s*分$/.exec(t);
   if (m?.[1].trim()) return { name: cleanName(m[1]), weight: trimZeros(m[2]) };
   return { name: cleanName(t) };
@@ -28,9 +28,26 @@ export function splitWeight(text: string): { name: string; weight?: string } {
 
 /** An indicator name that cannot be mistaken for a weight or markup. */
 export function cleanName(s: string): string {
-  return oneLine(s)
+  return nameLine(s)
     .replace(/^[#\s]+/, "")
     .trim();
+}
+
+/**
+ * A name printed on several lines (“财政供养人员\n控制率”, “投  入\n（15分）”) is one
+ * name: its lines are joined without punctuation (a space only between Latin
+ * words), and a line spread letter by letter across its cell (“投  入”) is closed
+ * up; other spaces are kept as printed (“两不愁 三保障”).
+ */
+export function nameLine(s: string): string {
+  const lines = s
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((l) => (/^(\p{Script=Han}\s+)+\p{Script=Han}$/u.test(l) ? l.replace(/\s+/g, "") : l));
+  let out = "";
+  for (const l of lines) out += out && /[A-Za-z0-9]$/.test(out) && /^[A-Za-z0-9]/.test(l) ? ` ${l}` : l;
+  return out.replace(/\{\{/g, "{ {").replace(/\}\}/g, "} }");
 }
 
 /** Several printed lines on one line: joined with “；” unless the line already ends a clause. */
@@ -58,9 +75,14 @@ function qualitative(t: string): string | undefined {
 
 const COMPARATOR = /^(≥|≤|>=|<=|＞＝|＜＝|>|<|=|＞|＜|＝|≧|≦|不低于|不少于|不高于|不超过|不多于|大于等于|小于等于|大于|小于|高于|低于|多于|少于|超过|达到|至少|至多|等于)\s*/;
 
+/** A 计量单位 as printed, trimmed (“百分比” stays: the language reads it as the unit it is). */
+export function unitWord(unit: string): string {
+  return unit.trim();
+}
+
 /** Attach a unit from a 计量单位 column to a bare number. */
 function withUnit(t: string, unit: string): string {
-  const u = unit.trim();
+  const u = unitWord(unit);
   if (!u || u === "/" || u === "—" || u === "-") return t;
   // Only a bare, well-formed number takes the unit (a malformed one is left for the check to keep as printed).
   if (!/^[+-]?\d[\d,，]*(?:\.\d+)?$/.test(t)) return t;

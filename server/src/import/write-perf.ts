@@ -90,7 +90,7 @@ function indicatorLines(n: ImportedIndicator, depth: number, out: Line[], summar
     out.push({ text: `${f.key}：${f.value}`, fallback: valueLine ? fallback : undefined, rule: f.key === "评分" });
   }
   for (const k of n.kept) {
-    if (k.field && leaf && fieldRead(k.field, k.text)) out.push({ text: `${k.field}：${k.text}`, fallback: comment(k) });
+    if (k.field && leaf && fieldRead(k.field)) out.push({ text: `${k.field}：${k.value ?? k.text}`, fallback: comment(k) });
     else out.push({ text: comment(k) });
   }
   for (const c of n.children) indicatorLines(c, depth + 1, out, summary);
@@ -126,11 +126,18 @@ interface Probes {
 
 let probes: Probes = { fields: new Map() };
 
-/** Does this version of the language take `key：value` under an indicator as a field of its own? (Probed once per key and import.) */
-function fieldRead(key: string, sample: string): boolean {
+/** A value each field takes whatever the row says (the row's own value may be the author's slip, not the language's). */
+const PROBE_VALUES: Record<string, string> = { 年初指标值: "≥ 5 个", 调整指标值: "≥ 5 个", 指标性质: "正向", 得分系数: "1", 核心指标: "是" };
+
+/**
+ * Does this version of the language take `key：value` under an indicator as a
+ * field of its own? Probed once per key and import, with a neutral value: a row
+ * whose own value then does not read falls back to its comment (see checked).
+ */
+function fieldRead(key: string): boolean {
   let known = probes.fields.get(key);
   if (known === undefined) {
-    const probe = `单位：甲\n年度：2024\n满分：5\n\n# 评分表\n## 甲（5分）\n得分：5\n理由：判断\n${key}：${sample.replace(/\n/g, " ")}\n`;
+    const probe = `单位：甲\n年度：2024\n满分：5\n\n# 评分表\n## 甲（5分）\n得分：5\n理由：判断\n${key}：${PROBE_VALUES[key] ?? "是"}\n`;
     const a = analyze(probe);
     known = a.model.indicators[0]?.fields.has(key) === true && !a.evaluation.diagnostics.some((d) => d.range.start.line === 8);
     probes.fields.set(key, known);

@@ -6,24 +6,33 @@
 import type { Connection } from "vscode-languageserver/node";
 import type { Analysis } from "../analysis";
 import { renderReport, type RenderOptions } from "../report";
-import type { ReportParams, SummaryResult } from "./protocol";
+import type { ReportParams, SummaryParams, SummaryResult } from "./protocol";
+import { formatScore } from "../quantity/decimal";
+import { countBlanks } from "../diagnostics/blanks";
 
 export type { ReportParams, SummaryResult } from "./protocol";
 
 export type WithDoc = <T>(uri: string, fallback: T, fn: (doc: { getText(): string; version: number }, a: Analysis) => T) => T;
 
 export function registerCustomRequests(connection: Connection, withDoc: WithDoc): void {
-  connection.onRequest("perf/summary", (params: { uri: string }): SummaryResult | null =>
-    withDoc(params.uri, null, (doc, a) => ({
-      version: doc.version,
-      total: a.evaluation.totalText ?? null,
-      grade: a.evaluation.grade ?? null,
-      fullScore: a.model.policy.fullScore.toString(),
-      errors: a.evaluation.diagnostics.filter((d) => d.severity === "error").length,
-      warnings: a.evaluation.diagnostics.filter((d) => d.severity === "warning").length,
-    })),
+  connection.onRequest("perf/summary", (params: SummaryParams): SummaryResult | null =>
+    withDoc(params.uri, null, (doc, a) => summaryOf(a, doc.version, params.decimals)),
   );
   registerReportRequest(connection, withDoc);
+}
+
+/** The status bar's summary of an analysis: scores formatted as every other surface formats them. */
+export function summaryOf(a: Analysis, version: number, decimals?: number): SummaryResult {
+  const ds = a.evaluation.diagnostics;
+  return {
+    version,
+    total: a.evaluation.total === undefined ? null : formatScore(a.evaluation.total, decimals),
+    grade: a.evaluation.grade ?? null,
+    fullScore: formatScore(a.model.policy.fullScore, decimals),
+    errors: ds.filter((d) => d.severity === "error").length,
+    warnings: ds.filter((d) => d.severity === "warning").length,
+    blanks: countBlanks(ds),
+  };
 }
 
 /**

@@ -6,11 +6,21 @@
 /** `perf/summary` → the total and grade of the document's current version (status bar). */
 export interface SummaryResult {
   version: number;
+  /** 总分 as shown (formatScore with the requested decimals). */
   total: string | null;
   grade: string | null;
   fullScore: string;
   errors: number;
   warnings: number;
+  /** 待填写: blanks (PE130) still in the file; while any remain the file is unfinished. */
+  blanks: number;
+}
+
+/** `perf/summary` parameters. */
+export interface SummaryParams {
+  uri: string;
+  /** perf.report.decimals (default 2). */
+  decimals?: number;
 }
 
 export type ReportFormat = "html" | "md" | "docx";

@@ -79,6 +79,8 @@ export function startServer(options: ServerOptions = {}): Connection {
   const timers = new Map<string, NodeJS.Timeout>();
   let pull = false;
   let english = false;
+  /** The client's display language at start: what `perf.locale: auto` means. */
+  let displayEnglish = false;
   let hintSettings: HintSettings = { ...DEFAULT_HINTS };
   let configurable = false;
 
@@ -162,9 +164,13 @@ export function startServer(options: ServerOptions = {}): Connection {
   const loadSettings = async () => {
     if (!configurable) return;
     try {
-      const [hints, locale] = (await connection.workspace.getConfiguration([{ section: "perf.hints" }, { section: "perf.locale" }])) as [Partial<HintSettings> | null, string | null];
-      hintSettings = { ...DEFAULT_HINTS, ...(hints ?? {}) };
-      if (typeof locale === "string" && locale !== "auto") english = locale.startsWith("en");
+      const [hints, locale, decimals] = (await connection.workspace.getConfiguration([{ section: "perf.hints" }, { section: "perf.locale" }, { section: "perf.report.decimals" }])) as [
+        Partial<HintSettings> | null,
+        string | null,
+        number | null,
+      ];
+      hintSettings = { ...DEFAULT_HINTS, ...(hints ?? {}), decimals: typeof decimals === "number" ? decimals : undefined };
+      english = typeof locale === "string" && locale !== "auto" ? locale.startsWith("en") : displayEnglish;
     } catch {
       hintSettings = { ...DEFAULT_HINTS };
     }
@@ -176,6 +182,7 @@ export function startServer(options: ServerOptions = {}): Connection {
     configurable = Boolean(caps.workspace?.configuration);
     const init = (params.initializationOptions ?? {}) as { locale?: string; hints?: Partial<HintSettings> };
     english = (init.locale ?? params.locale ?? "zh-cn").toLowerCase().startsWith("en");
+    displayEnglish = (params.locale ?? init.locale ?? "zh-cn").toLowerCase().startsWith("en");
     hintSettings = { ...DEFAULT_HINTS, ...(init.hints ?? {}) };
     return {
       capabilities: {

@@ -74,10 +74,17 @@ export class StructureChecks {
     private readonly weightSums: SumMemo,
   ) {}
 
-  /** 项目支出: the fixed 预算执行率 row, unless the file writes it. */
+  /**
+   * 项目支出: the fixed 预算执行率 row, unless the file writes it, or its
+   * written top-level weights already add up to 满分 (a province's table
+   * without the row: adding it would make 满分 + 10).
+   */
   addExecutionRow(policy: Policy): void {
     if (this.roots.some((r) => r.name === "预算执行率")) return;
-    void policy;
+    if (this.roots.length > 0 && this.roots.every((r) => r.weight !== null)) {
+      const written = this.roots.reduce((sum: Decimal, r) => sum.plus(r.weight ?? 0), new D(0));
+      if (written.eq(policy.fullScore)) return;
+    }
     const anchor = this.data.get("全年执行数")?.field.line ?? this.data.get("全年预算数")?.field.line ?? this.header.get("类型")?.line ?? 0;
     const name = (n: string): ExprNode => ({ kind: "name", name: n, span: [0, 0] });
     const expr: ExprNode = { kind: "binary", op: "/", left: name("全年执行数"), right: name("全年预算数"), span: [0, 0] };

@@ -45,6 +45,20 @@ export function formatDecimal(value: Decimal, dp = 2): string {
   return trimmed === "-0" ? "0" : trimmed;
 }
 
+/** Decimals a score is shown with unless the user sets perf.report.decimals (or the CLI's --decimals). */
+export const SCORE_DECIMALS = 2;
+
+/**
+ * A score, subtotal or total as every surface shows it (status bar, hints,
+ * hover, preview, CLI): half-up to `dp` decimals, trailing zeros dropped.
+ * The one place that decides how a score reads.
+ */
+export function formatScore(value: Decimal | undefined | null, dp: number = SCORE_DECIMALS): string {
+  if (value === undefined || value === null) return "—";
+  const places = Number.isInteger(dp) && dp >= 0 && dp <= 6 ? dp : SCORE_DECIMALS;
+  return formatDecimal(value, places);
+}
+
 export function min(a: Decimal, b: Decimal): Decimal {
   return a.lessThan(b) ? a : b;
 }

@@ -46,7 +46,7 @@ export function evaluateExpr(expr: ExprNode, line: number, lookup: NameLookup, s
         const found = lookup(e.name);
         if (found === undefined) {
           const hint = suggest(e.name, lookup.names?.() ?? []);
-          sink.add("PE601", range(e), { name: e.name, hint: hint ?? "" });
+          sink.add("PE601", range(e), { name: e.name, hint: hint ?? "" }, { name: e.name });
           return undefined;
         }
         if (record && !values.has(e.name)) {

@@ -13,6 +13,7 @@ import { Quantity, formatPercent } from "../quantity/quantity";
 import { comparableDims } from "../quantity/units";
 import { checkDims } from "./dims";
 import { achievementOf } from "./rules/qualitative";
+import { overAchievementReason } from "./wording";
 import type { RuleContext } from "./rules/rule";
 import type { DiagnosticSink } from "./sink";
 import type { IndicatorOutcome } from "./outcomes";
@@ -69,8 +70,7 @@ export function deviationReason(sink: DiagnosticSink, policy: Policy, ind: Indic
     const T = target.value.value;
     const upward = target.op === ">=" || target.op === ">" || target.op === "=";
     if (upward && A.greaterThanOrEqualTo(T.times(policy.overAchievement))) {
-      const share = formatPercent(A.dividedBy(T), 1);
-      why = [`实际 ${a.format()} 达到目标 ${target.value.format()} 的 ${share}（超额 ${formatPercent(policy.overAchievement, 0)} 以上，目标是否偏低？）`, `the actual reaches ${share} of the target (was the target set too low?)`];
+      why = overAchievementReason(a, target.value, policy.overAchievement);
     } else if (weight === undefined && upward && A.lessThan(T)) {
       const [actual, aim] = [a.format(), target.value.format()];
       why = [`实际 ${actual} 未达到目标 ${aim}`, `the actual ${actual} misses the target ${aim}`];
@@ -81,6 +81,11 @@ export function deviationReason(sink: DiagnosticSink, policy: Policy, ind: Indic
   } else if (weight === undefined && ind.actual?.node.kind === "qualitative") {
     const g = achievementOf(ind.actual.node.word);
     if (g && g !== "达成") why = [`实际为“${ind.actual.node.word}”`, `the actual is “${ind.actual.node.word}”`];
+    // A measure carries no score: “基本达成 / 部分达成” there asks for a reason as a suggestion (PE440), not a warning.
+    if (why && g === "部分达成") {
+      sink.add("PE440", lineRange(ind.line, ind.titleSpan[0], ind.titleSpan[1]), { word: ind.actual.node.word });
+      return;
+    }
   }
   if (why) result.reasonMissing = true;
   if (why) sink.add("PE406", lineRange(ind.line, ind.titleSpan[0], ind.titleSpan[1]), { why: why[0], whyEn: why[1] });

@@ -3,7 +3,7 @@
  * textconv and the report: one wording of 实际值 and of the grade.
  */
 import type Decimal from "decimal.js";
-import { formatDecimal } from "../quantity/decimal";
+import { SCORE_DECIMALS, formatScore } from "../quantity/decimal";
 import { formatPercent } from "../quantity/quantity";
 import type { Indicator, Policy } from "../model/types";
 import type { IndicatorResult } from "./types";
@@ -39,13 +39,13 @@ function measuredLabel(ind: Indicator, measured: string, r: Shown): string {
  * for a leaf, `得分/分值` for a parent, `完成率 …` (or the measured value)
  * for a measure. Read it as `result.label` (made once per result).
  */
-export function resultLabel(ind: Indicator, measured: string, r: Shown): string {
+export function resultLabel(ind: Indicator, measured: string, r: Shown, dp: number = SCORE_DECIMALS): string {
   if (ind.weight === null) {
     if (r.rate !== undefined) return `完成率 ${formatPercent(r.rate)}`;
     return r.measured ? r.measured.format() : "";
   }
-  const w = formatDecimal(ind.weight, 2);
-  const score = r.score === undefined ? "?" : formatDecimal(r.score, 2);
+  const w = formatScore(ind.weight, dp);
+  const score = r.score === undefined ? "?" : formatScore(r.score, dp);
   if (ind.children.length) return `${score}/${w}`;
   const m = measuredLabel(ind, measured, r);
   return m ? `${m} → ${score}/${w}` : `${score}/${w}`;

@@ -13,12 +13,14 @@ interface Leaf {
   weight: number;
   name: string;
   hint: string;
+  /** The fields left blank for the author (待填写). */
+  blanks: string[];
 }
 
-const TARGET_HINT = "// 填写 目标：≥ 数值 单位（越多越好）或 ≤ 数值 单位（越少越好）；实际：完成值。按目标完成程度计分。";
+const TARGET_HINT = "// 目标写“≥ 数值 单位”（越多越好）或“≤ 数值 单位”（越少越好），实际写完成值：按目标完成程度计分。";
 
-function leaves(group: string, weight: number, name: string, hint = TARGET_HINT): Leaf {
-  return { group, weight, name, hint };
+function leaves(group: string, weight: number, name: string, hint = TARGET_HINT, blanks = ["目标：", "实际："]): Leaf {
+  return { group, weight, name, hint, blanks };
 }
 
 const OUTPUT: Leaf[] = [
@@ -32,15 +34,15 @@ const BENEFIT: Leaf[] = [
   leaves("经济效益指标", 5, "经济效益指标一"),
   leaves("社会效益指标", 15, "社会效益指标一"),
   leaves("生态效益指标", 5, "生态效益指标一"),
-  leaves("可持续影响指标", 5, "可持续影响指标一", "// 定性指标：写 目标：达成，实际：达成 / 部分达成 / 未达成，得分：…（按等级区间核对）。"),
+  leaves("可持续影响指标", 5, "可持续影响指标一", "// 定性指标：实际写“达成”“部分达成”或“未达成”，得分按等级区间填写。", ["目标：达成", "实际：", "得分："]),
 ];
 
-const SATISFACTION: Leaf[] = [leaves("服务对象满意度指标", 10, "服务对象满意度", "// 填写 目标：≥ 90%（示例）；实际：调查所得满意度。")];
+const SATISFACTION: Leaf[] = [leaves("服务对象满意度指标", 10, "服务对象满意度", "// 目标如“≥ 90%”，实际写调查所得的满意度。")];
 
 function block(title: string, weight: number, items: Leaf[]): string[] {
   const out = [`## ${title}（${weight}分）`, ""];
   for (const l of items) {
-    out.push(`### ${l.group}（${l.weight}分）`, "", `#### ${l.name}（${l.weight}分）`, "说明：", l.hint, "");
+    out.push(`### ${l.group}（${l.weight}分）`, "", `#### ${l.name}（${l.weight}分）`, "说明：", l.hint, ...l.blanks, "");
   }
   return out;
 }
