@@ -87,3 +87,18 @@ describe("incremental analysis: a reused leaf's 'did you mean' (PE601)", () => {
     assert.deepEqual(pe601(analyze(before, fresh)), pe601(analyze(before)));
   });
 });
+
+describe("incremental analysis reuses what an edit did not touch", () => {
+  it("after an edit of one leaf the other leaves' results are reused (their scores are the previous analysis's objects), and the previous analysis is where they come from", () => {
+    const leaf = (i: number, v: number) => `### 指标${i}（10分）\n评分：比例\n公式：在职${i} ÷ 编制数\n在职${i}：${v} 人\n`;
+    const text = (first: number) => `单位：X镇\n年度：2021\n编制数：56 人\n## 评分表（30分）\n${leaf(0, first)}${leaf(1, 50)}${leaf(2, 51)}`;
+    const a1 = analyze(text(50));
+    const a2 = analyze(text(52), a1);
+    const scores = (a: Analysis) => a.model.indicators.filter((i) => i.children.length === 0).map((i) => a.evaluation.results.get(i)?.score);
+    const [s1, s2] = [scores(a1), scores(a2)];
+    assert.equal(s1.length, 3);
+    assert.notEqual(s2[0], s1[0], "the edited leaf is evaluated again");
+    assert.ok(s2[1] === s1[1] && s2[2] === s1[2], "the untouched leaves are reused, not evaluated again (an evaluation handed on as a copy loses its records)");
+    assert.deepEqual(summary(a2), summary(analyze(text(52))));
+  });
+});

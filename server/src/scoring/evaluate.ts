@@ -28,6 +28,7 @@ import { keepLeafRecords, newLeafRecords, previousLeafRecords, recordFor } from 
 import { approximate, completionRate, deviationReason } from "./leaf-checks";
 import { placeholders, totals, type EvaluationState } from "./totals";
 import { Suggestions } from "./suggestions";
+import { finishDiagnostics } from "../diagnostics/blanks";
 import { keepParentSums, parentSumsAfter } from "./sum-reuse";
 import type { SumMemo } from "../quantity/sum-memo";
 
@@ -89,7 +90,8 @@ class Evaluator implements LeafTracer, EvaluationState {
     const { total, grade, traceOf, statedTotalDiffers } = totals(this);
     const complete = this.model.indicators.every((i) => i.children.length > 0 || this.results.get(i)?.score !== undefined);
     const placeholderResults = placeholders(this, total, grade);
-    const diagnostics = sortDiagnostics([...this.model.syntax.diagnostics, ...this.model.diagnostics, ...this.sink.items]);
+    // Blanks (待填写) marked, what they cause left out, messages naming their indicator (diagnostics/blanks.ts).
+    const diagnostics = finishDiagnostics(this.model, sortDiagnostics([...this.model.syntax.diagnostics, ...this.model.diagnostics, ...this.sink.items]));
     // Lazy traces keep this evaluator alive; without this, each one would keep the one before (a leak per edit).
     this.previousRecords = undefined;
     const totalText = total === undefined ? undefined : formatScore(total);
