@@ -474,6 +474,17 @@ const CASES: Record<DiagnosticCode, Case[]> = {
       fixed: `${H}类型：项目支出\n（单位：万元）\n| 资金来源 | 全年预算数 | 全年执行数 |\n|---|---|---|\n| 年度资金总额 | 120 | 113 |\n| 其中：本年财政拨款 | 100 | 95 |\n| 上年结转资金 | 20 | 18 |\n| 其他资金 | 0 | 0 |\n# 产出（90分）\n得分：90\n理由：x\n`,
     },
   ],
+  PE418: [
+    {
+      title: "a funding total printed as 0 over sources with figures (池州市贵池区 项目支出绩效自评表)",
+      text: `${H}类型：项目支出\n（单位：万元）\n| 资金来源 | 全年预算数 | 全年执行数 |\n|---|---|---|\n| 年度资金总额 | 0 | 89.974 |\n| 其中：本年财政拨款 | 89.974 | 89.974 |\n# 产出（90分）\n得分：90\n理由：x\n`,
+      line: 6,
+      at: "0",
+      mentions: ["年度资金总额", "全年预算数", "填为 0", "89.974", "资金来源之和"],
+      data: { computed: "89.974 万元" },
+      fixed: `${H}类型：项目支出\n（单位：万元）\n| 资金来源 | 全年预算数 | 全年执行数 |\n|---|---|---|\n| 年度资金总额 | 89.974 | 89.974 |\n| 其中：本年财政拨款 | 89.974 | 89.974 |\n# 产出（90分）\n得分：90\n理由：x\n`,
+    },
+  ],
   PE412: [
     {
       title: "a 其中 row larger than its row",
@@ -665,7 +676,7 @@ const EXPECTED_SEVERITY: Record<DiagnosticCode, Severity> = {
   PE101: "error", PE107: "error", PE102: "error", PE120: "warning", PE103: "error", PE104: "warning", PE105: "warning", PE106: "error", PE130: "info",
   PE201: "error", PE202: "error", PE203: "error", PE204: "error", PE205: "warning", PE206: "warning", PE207: "error", PE208: "warning",
   PE301: "error", PE302: "error", PE303: "error", PE304: "warning",
-  PE401: "error", PE402: "error", PE403: "error", PE404: "error", PE405: "warning", PE406: "warning", PE407: "info", PE408: "error", PE409: "info", PE410: "warning", PE411: "warning", PE412: "warning", PE413: "info", PE414: "info", PE415: "warning", PE416: "warning", PE417: "info", PE440: "info",
+  PE401: "error", PE402: "error", PE403: "error", PE404: "error", PE405: "warning", PE406: "warning", PE407: "info", PE408: "error", PE409: "info", PE410: "warning", PE411: "warning", PE412: "warning", PE413: "info", PE414: "info", PE415: "warning", PE416: "warning", PE417: "info", PE418: "warning", PE440: "info",
   PE530: "warning", PE501: "warning", PE502: "warning", PE503: "warning", PE504: "warning", PE505: "warning",
   PE601: "error", PE602: "warning", PE603: "error", PE604: "warning", PE605: "error",
 };

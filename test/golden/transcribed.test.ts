@@ -15,18 +15,17 @@ describe("005: 棠溪镇 (Anhui) national 项目支出绩效自评表, 2022", ()
   const lines = text.split("\n");
   const at = (d: { range: { start: { line: number; character: number }; end: { character: number } } }) => lines[d.range.start.line].slice(d.range.start.character, d.range.end.character);
 
-  it("flags the printed 年度资金总额 of 0 on each of its three amount cells, against 90 / 89.974 / 89.974", () => {
-    const d = a.evaluation.diagnostics.filter((x) => x.code === "PE411");
+  it("flags the printed 年度资金总额 of 0 once on each of its three amount cells (PE418), against 90 / 89.974 / 89.974", () => {
+    const d = a.evaluation.diagnostics.filter((x) => x.code === "PE418");
     assert.equal(d.length, 3);
     assert.deepEqual(d.map(at), ["0", "0", "0"]);
     assert.match(d[1].message, /89\.974/);
+    assert.equal(a.evaluation.diagnostics.filter((x) => x.code === "PE411" || x.code === "PE207").length, 0);
   });
-  it("cannot score 预算执行率 from a budget of 0 (PE207), and says the total is incomplete", () => {
+  it("scores 预算执行率 from the sources, as a reviewer does: 89.974 / 89.974 → 10, total 90 of the 90 transcribed", () => {
     const row = a.model.indicators.find((i) => i.name === "预算执行率")!;
-    assert.equal(a.evaluation.results.get(row)?.score, undefined);
-    assert.ok(a.evaluation.diagnostics.some((x) => x.code === "PE207"));
-    assert.equal(a.evaluation.complete, false);
-    assert.equal(a.evaluation.total?.toString(), "80");
+    assert.equal(a.evaluation.results.get(row)?.score?.toString(), "10");
+    assert.equal(a.evaluation.total?.toString(), "90");
   });
   it("agrees with every stated score: no PE501; the national grade words need nothing more", () => {
     assert.equal(a.evaluation.diagnostics.filter((x) => x.code === "PE501" || x.code === "PE405" || x.code === "PE406").length, 0);
@@ -56,5 +55,22 @@ describe("006: 政协南县委员会 (Hunan) 部门整体支出, 2021", () => {
     const a = analyze(text);
     const values = a.evaluation.placeholders.map((p) => p.value);
     assert.deepEqual(values, ["57.8 万元", "20.15%"]);
+  });
+});
+
+describe("007: 部门整体支出绩效评价指标表 (wenku365), printed rules with the table's own 得分", () => {
+  const text = read("007-dept-indicator-table-wenku.perf");
+  const a = analyze(text);
+  const scoreOf = (name: string) => a.evaluation.results.get(a.model.indicators.find((i) => i.name === name)!)?.score?.toString();
+  it("reads every printed 评分 and agrees with every printed 得分: no diagnostic, total 20 as stated", () => {
+    assert.deepEqual(a.evaluation.diagnostics.map((d) => d.code), []);
+    assert.equal(a.evaluation.total?.toString(), "20");
+  });
+  it("scores by the printed rules, not by copying 得分: a changed actual changes the score and is flagged", () => {
+    const b = analyze(text.replace("实际：99%", "实际：88%"));
+    const row = b.model.indicators.find((i) => i.name === "预算完成率")!;
+    assert.equal(b.evaluation.results.get(row)?.score?.toString(), "1");
+    assert.ok(b.evaluation.diagnostics.some((d) => d.code === "PE501"));
+    assert.equal(scoreOf("预算控制率"), "0");
   });
 });

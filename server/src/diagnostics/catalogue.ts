@@ -257,6 +257,12 @@ export const CATALOGUE = {
     zh: (a) => `表中“${s(a.row)}”的“${s(a.column)}” ${s(a.stated)} 与${s(a.what)} ${s(a.computed)} 不符。`,
     en: (a) => `The table's “${s(a.row)}” “${s(a.column)}” ${s(a.stated)} does not equal the ${a.what === "其上各行之和" ? "sum of the rows above" : "sum of the funding sources below it (本年财政拨款, 上年结转资金, 其他资金…)"}, ${s(a.computed)}.`,
   },
+  PE418: {
+    severity: "warning",
+    slug: "funding-total-blank",
+    zh: (a) => `表中“${s(a.row)}”的“${s(a.column)}”填为 0，其下各资金来源之和为 ${s(a.computed)}：按资金来源之和计算（预算执行率等读取此数），请把合计填上。`,
+    en: (a) => `The table's “${s(a.row)}” “${s(a.column)}” is 0 while its funding sources add up to ${s(a.computed)}: the sum of the sources is used (the 预算执行率 row reads it); fill in the total.`,
+  },
   PE412: {
     severity: "warning",
     slug: "table-part-exceeds-whole",
@@ -297,8 +303,8 @@ export const CATALOGUE = {
   PE501: {
     severity: "warning",
     slug: "stated-score-mismatch",
-    zh: (a) => `填报得分 ${s(a.stated)} 分，按规则应得 ${s(a.computed)} 分。`,
-    en: (a) => `Stated score ${s(a.stated)}, but the rule gives ${s(a.computed)}.`,
+    zh: (a) => `填报得分 ${s(a.stated)} 分，${a.basis === "default" ? "没有评分规则，按目标值默认算法" : a.basis === "sum" ? "按下级得分之和" : "按规则"}应得 ${s(a.computed)} 分。`,
+    en: (a) => `Stated score ${s(a.stated)}, but ${a.basis === "default" ? "with no 评分 rule the default method against the target" : a.basis === "sum" ? "the sum of the children's scores" : "the rule"} gives ${s(a.computed)}.`,
   },
   PE502: {
     severity: "warning",

@@ -161,12 +161,16 @@ function readTable(syntax: SyntaxTree, first: number, last: number, out: TableDa
   checkTotals(rows, grid, columns.map((c) => c.name), funding, out);
 }
 
-/** Does `sum` agree with the stated cell at the cell's written precision (half a unit of its last digit)? */
-function agrees(cell: NumericCell, sum: Decimal): boolean {
+/**
+ * Does `sum` agree with the stated total at the precision written: the total's own, or that of the most precise
+ * part in the same unit (a 合计 of 810 over 510 and 300.25 is wrong: the parts are exact to 0.01).
+ */
+function agrees(cell: NumericCell, sum: Decimal, parts: readonly NumericCell[] = []): boolean {
   const unit = cell.value.unit;
   const shown = unit ? Quantity.fromWritten("1", unit) : undefined;
   const inUnit = shown ? sum.dividedBy(shown.value) : sum;
-  const dp = writtenDecimals(cell.written.replace(/,/g, ""));
+  const same = parts.filter((p) => p.value.unit === unit).map((p) => writtenDecimals(p.written.replace(/,/g, "")));
+  const dp = Math.max(writtenDecimals(cell.written.replace(/,/g, "")), ...same);
   return inUnit.toDecimalPlaces(dp).equals(parseDecimal(cell.written).toDecimalPlaces(dp));
 }
 
@@ -181,9 +185,9 @@ function shownSum(cell: NumericCell, sum: Decimal, parts: NumericCell[]): string
 
 function checkTotals(rows: Row[], grid: Map<Row, Map<string, NumericCell>>, columns: string[], funding: boolean, out: TableData): void {
   const summed = columns.slice(1).filter((c) => c !== "" && !NOT_SUMMED.test(c));
-  const add = (code: "PE411" | "PE412", cell: NumericCell, args: Record<string, string>) => {
+  const add = (code: "PE411" | "PE412" | "PE418", cell: NumericCell, args: Record<string, string>) => {
     const f = cell.item.field;
-    out.diagnostics.push(makeDiagnostic(code, lineRange(f.line, f.valueSpan[0], f.valueSpan[1]), args, code === "PE411" ? { computed: args.computed } : undefined));
+    out.diagnostics.push(makeDiagnostic(code, lineRange(f.line, f.valueSpan[0], f.valueSpan[1]), args, code !== "PE412" ? { computed: args.computed } : undefined));
   };
   // 合计 / 总计 as the last row: the sum of the rows above it (其中 rows are parts, not added).
   const last = rows[rows.length - 1];
@@ -194,7 +198,7 @@ function checkTotals(rows: Row[], grid: Map<Row, Map<string, NumericCell>>, colu
       const parts = rows.slice(0, -1).filter((r) => !r.part).map((r) => grid.get(r)?.get(col));
       if (parts.length === 0 || parts.some((p) => p === undefined || p.value.dim !== total.value.dim)) continue;
       const sum = parts.reduce((s, p) => s.plus(p!.value.value), parseDecimal("0"));
-      if (!agrees(total, sum)) add("PE411", total, { row: last.label, column: col, stated: total.item.field.value, computed: shownSum(total, sum, parts as NumericCell[]), what: "其上各行之和" });
+      if (!agrees(total, sum, parts as NumericCell[])) add("PE411", total, { row: last.label, column: col, stated: total.item.field.value, computed: shownSum(total, sum, parts as NumericCell[]), what: "其上各行之和" });
     }
   }
   if (funding) {
@@ -206,7 +210,14 @@ function checkTotals(rows: Row[], grid: Map<Row, Map<string, NumericCell>>, colu
       const cells = parts.map((r) => grid.get(r)?.get(col)).filter((c): c is NumericCell => c !== undefined);
       if (!t || cells.length === 0 || cells.some((c) => c.value.dim !== t.value.dim)) continue;
       const sum = cells.reduce((s, c) => s.plus(c.value.value), parseDecimal("0"));
-      if (!agrees(t, sum)) add("PE411", t, { row: FUNDING_TOTAL, column: col, stated: t.item.field.value, computed: shownSum(t, sum, cells), what: "其下各资金来源（本年财政拨款、上年结转资金、其他资金等）之和" });
+      if (t.value.value.isZero() && !sum.isZero()) {
+        // Printed 0 over sources with figures (an unfilled total row): the total is the sources' sum, said once on the cell.
+        const scale = t.value.unit ? Quantity.fromWritten("1", t.value.unit)?.value : undefined;
+        const fixed = Quantity.fromWritten((scale ? sum.dividedBy(scale) : sum).toString(), t.value.unit || null);
+        const k = out.items.indexOf(t.item);
+        if (fixed && k >= 0) out.items[k] = { ...t.item, stated: fixed };
+        add("PE418", t, { row: FUNDING_TOTAL, column: col, computed: shownSum(t, sum, cells) });
+      } else if (!agrees(t, sum, cells)) add("PE411", t, { row: FUNDING_TOTAL, column: col, stated: t.item.field.value, computed: shownSum(t, sum, cells), what: "其下各资金来源（本年财政拨款、上年结转资金、其他资金等）之和" });
     }
   }
   // 其中：X is a part of the row before it (other than the funding block's own parts).

@@ -230,7 +230,7 @@ class Evaluator implements LeafTracer, EvaluationState {
     if (ind.statedScore && !agreesSum) {
       const f = ind.statedScore.field;
       const computed = formatPair(ind.statedScore.value, sum, precisionOf(this.model.policy))[1];
-      this.sink.add("PE501", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]), { stated: ind.statedScore.text, computed }, { computed });
+      this.sink.add("PE501", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]), { stated: ind.statedScore.text, computed, basis: "sum" }, { computed });
     }
     this.results.set(ind, r);
     return r;
@@ -434,7 +434,7 @@ class Evaluator implements LeafTracer, EvaluationState {
       checkCoefficient(ind, result.score, weight, this.sink);
       if (stated && rule.kind !== "judgement" && rule.kind !== "qualitative" && !scoreAgrees(stated.text, stated.value, score, this.model.policy)) {
         const computed = formatPair(stated.value, result.score, precisionOf(this.model.policy))[1];
-        this.sink.add("PE501", lineRange(stated.field.line, stated.field.valueSpan[0], stated.field.valueSpan[1]), { stated: stated.text, computed }, { computed });
+        this.sink.add("PE501", lineRange(stated.field.line, stated.field.valueSpan[0], stated.field.valueSpan[1]), { stated: stated.text, computed, basis: ind.rule ? "rule" : "default" }, { computed });
         trace.step(() => `填报得分 ${stated.text} 分与计算不符`);
       }
       if (ruleUsesMeasured(rule.kind)) approximate(this.sink, ind, result);

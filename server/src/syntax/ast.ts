@@ -125,7 +125,8 @@ export type ClauseNode =
       readonly perUnit?: string;
     }
   | { readonly kind: "range"; readonly lo: BoundNode | null; readonly hi: BoundNode | null; readonly score: ScoreValueNode; readonly span: Span }
-  | { readonly kind: "completion"; readonly span: Span }
+  /** 按完成比例: actual ÷ target × weight; `inverse` is the national form's 年度指标值/全年实际值 (the 比率 reverse method). */
+  | { readonly kind: "completion"; readonly span: Span; readonly inverse?: boolean }
   | { readonly kind: "else"; readonly score: ScoreValueNode; readonly span: Span }
   | { readonly kind: "band"; readonly comparator: ComparatorNode; readonly quantity: QuantityNode; readonly score: ScoreValueNode; readonly span: Span }
   | { readonly kind: "option"; readonly label: string; readonly score: ScoreValueNode; readonly span: Span };

@@ -6,6 +6,7 @@ import { formatDecimal } from "../../quantity/decimal";
 import type { Rule, RuleContext, RuleOutcome } from "./rule";
 import { scoreOf, scoreText } from "./compare";
 import type { ClauseNode } from "../../syntax/ast";
+import { foldWidth } from "../../text/normalize";
 
 type OptionClause = Extract<ClauseNode, { kind: "option" | "else" }>;
 
@@ -43,7 +44,8 @@ export class OptionsRule implements Rule {
 }
 
 export function normalizeLabel(label: string): string {
-  return label.replace(/[\s“”"「」。.]/g, "").replace(/[（(].*?[）)]$/, "");
+  // Folded: a label read from a printed sentence ("有结余，但…") matches 结果 typed with either comma.
+  return foldWidth(label).replace(/[\s“”"「」。.]/g, "").replace(/[（(].*?[）)]$/, "");
 }
 
 function Decimal_max(a: Decimal, b: Decimal): Decimal {

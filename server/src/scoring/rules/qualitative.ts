@@ -59,7 +59,8 @@ export class JudgementRule implements Rule {
   apply(ctx: RuleContext): RuleOutcome {
     const stated = ctx.indicator.statedScore;
     if (!stated) return { steps: [], missing: ["得分", "the score (得分：…)"] };
-    if (!hasField(ctx.indicator, "理由")) {
+    // A 评分 the reader could not read already has its PE107: the stated score is the printed rule's, no 理由 asked.
+    if (!hasField(ctx.indicator, "理由") && !hasField(ctx.indicator, "评分")) {
       ctx.sink.add("PE407", lineRange(stated.field.line, stated.field.keySpan[0], stated.field.valueSpan[1]), { name: ctx.indicator.name, score: stated.text });
     }
     return { score: stated.value, steps: [() => `评价人打分 ${stated.text} 分`] };

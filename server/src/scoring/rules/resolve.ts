@@ -8,7 +8,7 @@ import type { Rule } from "./rule";
 import { OptionsRule } from "./options";
 import { ChecklistRule } from "./checklist";
 import { LinearBandRule, PerPointRule, StepBandsRule } from "./bands";
-import { CompletionRule, DeductionRule, ProportionalRule } from "./simple";
+import { CompletionRule, DeductionRule, InverseCompletionRule, ProportionalRule } from "./simple";
 import { AdditiveRule, namesPoint } from "./additive";
 import { parseCountLabel } from "./checklist";
 import { hasField } from "../../model/fields";
@@ -23,6 +23,7 @@ const TARGET_COMPLETION = new TargetCompletionRule();
 const QUALITATIVE = new QualitativeRule();
 const JUDGEMENT = new JudgementRule();
 const COMPLETION = new CompletionRule();
+const INVERSE_COMPLETION = new InverseCompletionRule();
 
 export function resolveRule(ind: Indicator, sink: DiagnosticSink): Rule | undefined {
   if (ind.rule) return fromClauses(ind, ind.rule.clauses, sink);
@@ -68,10 +69,16 @@ function fromClauses(ind: Indicator, clauses: readonly ClauseNode[], sink: Diagn
   return undefined;
 }
 
+/** A band or range that scores 0 (不得分, 计0分). */
+function zeroScore(b: Band | Range): boolean {
+  return !b.score.full && b.score.deduct === undefined && !b.score.proportional && Number(b.score.value) === 0;
+}
+
 function resolve(clauses: readonly ClauseNode[], points: boolean): Resolved {
   const fail = (detail: string, detailEn: string): Resolved => [detail, detailEn];
   const kinds = new Set(clauses.map((c) => c.kind));
   if (kinds.has("completion")) {
+    if (clauses.length === 1 && clauses[0].kind === "completion" && clauses[0].inverse) return INVERSE_COMPLETION;
     return clauses.length === 1 ? COMPLETION : fail("“按完成比例计分”不能与区间、选项并用", "按完成比例计分 cannot be combined with bands or options");
   }
   if (kinds.has("proportional")) {
@@ -86,9 +93,11 @@ function resolve(clauses: readonly ClauseNode[], points: boolean): Resolved {
   if (bands.length > 0) {
     if (kinds.has("option")) return fail("不能混用区间（≥/≤）与选项", "bands (≥/≤) and options cannot be mixed");
     if (perPoint) {
-      // The band deductions count from: the full-score one, or the only one ("≤100%，计8分").
-      const full = bands.find((b): b is Band => b.kind === "band" && b.score.full) ?? (bands.length === 1 && bands[0].kind === "band" ? bands[0] : undefined);
-      const zeroOnly = bands.every((b) => b === full || (!b.score.full && b.score.deduct === undefined && !b.score.proportional && Number(b.score.value) === 0));
+      // The band deductions count from: the full-score one, or the only one that does not score 0
+      // ("≤100%，计5分；每超过一个百分点扣0.5分；超过110%不得分").
+      const scoring = bands.filter((b) => !zeroScore(b));
+      const full = bands.find((b): b is Band => b.kind === "band" && b.score.full) ?? (scoring.length === 1 && scoring[0].kind === "band" ? scoring[0] : undefined);
+      const zeroOnly = bands.every((b) => b === full || zeroScore(b));
       return full && zeroOnly ? new PerPointRule(full, perPoint, bands.filter((b) => b !== full)) : fail("“每超N个百分点扣M分”需要且只需要一个满分区间，如“≤100% 满分”（另可有不得分的区间）", "a per-point rule needs exactly one full-score band such as ≤100% 满分 (besides zero-score bands)");
     }
     const plain = bands.filter((b): b is Band => b.kind === "band");

@@ -76,3 +76,17 @@ export class CompletionRule implements Rule {
 
 const TARGET = new TargetCompletionRule();
 const PROPORTIONAL = new ProportionalRule();
+
+/** 年度指标值/全年实际值*该指标分值: a reverse indicator scored target ÷ actual (the 比率 method), whatever 反向算法 says. */
+export class InverseCompletionRule implements Rule {
+  readonly kind = "proportional" as const;
+  max(weight: Decimal): Decimal {
+    return weight;
+  }
+  describe(weight: Decimal): string {
+    return `按公式计分：年度指标值 ÷ 全年实际值 × ${formatDecimal(weight, 4)}，最高 ${formatDecimal(weight, 4)} 分`;
+  }
+  apply(ctx: RuleContext): RuleOutcome {
+    return ctx.target ? TARGET.apply({ ...ctx, policy: { ...ctx.policy, reverse: "比率" } }) : PROPORTIONAL.apply(ctx);
+  }
+}

@@ -75,6 +75,21 @@ function claimed(clauses: ClauseNode[], self: ClauseNode, v: QuantityNode): bool
   });
 }
 
+/** Finishing on time, as printed: "按时完成计5分", "按期完成得5分". */
+const ON_TIME = /^(按时|按期|及时|如期|准时|按计划|在规定的?(时间|期限|时限)内)(完成|办结|完工|报送|提交)?$/;
+
+/** "按时完成计5分，每超过1天扣1分": the on-time point is the full band ≤ 0 days over, the deduction counts the days over. */
+function onTime(clauses: ClauseNode[], reading: string[]): [ClauseNode, ClauseNode] | undefined {
+  const options = clauses.filter((c) => c.kind === "option");
+  const per = clauses.find((c) => c.kind === "perPoint");
+  if (options.length !== 1 || clauses.length !== 2 || !per || per.kind !== "perPoint" || per.direction !== "above" || per.perUnit === undefined) return undefined;
+  const o = options[0];
+  if (o.kind !== "option" || !ON_TIME.test(o.label) || o.score.deduct !== undefined || o.score.proportional) return undefined;
+  const zero: QuantityNode = { value: "0", unit: { text: per.perUnit, span: o.span }, approx: false, span: o.span };
+  reading.push(`“${o.label}”即超出 0${per.perUnit}：实际值写超出的${per.perUnit}数`);
+  return [o, { kind: "band", comparator: { op: "<=", text: "≤", span: o.span }, quantity: zero, score: o.score, span: o.span }];
+}
+
 export function assemble(pieces: Piece[], offset: number, length: number): PrintedResult {
   const clauses: ClauseNode[] = [];
   const reading: string[] = [];
@@ -116,6 +131,8 @@ export function assemble(pieces: Piece[], offset: number, length: number): Print
     const c = clauses[k];
     if (c.kind === "perPoint") replace(k, { ...c, mode });
   }
+  const late = onTime(clauses, reading);
+  if (late) replace(clauses.indexOf(late[0]), late[1]);
   const perPoints = clauses.filter((c): c is Extract<ClauseNode, { kind: "perPoint" }> => c.kind === "perPoint");
   if (perPoints.length > 0 && !clauses.some((c) => c.kind === "band" || c.kind === "range")) {
     // The full-score band a deduction counts from: "低于100%的，每低…" or "以100%为标准".

@@ -27,6 +27,9 @@ const MISREAD = /[0-9]|[≥≤<>=]\s*[+-]?[0-9]|[×÷]|(得|计|记|给)$|以上
 /** Words that only printed sentences use: 计5分, 不得分, 以上, （含）, 每…扣, 扣完为止, 以…为标准, 按…比例, numbering. */
 const PRINTED_LOOK = /[\u4e00-\u9fa5]{2,}\s*[≥≤<>=]|[计得]\s*$|每(发现|出现|超过|低于|增加|减少)|\d\s*[-~]\s*\d|[计得记]\s*[0-9.]+\s*分|不得分|得满分|计满分|以上|以下|\((不)?含\)|每.{0,20}扣|扣完|为标准|按.{0,6}比例|^\s*(?:[0-9]{1,2}[.、](?![0-9])|\([0-9]{1,2}\)|[①②③④⑤⑥⑦⑧⑨⑩])/;
 
+/** A value that stops on an operator, an opening bracket, a dash or 计/得: typed half-way, not a compact rule gone wrong. */
+const HALF_TYPED = /(?:[≥≤<>=×÷*/(（\-~]|[计得扣])\s*$|[\u4e00-\u9fa5]\s*[/÷]/;
+
 const MEMO_LIMIT = 2000;
 const memo = new Map<string, PrintedResult>();
 
@@ -58,7 +61,8 @@ export function readRuleValue(text: string, line: number, offset: number, source
   // The compact reading is a misreading (an option "90%以上得" worth 满分) or failed: a sentence in printed
   // words gets the printed reader's message, a compact rule the grammar's.
   const f = p.failure;
-  if (!compact.ok && !PRINTED_LOOK.test(text) && compact.diagnostic.range.start.character >= f.span[0] - 1) return compact;
+  // A half-typed value ("≤", "0-", "完成值/指标值×") is flagged by the printed reader, where reading stops.
+  if (!compact.ok && !PRINTED_LOOK.test(text) && !HALF_TYPED.test(text) && compact.diagnostic.range.start.character >= f.span[0] - 1) return compact;
   const part = source.text.slice(f.span[0], f.span[1]) || "句末";
   // Within the line: a sentence that stops short is flagged on its last character.
   const end = Math.min(f.span[1], offset + text.length);

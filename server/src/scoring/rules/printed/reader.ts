@@ -13,6 +13,7 @@
 import type { BoundNode, ClauseNode, ComparatorNode, QuantityNode, ScoreValueNode, Span } from "../../../syntax/ast";
 import { Cursor, conditionStarts, readComparator, readConsequence, readNumber, readQuantity } from "./scan";
 import { assemble, type Piece } from "./assemble";
+import { commaLabel, countedLead, isNote, statesScore } from "./extras";
 
 export interface PrintedReading {
   clauses: ClauseNode[];
@@ -34,6 +35,9 @@ const MAX_LENGTH = 4000;
 
 const NUMBERING = /(?:[0-9]{1,2}[.、](?![0-9])|\([0-9]{1,2}\)|[①②③④⑤⑥⑦⑧⑨⑩])/y;
 
+/** A point's own score at the end of a segment: "(1分)", "（0.5分）". */
+const POINT_END = /\(\s*[0-9]+(?:\.[0-9]+)?\s*分\s*\)$/;
+
 /** Split at ; , 。 and at numbering that starts a segment. Spans are offsets in `text`. */
 export function segments(text: string): [number, number][] {
   const out: [number, number][] = [];
@@ -49,6 +53,11 @@ export function segments(text: string): [number, number][] {
       push(start, i);
       start = i + 1;
       continue;
+    }
+    // Points printed without separators: "设有目标（1分）目标明确（1分）".
+    if (i > start && text[i - 1] === ")" && !/[\s)]/.test(ch) && POINT_END.test(text.slice(Math.max(start, i - 12), i))) {
+      push(start, i);
+      start = i;
     }
     // Numbering in the middle of a run ("…计8分2.每超过…"): after a score or a closing bracket.
     if (i > start && /[分)]/.test(text[i - 1]) && /[0-9①-⑩(]/.test(ch)) {
@@ -84,7 +93,7 @@ function readMark(c: Cursor): boolean | null {
   return m ? m[1] === "含" : null;
 }
 
-const ABOVE = ["超过", "超出", "高于", "高出", "多于", "增加", "提高", "上升", "增长", "超", "高", "多", "增"];
+const ABOVE = ["超过", "超出", "延迟", "延期", "逾期", "推迟", "滞后", "高于", "高出", "多于", "增加", "提高", "上升", "增长", "超", "高", "多", "增"];
 const BELOW = ["低于", "少于", "减少", "下降", "降低", "低", "少", "减", "不足"];
 const FINDING = /(?:发现|出现|存在|有|查出)?([0-9]+|[一二两三四五六七八九十]+)(?:例|项|次|处|个|起|笔|件|份|条|家|人次|人)/y;
 
@@ -170,8 +179,10 @@ function readCondition(c: Cursor): { node: Extract<ClauseNode, { kind: "band" | 
   const word = c.eat("(含)以上", "(含)以下", "及以上", "及以下", "及以内", "以上", "以下", "以内", "内");
   if (word === undefined) return failAt(c, after, c.end, "“以上”“以下”、区间“-”或比较符", "以上 / 以下, a range “-” or a comparator");
   const upward = word.endsWith("以上");
+  // "100%以下（含）": the mark may follow the word.
+  const late = mark === null ? readMark(c) : null;
   // 以上 / 以下 / 以内 include the number itself (as in legal usage) unless marked （不含）.
-  const inclusive = mark ?? true;
+  const inclusive = mark ?? late ?? true;
   const op = upward ? (inclusive ? ">=" : ">") : inclusive ? "<=" : "<";
   return { node: "band", cmp: { op, text: word, span: c.span(after) }, q };
 }
@@ -205,11 +216,21 @@ function readSegment(c: Cursor, name: string, next: Cursor | undefined): (Piece 
   const whole = c.rest().replace(/\s/g, "");
   const phrase = readPhrase(whole, c.span(start, c.end));
   if (phrase) return phrase;
+  if (next && /的$/.test(whole)) {
+    // "不足1个百分点的，按1个百分点扣分": one modifier printed across a comma.
+    const both = readPhrase(whole + next.rest().replace(/\s/g, ""), c.span(start, next.end));
+    if (both && both.kind === "modifier") return { ...both, joined: true };
+  }
   if (c.eat("其余情况", "其他情况", "其余", "其他", "否则")) {
     const score = readConsequence(c);
     if (!score || !c.done) return failAt(c, c.i, c.end, "分数，如“计0分”“不得分”", "a score such as 计0分 or 不得分");
     return { kind: "clause", clause: { kind: "else", score, span: c.span(start) }, text: whole };
   }
+  // "设有目标（1分）": a point with its own score, when the label holds no condition.
+  const tail = POINT_END.exec(whole);
+  if (tail && !/[≥≤<>=%‰]/.test(whole.slice(0, tail.index))) return readOption(c, start, whole);
+  // "发现一处问题扣0.5分": a counted deduction without 每.
+  if (/^(发现|出现|查出|存在)/.test(whole) && /扣/.test(whole)) return readPer(c, start);
   const stated = statedOption(c, start, whole);
   if (stated) return stated;
   // The subject: text before the condition ("在职人员控制率≤100%").
@@ -228,6 +249,15 @@ function readSegment(c: Cursor, name: string, next: Cursor | undefined): (Piece 
       next.i = at;
     }
     return readOption(c, start, whole);
+  }
+  // "以上情况每出现一例不符合要求的扣1分": what is counted, then the count.
+  if (c.text.startsWith("每", p) && countedLead(subject)) {
+    FINDING.lastIndex = p + 1;
+    const f = FINDING.exec(c.text);
+    if (f && f.index === p + 1) {
+      c.i = p + 1;
+      return readPer(c, start);
+    }
   }
   if (!acceptableSubject(subject, name)) return failAt(c, c.i, p, `比较符或数（“${subject}”不是本指标的名称，也不是“…率”“完成值”这样的指标值）`, `a comparator or a number (“${subject}” is neither this indicator's name nor a measure such as …率 or 完成值)`);
   c.i = p;
@@ -285,10 +315,14 @@ function readOption(c: Cursor, start: number, whole: string): Piece | Fail {
 }
 
 const COMPLETION = [
-  /^(得分=)?(实际)?(完成|实际)(值|数|数量|率)?[/÷](目标|指标|计划|年度指标|预期)(值|数|数量)?[×*x](分值|权重|该?指标分值|本项分值|满分|该项分值)$/,
+  /^(得分=)?(全年|年度|本年)?(实际)?(完成|实际)(值|数|数量|率)?[/÷](全年|年度|本年)?(目标|指标|计划|年度指标|预期)(值|数|数量)?[×*x](分值|权重|该?指标分值|本项分值|满分|该项分值)$/,
   /^(得分=)?(按)?(实际|预算)?(完成率|执行率|达成率|实现率)[×*x](分值|权重|该?指标分值|本项分值|满分|该项分值)(计算)?(得分|计分)?$/,
   /^(未达到(目标值?|指标值|预期目标?)?的?,?)?(按|依|根据)(实际)?(完成|执行)?(比例|比率|进度|情况|程度)?(计算|折算)?(计分|得分|赋分|计|扣分|扣减)?$/,
 ];
+/** 年度指标值/全年实际值*该指标分值: the national form's formula for a reverse indicator (target ÷ actual). */
+const INVERSE = /^(得分=)?(全年|年度|本年)?(目标|指标|计划|预期)(值|数)?[/÷](全年|年度|本年)?(实际|完成)(值|数)?[×*x](分值|权重|该?指标分值|本项分值|满分|该项分值)$/;
+/** "100%计满分，每低于5%扣2分": the full-score point a deduction counts from, like 以100%为标准. */
+const FULL_AT = /^([0-9]+(?:\.[0-9]+)?)(%)?(计|得|为|记)满分$/;
 const TARGET_MET = /^(完成|达到|实现)(年度)?(目标值?|指标值|预期目标|计划|目标任务)的?(得|计)?满分$/;
 const STANDARD = /^以([0-9]+(?:\.[0-9]+)?)(%|个百分点)?为(标准|基准|满分标准|上限|下限|目标)$/;
 const MODIFIERS: [RegExp, string, "linear" | "ceil" | undefined][] = [
@@ -299,7 +333,7 @@ const MODIFIERS: [RegExp, string, "linear" | "ceil" | undefined][] = [
   [/^(超过|高于)100%的?按100%(计|计算|计分)$/, "超过 100% 的按 100% 计：封顶", undefined],
   [/^不足.{0,12}按比例.{0,6}$/, "不足一步的部分按比例扣分（线性）", "linear"],
   [/^按比例扣(分|减)$/, "按比例扣分（线性）", "linear"],
-  [/^不足.{0,12}按.{0,12}(计|算|扣)$/, "不足一步的部分按一步计", "ceil"],
+  [/^不足.{0,12}按.{0,12}(计|算|扣)(分|算|计算|除)?$/, "不足一步的部分按一步计", "ceil"],
 ];
 
 /** A segment that is one fixed phrase: a modifier, a lead-in, or proportional scoring. */
@@ -307,8 +341,11 @@ function readPhrase(whole: string, span: Span): Piece | undefined {
   const w = whole.replace(/[。.]$/, "");
   for (const [re, note, mode] of MODIFIERS) if (re.test(w)) return { kind: "modifier", note, mode, span };
   const std = STANDARD.exec(w);
+  const at = std ?? FULL_AT.exec(w);
+  if (at) return { kind: "standard", quantity: { value: at[1], unit: at[2] ? { text: at[2], span } : null, approx: false, span }, span };
   if (std) return { kind: "standard", quantity: { value: std[1], unit: std[2] ? { text: std[2], span } : null, approx: false, span }, span };
   if (TARGET_MET.test(w)) return { kind: "targetMet", span };
+  if (w.length <= 40 && INVERSE.test(w)) return { kind: "clause", clause: { kind: "completion", span, inverse: true }, text: whole };
   if (w.length <= 40 && COMPLETION.some((re) => re.test(w))) return { kind: "clause", clause: { kind: "completion", span }, text: whole };
   return undefined;
 }
@@ -322,13 +359,35 @@ export function readPrintedRule(text: string, offset: number, name: string): Pri
     if (text.length > MAX_LENGTH) return { ok: false, failure: { span: [offset, offset + text.length], expected: [`不超过 ${MAX_LENGTH} 字的评分规则`, `a rule of at most ${MAX_LENGTH} characters`] } };
     const segs = segments(text);
     const pieces: Piece[] = [];
+    // Segments that state no score and cannot be read: the requirements a counted deduction counts against.
+    const described: PrintedFailure[] = [];
     for (let k = 0; k < segs.length; k++) {
+      const whole = text.slice(segs[k][0], segs[k][1]).replace(/\s/g, "");
+      if (isNote(whole.replace(/[。.]$/, ""))) {
+        pieces.push({ kind: "modifier", note: `“${whole}”：说明，不参与计分`, span: [offset + segs[k][0], offset + segs[k][1]] });
+        continue;
+      }
+      const labelled = commaLabel(text, segs, k, offset);
+      if (labelled) {
+        const span: Span = [offset + labelled.from, offset + segs[labelled.last][1]];
+        pieces.push({ kind: "clause", clause: { kind: "option", label: labelled.label, score: labelled.score, span }, text: text.slice(labelled.from, segs[labelled.last][1]) });
+        k = labelled.last;
+        continue;
+      }
       const c = new Cursor(text, segs[k][0], segs[k][1], offset);
       const next = k + 1 < segs.length ? new Cursor(text, segs[k + 1][0], segs[k + 1][1], offset) : undefined;
       const r = readSegment(c, name, next);
-      if ("fail" in r) return { ok: false, failure: r.fail };
+      if ("fail" in r) {
+        if (statesScore(whole)) return { ok: false, failure: described[0] ?? r.fail };
+        described.push(r.fail);
+        continue;
+      }
       pieces.push(r);
       if (r.joined) k++;
+    }
+    if (described.length > 0) {
+      if (!pieces.some((p) => p.kind === "clause" && p.clause.kind === "deduction")) return { ok: false, failure: described[0] };
+      pieces.unshift({ kind: "modifier", note: `前 ${described.length} 句是扣分所依据的要求（说明），按“每…一例扣N分”计分`, span: described[0].span });
     }
     return assemble(pieces, offset, text.length);
   } catch {
