@@ -1,7 +1,8 @@
 /**
  * `perf-eval … | head`: the reader closes the pipe after the lines it wants.
- * The CLI ends quietly (exit 0, nothing on stderr) instead of crashing with
- * EPIPE, for each command that writes to stdout. The file is large enough
+ * The CLI stops writing quietly (nothing on stderr) instead of crashing with
+ * EPIPE, and ends with the command's own exit code, for each command that
+ * writes to stdout. The file is large enough
  * that every output overflows the pipe, so the close always hits a write.
  */
 import assert from "node:assert/strict";
@@ -55,16 +56,18 @@ describe("cli: a closed stdout (… | head)", function () {
     ["score --format csv", ["score", "--format", "csv"]],
     ["textconv", ["textconv"]],
     ["render -o -", ["render", "-o", "-"]],
+    ["check --strict (fails: warnings)", ["check", "--strict"]],
   ];
   for (const [name, args] of commands) {
-    it(`${name}: ends quietly with exit 0 after the lines the reader took`, async () => {
+    it(`${name}: ends quietly, with its own exit code, after the lines the reader took`, async () => {
       const full = cli([...args, file]);
       assert.ok(Buffer.byteLength(full.stdout) > 128 * 1024, `${name} writes ${Buffer.byteLength(full.stdout)} bytes: not enough to overflow the pipe`);
+      if (args.includes("--strict")) assert.equal(full.status, 1, "check --strict fails on the file's warnings");
       const r = await headOf([...args, file]);
       assert.ok(r.first.length > 0, "the first lines arrived");
       assert.equal(r.stderr, "", "nothing on stderr (no EPIPE stack)");
       assert.equal(r.signal, null);
-      assert.equal(r.status, 0);
+      assert.equal(r.status, full.status, "the exit code the command has when its output is read to the end");
     });
   }
 });
