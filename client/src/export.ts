@@ -8,6 +8,7 @@ import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import { requestReport, type ReportFormat } from "./requests";
 import { t } from "./i18n";
+import { mayWrite } from "./write-target";
 
 const EXTENSIONS: Record<ReportFormat, string> = { html: "html", md: "md", docx: "docx" };
 
@@ -31,15 +32,6 @@ function defaultTarget(doc: vscode.TextDocument, format: ReportFormat): vscode.U
   return folder ? vscode.Uri.joinPath(folder, `${base}.${ext}`) : undefined;
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Export the report, or with `review` the review (审核意见: diagnostics, stated vs
  * computed, missing reasons) as a document of its own, next to the .perf file
@@ -48,15 +40,7 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 export async function exportReport(client: LanguageClient, doc: vscode.TextDocument, format: ReportFormat, target?: vscode.Uri, review = false): Promise<vscode.Uri | undefined> {
   let uri = target;
   if (uri) {
-    if (await exists(uri)) {
-      const overwrite = t("Overwrite");
-      const answer = await vscode.window.showWarningMessage(
-        t("{0} already exists. Overwrite it?", vscode.workspace.asRelativePath(uri)),
-        { modal: true },
-        overwrite,
-      );
-      if (answer !== overwrite) return undefined;
-    }
+    if (!(await mayWrite(uri, doc.uri))) return undefined;
   } else {
     const suggested = defaultTarget(doc, format);
     uri = await vscode.window.showSaveDialog({
@@ -65,7 +49,7 @@ export async function exportReport(client: LanguageClient, doc: vscode.TextDocum
       saveLabel: t("Export"),
       title: review ? t("Export the review notes") : t("Export the report"),
     });
-    if (!uri) return undefined;
+    if (!uri || (uri.toString() === doc.uri.toString() && !(await mayWrite(uri, doc.uri)))) return undefined;
   }
   const content = await requestReport(client, doc, { format, theme: "light", review });
   if (content === null) {

@@ -8,6 +8,7 @@ import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import type { ImportTableResult } from "../../server/src/lsp/table-requests";
 import { t } from "./i18n";
+import { mayWrite } from "./write-target";
 
 /**
  * 从 Excel / Word 导入. Called programmatically with `(sourceUri, targetUri)`, it
@@ -46,7 +47,7 @@ export async function importTable(client: LanguageClient, source?: vscode.Uri, g
       }
     }
   }
-  if (given && (await exists(given)) && !(await confirmOverwrite(given))) return undefined;
+  if (given && !(await mayWrite(given, picked))) return undefined;
   const target =
     given ??
     (await vscode.window.showSaveDialog({
@@ -62,20 +63,6 @@ export async function importTable(client: LanguageClient, source?: vscode.Uri, g
   return target;
 }
 
-async function confirmOverwrite(uri: vscode.Uri): Promise<boolean> {
-  const overwrite = t("Overwrite");
-  const answer = await vscode.window.showWarningMessage(t("{0} already exists. Overwrite it?", vscode.workspace.asRelativePath(uri)), { modal: true }, overwrite);
-  return answer === overwrite;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export async function exportXlsx(client: LanguageClient, doc: vscode.TextDocument, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
   const uri =
@@ -87,7 +74,7 @@ export async function exportXlsx(client: LanguageClient, doc: vscode.TextDocumen
       title: t("Export the score table to Excel"),
     }));
   if (!uri) return undefined;
-  if (target && (await exists(target)) && !(await confirmOverwrite(target))) return undefined;
+  if ((target || uri.toString() === doc.uri.toString()) && !(await mayWrite(uri, doc.uri))) return undefined;
   // With perf.report.includeDiagnostics the workbook carries the 审核意见 sheet too, as the report carries its review notes.
   const review = vscode.workspace.getConfiguration("perf.report", doc.uri).get<boolean>("includeDiagnostics", false);
   const data = await client.sendRequest<string | null>("perf/exportXlsx", { uri: doc.uri.toString(), review });
