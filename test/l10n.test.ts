@@ -32,6 +32,11 @@ describe("translations (l10n and package.nls)", () => {
     assert.deepEqual(keys.filter((k) => !(k in zh)), [], "missing in l10n/bundle.l10n.zh-cn.json");
   });
 
+  it("perf.locale decides every client string: no module but i18n.ts calls vscode.l10n.t (the preview tab reads 报告预览 with zh-cn)", () => {
+    const bypass = readdirSync(join(ROOT, "client", "src")).filter((f) => f !== "i18n.ts" && /vscode\.l10n\.t\(/.test(readFileSync(join(ROOT, "client", "src", f), "utf8")));
+    assert.deepEqual(bypass, []);
+  });
+
   it("the Chinese bundle covers every key and says it in Chinese", () => {
     assert.deepEqual(Object.keys(en).filter((k) => !(k in zh)), []);
     const untranslated = Object.entries(zh).filter(([, v]) => !/[\u4e00-\u9fff]/.test(String(v)));

@@ -7,17 +7,19 @@
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import { requestReport, type ReportFormat } from "./requests";
+import { t } from "./i18n";
+import { mayWrite } from "./write-target";
 
 const EXTENSIONS: Record<ReportFormat, string> = { html: "html", md: "md", docx: "docx" };
 
 function filterFor(format: ReportFormat): Record<string, string[]> {
   switch (format) {
     case "html":
-      return { [vscode.l10n.t("HTML document")]: ["html", "htm"] };
+      return { [t("HTML document")]: ["html", "htm"] };
     case "md":
-      return { [vscode.l10n.t("Markdown document")]: ["md"] };
+      return { [t("Markdown document")]: ["md"] };
     case "docx":
-      return { [vscode.l10n.t("Word document")]: ["docx"] };
+      return { [t("Word document")]: ["docx"] };
   }
 }
 
@@ -30,15 +32,6 @@ function defaultTarget(doc: vscode.TextDocument, format: ReportFormat): vscode.U
   return folder ? vscode.Uri.joinPath(folder, `${base}.${ext}`) : undefined;
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Export the report, or with `review` the review (审核意见: diagnostics, stated vs
  * computed, missing reasons) as a document of its own, next to the .perf file
@@ -47,34 +40,26 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 export async function exportReport(client: LanguageClient, doc: vscode.TextDocument, format: ReportFormat, target?: vscode.Uri, review = false): Promise<vscode.Uri | undefined> {
   let uri = target;
   if (uri) {
-    if (await exists(uri)) {
-      const overwrite = vscode.l10n.t("Overwrite");
-      const answer = await vscode.window.showWarningMessage(
-        vscode.l10n.t("{0} already exists. Overwrite it?", vscode.workspace.asRelativePath(uri)),
-        { modal: true },
-        overwrite,
-      );
-      if (answer !== overwrite) return undefined;
-    }
+    if (!(await mayWrite(uri, doc.uri))) return undefined;
   } else {
     const suggested = defaultTarget(doc, format);
     uri = await vscode.window.showSaveDialog({
       defaultUri: review && suggested ? suggested.with({ path: suggested.path.replace(/(\.[a-z]+)$/, ".审核意见$1") }) : suggested,
       filters: filterFor(format),
-      saveLabel: vscode.l10n.t("Export"),
-      title: review ? vscode.l10n.t("Export the review notes") : vscode.l10n.t("Export the report"),
+      saveLabel: t("Export"),
+      title: review ? t("Export the review notes") : t("Export the report"),
     });
-    if (!uri) return undefined;
+    if (!uri || (uri.toString() === doc.uri.toString() && !(await mayWrite(uri, doc.uri)))) return undefined;
   }
   const content = await requestReport(client, doc, { format, theme: "light", review });
   if (content === null) {
-    void vscode.window.showErrorMessage(vscode.l10n.t("The language server could not render the report."));
+    void vscode.window.showErrorMessage(t("The language server could not render the report."));
     return undefined;
   }
   const bytes = format === "docx" ? Buffer.from(content, "base64") : Buffer.from(content, "utf8");
   await vscode.workspace.fs.writeFile(uri, bytes);
-  const open = vscode.l10n.t("Open");
-  void vscode.window.showInformationMessage(vscode.l10n.t("Report exported to {0}", vscode.workspace.asRelativePath(uri)), open).then((a) => {
+  const open = t("Open");
+  void vscode.window.showInformationMessage(t("Report exported to {0}", vscode.workspace.asRelativePath(uri)), open).then((a) => {
     if (a !== open) return;
     if (format === "docx") void vscode.env.openExternal(uri);
     else void vscode.window.showTextDocument(uri);

@@ -11,6 +11,7 @@ import * as vscode from "vscode";
 import { randomBytes } from "node:crypto";
 import type { LanguageClient } from "vscode-languageclient/node";
 import { requestReport } from "./requests";
+import { t } from "./i18n";
 
 export const PREVIEW_VIEW_TYPE = "perf.reportPreview";
 
@@ -50,7 +51,7 @@ class Preview implements vscode.Disposable {
         if (e.affectsConfiguration("perf.report")) this.schedule(0);
       }),
       vscode.workspace.onDidCloseTextDocument((d) => {
-        if (d === this.document) this.panel.webview.html = messagePage(vscode.l10n.t("The document was closed."));
+        if (d === this.document) this.panel.webview.html = messagePage(t("The document was closed."));
       }),
     );
   }
@@ -73,10 +74,10 @@ class Preview implements vscode.Disposable {
         review: this.review,
       });
       if (mine !== this.seq) return; // a newer render is on its way
-      this.panel.webview.html = html ?? messagePage(vscode.l10n.t("The language server has no report for this document yet."));
+      this.panel.webview.html = html ?? messagePage(t("The language server has no report for this document yet."));
     } catch (e) {
       if (mine !== this.seq) return;
-      this.panel.webview.html = messagePage(vscode.l10n.t("Could not render the report: {0}", e instanceof Error ? e.message : String(e)));
+      this.panel.webview.html = messagePage(t("Could not render the report: {0}", e instanceof Error ? e.message : String(e)));
     }
   }
 
@@ -90,7 +91,7 @@ class Preview implements vscode.Disposable {
 
   retitle(): void {
     const name = this.document.uri.path.split("/").pop() ?? this.document.uri.toString();
-    this.panel.title = this.review ? vscode.l10n.t("Review: {0}", name) : vscode.l10n.t("Report Preview: {0}", name);
+    this.panel.title = this.review ? t("Review: {0}", name) : t("Report Preview: {0}", name);
   }
 
   dispose(): void {
@@ -152,7 +153,7 @@ export class PreviewManager implements vscode.Disposable {
     const name = doc.uri.path.split("/").pop() ?? doc.uri.toString();
     const panel = vscode.window.createWebviewPanel(
       PREVIEW_VIEW_TYPE,
-      vscode.l10n.t("Report Preview: {0}", name),
+      t("Report Preview: {0}", name),
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       {
         enableScripts: false,
@@ -163,7 +164,7 @@ export class PreviewManager implements vscode.Disposable {
       },
     );
     panel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, "media", "perf-file.svg");
-    panel.webview.html = messagePage(vscode.l10n.t("Rendering the report…"));
+    panel.webview.html = messagePage(t("Rendering the report…"));
     const preview = new Preview(panel, doc, this.client, () => {
       for (const [k, v] of this.previews) if (v === preview) this.previews.delete(k);
     });

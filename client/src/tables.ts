@@ -7,6 +7,8 @@
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import type { ImportTableResult } from "../../server/src/lsp/table-requests";
+import { t } from "./i18n";
+import { mayWrite } from "./write-target";
 
 /**
  * 从 Excel / Word 导入. Called programmatically with `(sourceUri, targetUri)`, it
@@ -18,85 +20,71 @@ export async function importTable(client: LanguageClient, source?: vscode.Uri, g
     (
       await vscode.window.showOpenDialog({
         canSelectMany: false,
-        filters: { [vscode.l10n.t("Excel workbook or Word document")]: ["xlsx", "docx"] },
-        title: vscode.l10n.t("Import from Excel / Word"),
+        filters: { [t("Excel workbook or Word document")]: ["xlsx", "docx"] },
+        title: t("Import from Excel / Word"),
       })
     )?.[0];
   if (!picked) return undefined;
   const bytes = await vscode.workspace.fs.readFile(picked);
   const name = picked.path.split("/").pop() ?? "table.xlsx";
   const ask = (sheet?: string) =>
-    vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t("Importing {0}…", name) }, () =>
+    vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t("Importing {0}…", name) }, () =>
       client.sendRequest<ImportTableResult>("perf/importTable", { data: Buffer.from(bytes).toString("base64"), name, sheet }),
     );
   let result = await ask();
   if (!result.ok) {
-    void vscode.window.showErrorMessage(vscode.l10n.t("Could not import {0}: {1}", name, result.message));
+    void vscode.window.showErrorMessage(t("Could not import {0}: {1}", name, result.message));
     return undefined;
   }
   if (result.otherTables.length && result.sheet) {
-    const choice = await vscode.window.showQuickPick([result.sheet, ...result.otherTables], { title: vscode.l10n.t("Several sheets hold an indicator table: which one?") });
+    const choice = await vscode.window.showQuickPick([result.sheet, ...result.otherTables], { title: t("Several sheets hold an indicator table: which one?") });
     if (!choice) return undefined;
     if (choice !== result.sheet) {
       result = await ask(choice);
       if (!result.ok) {
-        void vscode.window.showErrorMessage(vscode.l10n.t("Could not import {0}: {1}", name, result.message));
+        void vscode.window.showErrorMessage(t("Could not import {0}: {1}", name, result.message));
         return undefined;
       }
     }
   }
-  if (given && (await exists(given)) && !(await confirmOverwrite(given))) return undefined;
+  if (given && !(await mayWrite(given, picked))) return undefined;
   const target =
     given ??
     (await vscode.window.showSaveDialog({
       defaultUri: picked.with({ path: `${picked.path.replace(/\.[^./]+$/, "")}.perf` }),
-      filters: { [vscode.l10n.t("Self-evaluation (.perf)")]: ["perf"] },
-      saveLabel: vscode.l10n.t("Save"),
-      title: vscode.l10n.t("Save the imported draft"),
+      filters: { [t("Self-evaluation (.perf)")]: ["perf"] },
+      saveLabel: t("Save"),
+      title: t("Save the imported draft"),
     }));
   if (!target) return undefined;
   await vscode.workspace.fs.writeFile(target, Buffer.from(result.text, "utf8"));
   await vscode.window.showTextDocument(target);
-  void vscode.window.showInformationMessage(vscode.l10n.t("Imported: {0}", result.summary));
+  void vscode.window.showInformationMessage(t("Imported: {0}", result.summary));
   return target;
 }
 
-async function confirmOverwrite(uri: vscode.Uri): Promise<boolean> {
-  const overwrite = vscode.l10n.t("Overwrite");
-  const answer = await vscode.window.showWarningMessage(vscode.l10n.t("{0} already exists. Overwrite it?", vscode.workspace.asRelativePath(uri)), { modal: true }, overwrite);
-  return answer === overwrite;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export async function exportXlsx(client: LanguageClient, doc: vscode.TextDocument, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
   const uri =
     target ??
     (await vscode.window.showSaveDialog({
       defaultUri: doc.uri.scheme === "file" ? doc.uri.with({ path: doc.uri.path.replace(/(\.perf)?$/, ".xlsx") }) : undefined,
-      filters: { [vscode.l10n.t("Excel workbook")]: ["xlsx"] },
-      saveLabel: vscode.l10n.t("Export"),
-      title: vscode.l10n.t("Export the score table to Excel"),
+      filters: { [t("Excel workbook")]: ["xlsx"] },
+      saveLabel: t("Export"),
+      title: t("Export the score table to Excel"),
     }));
   if (!uri) return undefined;
-  if (target && (await exists(target)) && !(await confirmOverwrite(target))) return undefined;
+  if ((target || uri.toString() === doc.uri.toString()) && !(await mayWrite(uri, doc.uri))) return undefined;
   // With perf.report.includeDiagnostics the workbook carries the 审核意见 sheet too, as the report carries its review notes.
   const review = vscode.workspace.getConfiguration("perf.report", doc.uri).get<boolean>("includeDiagnostics", false);
   const data = await client.sendRequest<string | null>("perf/exportXlsx", { uri: doc.uri.toString(), review });
   if (data === null) {
-    void vscode.window.showErrorMessage(vscode.l10n.t("The language server could not write the workbook."));
+    void vscode.window.showErrorMessage(t("The language server could not write the workbook."));
     return undefined;
   }
   await vscode.workspace.fs.writeFile(uri, Buffer.from(data, "base64"));
-  const open = vscode.l10n.t("Open");
-  void vscode.window.showInformationMessage(vscode.l10n.t("Score table exported to {0}", vscode.workspace.asRelativePath(uri)), open).then((a) => {
+  const open = t("Open");
+  void vscode.window.showInformationMessage(t("Score table exported to {0}", vscode.workspace.asRelativePath(uri)), open).then((a) => {
     if (a === open) void vscode.env.openExternal(uri);
   });
   return uri;

@@ -68,10 +68,11 @@ export async function chinesePass(work: string, vsix: string, suite: string | un
         await wb.page.keyboard.press("Control+J");
       });
 
-      await check("zh: the report preview", async () => {
+      await check("zh: the report preview, its tab titled 报告预览", async () => {
         await wb.runCommand("Perf: Render Report");
         const body = await wb.webviewText("body", 60_000);
         assert.match(body, /自评总分/);
+        await wb.waitForTab("报告预览", 30_000);
       });
       await sleep(500);
       fs.mkdirSync(SHOTS, { recursive: true });
@@ -109,6 +110,17 @@ export async function chinesePass(work: string, vsix: string, suite: string | un
         // The Problems counts are workspace-wide: the example's own, plus the new file's blanks (information only).
         const own = (sev: string) => a.evaluation.diagnostics.filter((d) => d.severity === sev).length;
         await wb.waitForProblems({ errors: own("error"), warnings: own("warning"), infos: own("info") + blanks }, 60_000);
+      });
+
+      await check("zh: the preview follows the new file and shows 待填 N 项 where the grade goes, no grade", async () => {
+        const blanks = analyze(projectTemplate("测试单位", "2024", "测试项目")).evaluation.diagnostics.filter((d) => d.code === "PE130").length;
+        const deadline = Date.now() + 60_000;
+        let body = "";
+        while (!body.includes(`待填 ${blanks} 项`) && Date.now() < deadline) {
+          body = await wb.webviewText("body", 30_000).catch(() => "");
+          if (!body.includes(`待填 ${blanks} 项`)) await sleep(500);
+        }
+        assert.ok(body.includes(`待填 ${blanks} 项`), body.slice(0, 400));
       });
       await sleep(500);
       await wb.screenshot(path.join(SHOTS, "zh-new-evaluation.png"));

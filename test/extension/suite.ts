@@ -93,6 +93,14 @@ export function registerSuite(): void {
       assert.match(md, /在职人员控制率/);
     });
 
+    it("refuses to export a report over its own .perf file", async () => {
+      const text = "单位：甲镇\n年度：2023\n满分：1\n# 指标（1分）\n得分：1\n理由：x\n";
+      const src = await openFile("export-over-source.perf", text);
+      const written = await vscode.commands.executeCommand<vscode.Uri | undefined>("perf.exportHtml", src.uri, src.uri);
+      assert.equal(written, undefined);
+      assert.equal(Buffer.from(await vscode.workspace.fs.readFile(src.uri)).toString("utf8"), text, "the .perf is unchanged");
+    });
+
     it("exports the score table to Excel and imports it back to a .perf", async () => {
       const dir = path.join(path.dirname(EXAMPLE), "..", ".vscode-test");
       const xlsx = vscode.Uri.file(path.join(dir, "export-test.xlsx"));

@@ -12,7 +12,8 @@ import type { InlayHint, Range } from "vscode-languageserver-types";
 import type { Analysis } from "../analysis";
 import { traceMarkdown } from "./trace-markdown";
 import { SCORE_DECIMALS, formatScore } from "../quantity/decimal";
-import { resultLabel } from "../scoring/present";
+import { measuredText, resultLabel } from "../scoring/present";
+import { DEFAULT_LOCALE, type Locale, say } from "../text/locale";
 
 export interface HintSettings {
   scores: boolean;
@@ -42,7 +43,7 @@ export const DEFAULT_HINTS: HintSettings = { scores: true, subtotals: true, tota
  * it is each hint's `data`, all a hint carries besides its place and label
  * (what it stands for is found again from its place).
  */
-export function inlayHints(a: Analysis, range: Range, settings: HintSettings = DEFAULT_HINTS, doc?: unknown): InlayHint[] {
+export function inlayHints(a: Analysis, range: Range, settings: HintSettings = DEFAULT_HINTS, doc?: unknown, locale: Locale = DEFAULT_LOCALE): InlayHint[] {
   const hint = (line: number, character: number, label: string): InlayHint => ({ position: { line, character }, label: unbreakable(label), paddingLeft: true, data: doc });
   const dp = settings.decimals ?? SCORE_DECIMALS;
   const out: InlayHint[] = [];
@@ -55,17 +56,18 @@ export function inlayHints(a: Analysis, range: Range, settings: HintSettings = D
       const isParent = ind.children.length > 0;
       if (isParent ? !settings.subtotals : !settings.scores) continue;
       const r = ev.results.get(ind);
-      const label = r && dp !== SCORE_DECIMALS ? resultLabel(ind, r.measuredText, r, dp) : r?.label;
+      // The stored label is Chinese at the default precision; another locale or precision makes it again.
+      const label = !r ? undefined : locale !== DEFAULT_LOCALE ? resultLabel(ind, measuredText(ind, r, locale), r, dp, locale) : dp !== SCORE_DECIMALS ? resultLabel(ind, r.measuredText, r, dp) : r.label;
       if (label) out.push(hint(ind.line, lines[ind.line].text.length, label));
     }
   }
   if (settings.total) {
     const f = a.model.header.get("自评总分");
     if (f && inRange(f.line) && ev.total !== undefined) {
-      out.push(hint(f.line, lines[f.line].text.length, `计算 ${formatScore(ev.total, dp)}${ev.grade ? ` · ${ev.grade}` : ""}`));
+      out.push(hint(f.line, lines[f.line].text.length, `${say(locale, "计算", "computed")} ${formatScore(ev.total, dp)}${ev.grade ? ` · ${ev.grade}` : ""}`));
     }
     const g = a.model.header.get("等级");
-    if (g && inRange(g.line) && ev.grade && !f) out.push(hint(g.line, lines[g.line].text.length, `计算 ${ev.grade}`));
+    if (g && inRange(g.line) && ev.grade && !f) out.push(hint(g.line, lines[g.line].text.length, `${say(locale, "计算", "computed")} ${ev.grade}`));
   }
   if (settings.data) {
     // By the model's items (most have no derivation: no entry to make and drop for them); sorted below.
@@ -89,24 +91,24 @@ export function inlayHints(a: Analysis, range: Range, settings: HintSettings = D
 }
 
 /** The hint with its tooltip (the trace, as Markdown), when the analysis still has what it stands for at its place. */
-export function resolveInlayHint(a: Analysis, h: InlayHint): InlayHint {
-  const tooltip = tooltipAt(a, h.position.line, h.position.character);
+export function resolveInlayHint(a: Analysis, h: InlayHint, locale: Locale = DEFAULT_LOCALE): InlayHint {
+  const tooltip = tooltipAt(a, h.position.line, h.position.character, locale);
   return tooltip === undefined ? h : { ...h, tooltip: { kind: "markdown", value: tooltip } };
 }
 
 /** The trace of what a hint at this place stands for: a placeholder ending there, else the indicator, header total or derived data item of the line. */
-function tooltipAt(a: Analysis, line: number, character: number): string | undefined {
+function tooltipAt(a: Analysis, line: number, character: number, locale: Locale): string | undefined {
   const ev = a.evaluation;
   const p = ev.placeholders.find((x) => x.placeholder.line === line && x.placeholder.span[1] === character);
-  if (p) return p.trace ? traceMarkdown(p.trace, p.placeholder.name) : undefined;
+  if (p) return p.trace ? traceMarkdown(p.trace, p.placeholder.name, locale) : undefined;
   const ind = a.model.indicators.find((i) => i.line === line && !i.virtual) ?? a.model.measures.find((i) => i.line === line);
   if (ind) {
     const r = ev.results.get(ind);
-    return r ? traceMarkdown(r.trace, ind.name) : undefined;
+    return r ? traceMarkdown(r.trace, ind.name, locale) : undefined;
   }
-  if (a.model.header.get("自评总分")?.line === line) return traceMarkdown(ev.totalTrace, "自评总分");
-  if (a.model.header.get("等级")?.line === line) return traceMarkdown(ev.totalTrace, "等级");
+  if (a.model.header.get("自评总分")?.line === line) return traceMarkdown(ev.totalTrace, say(locale, "自评总分", "Total (自评总分)"), locale);
+  if (a.model.header.get("等级")?.line === line) return traceMarkdown(ev.totalTrace, say(locale, "等级", "Grade (等级)"), locale);
   const item = a.model.allData.find((d) => d.field.line === line && d.node.derivation);
   const r = item && ev.data.get(item);
-  return item && r ? traceMarkdown(r.trace, item.name) : undefined;
+  return item && r ? traceMarkdown(r.trace, item.name, locale) : undefined;
 }

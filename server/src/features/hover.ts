@@ -7,51 +7,69 @@ import { semanticIndex, symbolAt } from "./semantic-index";
 import { esc, traceMarkdown } from "./trace-markdown";
 import { RULE_KIND_NAMES } from "../scoring/types";
 import { SCORE_INPUT_KEYS } from "../model/keys";
+import type { RuleKind } from "../scoring/types";
+import { DEFAULT_LOCALE, type Locale, say } from "../text/locale";
 
-function indicatorHover(a: Analysis, ind: Indicator): string {
+const RULE_KIND_NAMES_EN: Record<RuleKind, string> = {
+  options: "options",
+  checklist: "checklist points",
+  linearBand: "linear between bounds",
+  stepBands: "step bands",
+  perPoint: "deduction per point over",
+  proportional: "proportional",
+  targetCompletion: "target completion",
+  qualitative: "qualitative target",
+  deduction: "deductions",
+  judgement: "reviewer's judgement",
+  sum: "sum of sub-indicators",
+};
+
+function indicatorHover(a: Analysis, ind: Indicator, locale: Locale): string {
+  const w = (zh: string, en: string) => say(locale, zh, en);
   const r = a.evaluation.results.get(ind);
-  const head = ind.weight === null ? `考核指标（不计分）：${ind.name}` : `指标：${ind.name}（${formatDecimal(ind.weight, 4)} 分）`;
+  const points = ind.weight === null ? "" : formatDecimal(ind.weight, 4);
+  const head = ind.weight === null ? w(`考核指标（不计分）：${ind.name}`, `Measure (not scored): ${ind.name}`) : w(`指标：${ind.name}（${points} 分）`, `Indicator: ${ind.name} (${points} pts)`);
   if (!r) return `**${esc(head)}**`;
-  const parts = [traceMarkdown(r.trace, head)];
-  if (r.kind) parts.push("", `计分方式：${RULE_KIND_NAMES[r.kind]}`);
+  const parts = [traceMarkdown(r.trace, head, locale)];
+  if (r.kind) parts.push("", w(`计分方式：${RULE_KIND_NAMES[r.kind]}`, `Scoring: ${RULE_KIND_NAMES_EN[r.kind]}`));
   // A printed 评分 sentence: how each part was read, so that the author can confirm it.
   const reading = ind.rule?.reading;
-  if (reading) parts.push("", "评分规则按原文读作：", ...reading.map((x) => `- ${esc(x)}`));
+  if (reading) parts.push("", w("评分规则按原文读作：", "The scoring rule reads as:"), ...reading.map((x) => `- ${esc(x)}`));
   const core = ind.fields.get("核心指标") ?? ind.fields.get("是否核心指标");
-  if (core) parts.push("", `核心指标：${esc(core.value)}`);
+  if (core) parts.push("", `${w("核心指标：", "Core indicator: ")}${esc(core.value)}`);
   const reason = ind.fields.get("偏差原因");
-  if (reason) parts.push("", `偏差原因：${esc(reason.value)}`);
+  if (reason) parts.push("", `${w("偏差原因：", "Reason for deviation: ")}${esc(reason.value)}`);
   return parts.join("\n");
 }
 
-function dataHover(a: Analysis, item: DataItem): string {
+function dataHover(a: Analysis, item: DataItem, locale: Locale): string {
   const r = a.evaluation.data.get(item);
-  const scope = item.scope ? `指标“${item.scope.name}”内的数据` : "共享数据";
-  const title = `数据：${item.name}（${scope}）`;
+  const scope = item.scope ? say(locale, `指标“${item.scope.name}”内的数据`, `data of the indicator “${item.scope.name}”`) : say(locale, "共享数据", "shared data");
+  const title = say(locale, `数据：${item.name}（${scope}）`, `Data: ${item.name} (${scope})`);
   if (!r) return `**${esc(title)}**`;
-  return traceMarkdown(r.trace, title);
+  return traceMarkdown(r.trace, title, locale);
 }
 
-export function hover(a: Analysis, line: number, character: number): Hover | null {
+export function hover(a: Analysis, line: number, character: number, locale: Locale = DEFAULT_LOCALE): Hover | null {
   const sym = symbolAt(a, line, character);
   let md: string | undefined;
-  if (sym?.kind === "indicator") md = indicatorHover(a, sym.indicator);
-  else if (sym?.kind === "data") md = dataHover(a, sym.item);
+  if (sym?.kind === "indicator") md = indicatorHover(a, sym.indicator, locale);
+  else if (sym?.kind === "data") md = dataHover(a, sym.item, locale);
   else if (sym?.kind === "ref") {
     const t = sym.ref.target;
     if (sym.ref.placeholder) {
       const p = a.evaluation.placeholders.find((x) => x.placeholder === sym.ref.placeholder);
-      const head = `引用：{{${sym.ref.placeholder.name}}} = ${p?.value ?? "（未知）"}`;
-      md = p?.trace ? traceMarkdown(p.trace, head) : `**${esc(head)}**`;
-    } else if (t && "field" in t) md = dataHover(a, t);
-    else if (t) md = indicatorHover(a, t);
-    else md = `**未定义的数据名：${esc(sym.ref.name)}**`;
+      const head = `${say(locale, "引用：", "Reference: ")}{{${sym.ref.placeholder.name}}} = ${p?.value ?? say(locale, "（未知）", "(unknown)")}`;
+      md = p?.trace ? traceMarkdown(p.trace, head, locale) : `**${esc(head)}**`;
+    } else if (t && "field" in t) md = dataHover(a, t, locale);
+    else if (t) md = indicatorHover(a, t, locale);
+    else md = `**${say(locale, "未定义的数据名：", "Undefined data name: ")}${esc(sym.ref.name)}**`;
   } else {
     // A rule, target or score line: the indicator's computation.
     const owner = semanticIndex(a).ownerOf(line);
     const node = a.syntax.lines[line]?.node;
-    if (owner && node?.kind === "field" && SCORE_INPUT_KEYS.has(node.key.text)) md = indicatorHover(a, owner);
-    else if (node?.kind === "field" && node.key.text === "自评总分") md = traceMarkdown(a.evaluation.totalTrace, "自评总分");
+    if (owner && node?.kind === "field" && SCORE_INPUT_KEYS.has(node.key.text)) md = indicatorHover(a, owner, locale);
+    else if (node?.kind === "field" && node.key.text === "自评总分") md = traceMarkdown(a.evaluation.totalTrace, say(locale, "自评总分", "Total (自评总分)"), locale);
   }
   if (!md) return null;
   return { contents: { kind: "markdown", value: md } };

@@ -34,6 +34,7 @@ import { formatText } from "../features/format";
 import { definition, references, prepareRename, rename, renameProblem } from "../features/navigation";
 import { registerCustomRequests } from "./custom-requests";
 import { registerTableRequests } from "./table-requests";
+import { DEFAULT_LOCALE, localeOf, type Locale } from "../text/locale";
 import pkg from "../../../package.json";
 
 /**
@@ -78,9 +79,10 @@ export function startServer(options: ServerOptions = {}): Connection {
   const cache = new Map<string, { version: number; text: string; analysis: Analysis }>();
   const timers = new Map<string, NodeJS.Timeout>();
   let pull = false;
-  let english = false;
+  /** perf.locale: the language of messages, hints and hovers (the author's text stays as written). */
+  let locale: Locale = DEFAULT_LOCALE;
   /** The client's display language at start: what `perf.locale: auto` means. */
-  let displayEnglish = false;
+  let displayLocale: Locale = DEFAULT_LOCALE;
   let hintSettings: HintSettings = { ...DEFAULT_HINTS };
   let configurable = false;
 
@@ -140,7 +142,7 @@ export function startServer(options: ServerOptions = {}): Connection {
     severity: d.severity === "error" ? DiagnosticSeverity.Error : d.severity === "warning" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information,
     code: d.code,
     source: "perf-eval",
-    message: english ? d.messageEn : d.message,
+    message: locale === "en" ? d.messageEn : d.message,
     data: d.data,
   });
 
@@ -164,13 +166,13 @@ export function startServer(options: ServerOptions = {}): Connection {
   const loadSettings = async () => {
     if (!configurable) return;
     try {
-      const [hints, locale, decimals] = (await connection.workspace.getConfiguration([{ section: "perf.hints" }, { section: "perf.locale" }, { section: "perf.report.decimals" }])) as [
+      const [hints, setLocale, decimals] = (await connection.workspace.getConfiguration([{ section: "perf.hints" }, { section: "perf.locale" }, { section: "perf.report.decimals" }])) as [
         Partial<HintSettings> | null,
         string | null,
         number | null,
       ];
       hintSettings = { ...DEFAULT_HINTS, ...(hints ?? {}), decimals: typeof decimals === "number" ? decimals : undefined };
-      english = typeof locale === "string" && locale !== "auto" ? locale.startsWith("en") : displayEnglish;
+      locale = typeof setLocale === "string" && setLocale !== "auto" ? localeOf(setLocale) : displayLocale;
     } catch {
       hintSettings = { ...DEFAULT_HINTS };
     }
@@ -181,8 +183,8 @@ export function startServer(options: ServerOptions = {}): Connection {
     pull = Boolean(caps.textDocument?.diagnostic);
     configurable = Boolean(caps.workspace?.configuration);
     const init = (params.initializationOptions ?? {}) as { locale?: string; hints?: Partial<HintSettings> };
-    english = (init.locale ?? params.locale ?? "zh-cn").toLowerCase().startsWith("en");
-    displayEnglish = (params.locale ?? init.locale ?? "zh-cn").toLowerCase().startsWith("en");
+    displayLocale = localeOf(params.locale ?? init.locale);
+    locale = init.locale && init.locale !== "auto" ? localeOf(init.locale) : displayLocale;
     hintSettings = { ...DEFAULT_HINTS, ...(init.hints ?? {}) };
     return {
       capabilities: {
@@ -234,16 +236,16 @@ export function startServer(options: ServerOptions = {}): Connection {
     return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsOf(params.textDocument.uri) };
   });
   connection.languages.inlayHint.on((params, token) =>
-    withDoc(params.textDocument.uri, [], (d, a) => (token.isCancellationRequested ? [] : inlayHints(a, params.range, hintSettings, [docId(params.textDocument.uri), d.version]))),
+    withDoc(params.textDocument.uri, [], (d, a) => (token.isCancellationRequested ? [] : inlayHints(a, params.range, hintSettings, [docId(params.textDocument.uri), d.version], locale))),
   );
   // A hint's tooltip (its trace) is made when the client asks for it, from the analysis the hint came from.
   connection.languages.inlayHint.resolve((h) => {
     const tag = h.data as unknown;
     const uri = Array.isArray(tag) && typeof tag[0] === "number" ? docUris[tag[0]] : undefined;
     if (uri === undefined) return h;
-    return withDoc(uri, h, (d, a) => (d.version === (tag as unknown[])[1] ? resolveInlayHint(a, h) : h));
+    return withDoc(uri, h, (d, a) => (d.version === (tag as unknown[])[1] ? resolveInlayHint(a, h, locale) : h));
   });
-  connection.onHover((params) => withDoc(params.textDocument.uri, null, (_d, a) => hover(a, params.position.line, params.position.character)));
+  connection.onHover((params) => withDoc(params.textDocument.uri, null, (_d, a) => hover(a, params.position.line, params.position.character, locale)));
   connection.onCompletion((params) => withDoc(params.textDocument.uri, [], (_d, a) => completions(a, params.position.line, params.position.character)));
   connection.onDocumentSymbol((params) => withDoc(params.textDocument.uri, [], (_d, a) => documentSymbols(a)));
   connection.onFoldingRanges((params) => withDoc(params.textDocument.uri, [], (_d, a) => foldingRanges(a)));
@@ -265,7 +267,7 @@ export function startServer(options: ServerOptions = {}): Connection {
     const { line, character } = params.position;
     const problem = withDoc(uri, undefined, (_d, a) => renameProblem(a, line, character, params.newName));
     // Refused with a message the editor shows, instead of an edit that breaks the file.
-    if (problem) throw new ResponseError(LSPErrorCodes.RequestFailed, english ? problem.en : problem.zh);
+    if (problem) throw new ResponseError(LSPErrorCodes.RequestFailed, locale === "en" ? problem.en : problem.zh);
     return withDoc(uri, null, (_d, a) => rename(a, uri, line, character, params.newName));
   });
 

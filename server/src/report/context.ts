@@ -8,6 +8,7 @@ import type { Analysis } from "../analysis";
 import type { Field, Indicator } from "../model/types";
 import type { IndicatorResult } from "../scoring/types";
 import { formatDecimal } from "../quantity/decimal";
+import { countBlanks } from "../diagnostics/blanks";
 import { cleanText, escapeMarkdownInline } from "./text";
 import type { ListItem, Paragraph, ProseText, ReportOptions } from "./types";
 
@@ -29,9 +30,11 @@ export class ReportContext {
     readonly options: ReportOptions,
   ) {
     this.dp = options.decimals ?? 2;
+    // While blanks (待填写) remain the file has no grade: {{等级}} stays as written, as an unknown value does.
+    const unfinished = countBlanks(analysis.evaluation.diagnostics) > 0;
     for (const p of analysis.evaluation.placeholders) {
       const list = this.placeholders.get(p.placeholder.line) ?? [];
-      list.push({ span: p.placeholder.span, value: p.value });
+      list.push({ span: p.placeholder.span, value: unfinished && p.placeholder.name === "等级" ? undefined : p.value });
       this.placeholders.set(p.placeholder.line, list);
     }
     for (const list of this.placeholders.values()) list.sort((a, b) => a.span[0] - b.span[0]);

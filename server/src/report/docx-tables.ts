@@ -5,6 +5,7 @@
  */
 import { BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType, type IBorderOptions } from "docx";
 import { STYLE } from "./docx-styles";
+import { gradeText } from "./text";
 import { projectLayout } from "./project-layout";
 import type { ProjectColumnKey, ProjectForm, ScoreTable, TierSlot, TotalSummary } from "./types";
 
@@ -93,7 +94,7 @@ export function scoreTable(t: ScoreTable, total: TotalSummary, width: number): T
     children: [
       cell("合计", sum(widths, 0, n), { style: STYLE.tableHead, columnSpan: n }),
       cell(total.fullScore, widths[n], { style: STYLE.tableCenter }),
-      cell(total.grade !== undefined ? `等级：${total.grade}` : "", sum(widths, n + 1, textCols), { columnSpan: textCols }),
+      cell(gradeText(total) !== undefined ? `等级：${gradeText(total)}` : "", sum(widths, n + 1, textCols), { columnSpan: textCols }),
       cell(total.total ?? "", widths[n + 1 + textCols], { style: STYLE.tableCenter }),
     ],
   });

@@ -3,7 +3,7 @@
  * (levels | 分值 | 指标解释 | 评分标准 | 得分), the national 项目支出 form, and
  * the review's tables.
  */
-import { escapeHtml as e } from "./text";
+import { escapeHtml as e, gradeText } from "./text";
 import { projectLayout } from "./project-layout";
 import type { ProjectForm, ReviewDocument, ScoreTable, TierSlot, TotalSummary } from "./types";
 
@@ -36,7 +36,8 @@ export function scoreTable(t: ScoreTable, total: TotalSummary): string {
     })
     .join("\n");
   const textCols = t.hasNotes ? 2 : 1;
-  const grade = total.grade !== undefined ? `等级：${e(total.grade)}` : "";
+  const shown = gradeText(total);
+  const grade = shown !== undefined ? `等级：${e(shown)}` : "";
   const foot = `<tr class="total-row"><th scope="row" colspan="${t.tierCount}">合计</th><td class="num">${e(total.fullScore)}</td><td colspan="${textCols}">${grade}</td><td class="num score">${e(total.total ?? "")}</td></tr>`;
   return `<section class="scoring"><table class="score-table"><thead>${head}</thead><tbody>\n${body}\n</tbody><tfoot>${foot}</tfoot></table></section>`;
 }

@@ -15,7 +15,7 @@ import { createHash } from "node:crypto";
 import { barChart, stylesheet } from "./html-style";
 import { projectForm, reviewSections, scoreTable } from "./html-tables";
 import { renderInlineHtml } from "./prose";
-import { escapeHtml } from "./text";
+import { escapeHtml, gradeText } from "./text";
 import type { Attachment, BodyBlock, MeasureBlock, Paragraph, ReportDocument, ReviewDocument, SectionBlock, TotalSummary, ChartBar } from "./types";
 
 export type CspMode = "export" | { webview: { cspSource: string; nonce?: string } };
@@ -108,7 +108,8 @@ function metadata(report: ReportDocument): string {
 function summary(total: TotalSummary, chart: ChartBar[]): string {
   const items: string[] = [];
   if (total.total !== undefined) items.push(`<dt>自评总分</dt><dd><strong class="total">${e(total.total)}</strong> 分<span class="muted">（满分 ${e(total.fullScore)} 分）</span></dd>`);
-  if (total.grade !== undefined) items.push(`<dt>等级</dt><dd><strong class="grade">${e(total.grade)}</strong></dd>`);
+  const grade = gradeText(total);
+  if (grade !== undefined) items.push(`<dt>等级</dt><dd><strong class="grade${total.blanks ? " pending" : ""}">${e(grade)}</strong>${total.blanks ? '<span class="muted">（填完后评定等级）</span>' : ""}</dd>`);
   if (!items.length && !chart.length) return "";
   return `<section class="summary"><dl>${items.join("")}</dl>${chart.length ? barChart(chart) : ""}</section>`;
 }

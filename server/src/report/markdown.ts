@@ -9,7 +9,7 @@
  * destinations with a script-capable scheme are defused.
  */
 import type { Attachment, BodyBlock, Paragraph, ProjectForm, ReportDocument, ReviewDocument, ScoreTable, TotalSummary } from "./types";
-import { escapeMarkdownInline } from "./text";
+import { escapeMarkdownInline, gradeText } from "./text";
 
 /** Plain text → Markdown text (no markup at all). */
 function text(s: string): string {
@@ -65,7 +65,8 @@ export function renderReviewMarkdown(review: ReviewDocument): string {
 function summary(t: TotalSummary): string {
   const lines: string[] = [];
   if (t.total !== undefined) lines.push(`**自评总分**：${text(t.total)} 分（满分 ${text(t.fullScore)} 分）`);
-  if (t.grade !== undefined) lines.push(`**等级**：${text(t.grade)}`);
+  const grade = gradeText(t);
+  if (grade !== undefined) lines.push(`**等级**：${text(grade)}${t.blanks ? "（填完后评定等级）" : ""}`);
   return lines.join("  \n");
 }
 
@@ -111,7 +112,7 @@ function tierCells(r: { tiers: ScoreTable["rows"][number]["tiers"] }, withWeight
 function scoreTable(t: ScoreTable, total: TotalSummary): string {
   const head = [...t.tierLabels, "分值", ...(t.hasNotes ? ["指标解释"] : []), "评分标准", "得分"];
   const rows = t.rows.map((r) => [...tierCells(r, true), cell(r.weight), ...(t.hasNotes ? [cell(r.note)] : []), cell(r.standard), cell(r.score)]);
-  const grade = total.grade !== undefined ? `等级：${total.grade}` : "";
+  const grade = gradeText(total) !== undefined ? `等级：${gradeText(total)}` : "";
   rows.push(["**合计**", ...t.tierLabels.slice(1).map(() => " "), cell(total.fullScore), ...(t.hasNotes ? [" "] : []), cell(grade), cell(total.total ?? "")]);
   return table(head, rows, [...t.tierLabels.map((): "l" => "l"), "c", ...(t.hasNotes ? ["l" as const] : []), "l", "c"]);
 }

@@ -12,6 +12,7 @@
 import type { Analysis } from "../analysis";
 import type { Indicator, Section } from "../model/types";
 import { formatPercent } from "../quantity/quantity";
+import { countBlanks } from "../diagnostics/blanks";
 import { ReportContext, formText } from "./context";
 import { HeadingCounter, gongwenNumber, stripNumber } from "./numbering";
 import { buildProjectForm } from "./project-form";
@@ -248,10 +249,13 @@ class ReportBuilder {
 
   private total(): TotalSummary {
     const ev = this.analysis.evaluation;
+    const blanks = countBlanks(ev.diagnostics);
     return {
       fullScore: this.ctx.num(this.analysis.model.policy.fullScore),
       total: ev.total === undefined ? this.ctx.header("自评总分") : this.ctx.num(ev.total),
-      grade: ev.grade === undefined ? this.ctx.header("等级") : cleanText(ev.grade),
+      // Like the status bar: an unfinished file (blanks to fill) has no grade yet.
+      grade: blanks ? undefined : ev.grade === undefined ? this.ctx.header("等级") : cleanText(ev.grade),
+      blanks: blanks || undefined,
     };
   }
 

@@ -50,3 +50,11 @@ export function escapeHtml(text: string): string {
 export function escapeMarkdownInline(text: string): string {
   return text.replace(/[\\`*_[\]<>|~&]/g, (c) => (c === "<" ? "&lt;" : c === ">" ? "&gt;" : `\\${c}`));
 }
+
+/**
+ * What the report prints for 等级: the grade, or, while blanks (待填写) remain,
+ * how many are left (an unfinished file has no grade yet); undefined when neither.
+ */
+export function gradeText(total: { grade?: string; blanks?: number }): string | undefined {
+  return total.blanks ? `待填 ${total.blanks} 项` : total.grade;
+}

@@ -204,6 +204,8 @@ export interface TotalSummary {
   /** The total (computed; the stated one when nothing is computed); undefined when neither. */
   total?: string;
   grade?: string;
+  /** 待填写 (PE130) blanks still in the file: while any remain there is no grade, and the report says how many. */
+  blanks?: number;
 }
 
 /** 绩效目标: one measure (unweighted 考核指标). */
