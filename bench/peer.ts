@@ -15,6 +15,9 @@ import { join } from "node:path";
 import { Probe } from "./lsp-probe";
 import { firstValueAt, peerPerf, peerYaml } from "./peer-content";
 
+/** The pause after each measured edit, the same for both servers: a user types, then reads. */
+const SETTLE_MS = 100;
+
 /** Targets of issue 14: edit → hints at least this many times faster than the peer's edit → diagnostics. */
 const TARGETS: Record<number, number> = { 1000: 30, 10000: 20 };
 
@@ -68,6 +71,8 @@ async function ours(root: string, n: number, runs: number): Promise<{ times: num
     if (!r.labels.some((l) => l.includes(expected))) stale++;
     if (k >= 3) times.push(r.ms);
     rss = Math.max(rss, probe.rss());
+    // The same cadence as the peer's runs below (a user types, then reads).
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
   }
   await probe.close();
   return { times, stale, rss };
@@ -87,7 +92,7 @@ async function peer(bin: string, n: number, runs: number): Promise<number[]> {
     const ms = await probe.editThenDiagnostics(uri, valueEdit(text, to));
     if (k >= 1) times.push(ms);
     // Let the peer settle (a user types, then reads).
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
   }
   await probe.close();
   return times;
