@@ -34,7 +34,7 @@ function indicatorHover(a: Analysis, ind: Indicator, locale: Locale): string {
   if (r.kind) parts.push("", w(`计分方式：${RULE_KIND_NAMES[r.kind]}`, `Scoring: ${RULE_KIND_NAMES_EN[r.kind]}`));
   // A printed 评分 sentence: how each part was read, so that the author can confirm it.
   const reading = ind.rule?.reading;
-  if (reading) parts.push("", w("评分规则按原文读作：", "The scoring rule reads as:"), ...reading.map((x) => `- ${esc(x)}`));
+  if (reading) parts.push("", w("评分规则按原文读作：", "The scoring rule reads as:"), ...reading.map(([zh, en]) => `- ${esc(w(zh, en))}`));
   const core = ind.fields.get("核心指标") ?? ind.fields.get("是否核心指标");
   if (core) parts.push("", `${w("核心指标：", "Core indicator: ")}${esc(core.value)}`);
   const reason = ind.fields.get("偏差原因");
