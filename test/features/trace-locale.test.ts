@@ -46,6 +46,17 @@ const SAMPLE = [
   "评分：以100%为标准。在职人员控制率≤100%，计5分；每超过一个百分点扣0.5分，扣完为止。", // 31
   "偏差原因：人员调入", // 32
   "", // 33
+  "## 产出（10分）", // 34
+  "### 造林面积（5分）", // 35
+  "目标：≥ 100 亩", // 36
+  "实际：90 亩", // 37
+  "偏差原因：苗木不足", // 38
+  "", // 39
+  "### 群众满意度（5分）", // 40
+  "目标：群众满意", // 41
+  "实际：部分达成", // 42
+  "得分：3.5", // 43
+  "",
 ].join("\n");
 
 const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
@@ -60,10 +71,13 @@ function hoverAt(text: string, line: number, locale: Locale): string {
  * What is left of `md` once the file's own words are taken out: what the tool
  * said. The file's own words: headings' names, list items, field keys, the
  * option labels of a 评分 line, the prose of 偏差原因, units, the grade, and
- * anything quoted “…” (the printed sentence's parts).
+ * anything quoted “…” (the printed sentence's parts). The format's own
+ * keywords that an author types (达成/部分达成/未达成, 口径) may appear in the
+ * English text beside their gloss, so that the reader knows what to write.
  */
+const KEYWORDS = ["部分达成", "未达成", "达成", "口径"];
 function toolWords(md: string, text: string, grade = ""): string {
-  const own = new Set<string>(["万元", grade]);
+  const own = new Set<string>(["万元", "亩", grade, ...KEYWORDS]);
   for (const line of text.split("\n")) {
     const heading = /^#+\s*(.+?)（/.exec(line);
     if (heading) own.add(heading[1]);
@@ -88,6 +102,8 @@ describe("hover in English: the computation reads in English around the author's
     ["checklist points", 19, /2 of 3 points met/],
     ["deduction per finding", 25, /1 finding × 1 = 1 pts/],
     ["printed sentence with a per-point deduction", 29, /a step every 1 percentage point\(s\), whole steps: 3 step\(s\) × 0\.5 = minus 1\.5 pts/],
+    ["target completion", 35, /completion 90 亩 ÷ 100 亩 = 90%/],
+    ["qualitative target", 40, /the reviewer gives 3\.5 pts/],
     ["parent sum", 6, /Result: \*\*[\d.]+\/20 pts\*\*/],
   ];
   for (const [what, line, expected] of cases) {
@@ -110,8 +126,8 @@ describe("hover in English: the computation reads in English around the author's
 
   it("the same hover in Chinese is unchanged, and each language's trace is the same every time it is read", () => {
     const a = analyzeText(SAMPLE);
-    const zh = (l: number) => (hover(a, l, 5, "zh-cn")?.contents as { value: string }).value;
-    const en = (l: number) => (hover(a, l, 5, "en")?.contents as { value: string }).value;
+    const zh = (l: number) => (hover(a, l, 5, "zh-cn")?.contents as { value: string } | undefined)?.value ?? "";
+    const en = (l: number) => (hover(a, l, 5, "en")?.contents as { value: string } | undefined)?.value ?? "";
     assert.match(zh(11), /88% 符合 ≥85% → 3 分/);
     assert.match(zh(25), /扣分事项 1 项 × 1 分 = 1 分/);
     assert.match(zh(2), /自评总分 = 一级指标得分之和/);

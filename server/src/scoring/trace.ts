@@ -139,7 +139,10 @@ export abstract class Traced {
     return this.traceIn(DEFAULT_LOCALE);
   }
   traceIn(locale: Locale): Trace {
-    if (locale === "en") return (this.cachedTraceEn ??= this.makeTrace("en"));
+    if (locale === "en") {
+      this.cachedTraceEn ??= this.makeTrace("en");
+      return this.cachedTraceEn;
+    }
     this.cachedTrace ??= this.makeTrace(DEFAULT_LOCALE);
     return this.cachedTrace;
   }

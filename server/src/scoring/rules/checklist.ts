@@ -81,7 +81,7 @@ export class ChecklistRule implements Rule {
     for (const r of this.rows) {
       if (matches(r.test, met, total)) {
         const score = scoreOf(r.clause.score, ctx.weight);
-        steps.push((l) => `${say(l, "适用", "applies")} “${r.clause.kind === "option" ? r.clause.label : say(l, "其余", "otherwise")}” → ${formatDecimal(score, 4)}${say(l, " 分", " pts")}`);
+        steps.push((l) => `${say(l, "适用", "applies: ")}“${r.clause.kind === "option" ? r.clause.label : say(l, "其余", "otherwise")}” → ${formatDecimal(score, 4)}${say(l, " 分", " pts")}`);
         return { score, steps };
       }
     }
