@@ -10,6 +10,7 @@ import { hover } from "../../server/src/features/hover";
 import { resolveInlayHint } from "../../server/src/features/hints";
 import type { Locale } from "../../server/src/text/locale";
 import { analyzeText } from "../helpers";
+import { analyze } from "../../server/src/analysis";
 
 const SAMPLE = [
   "单位：测试镇人民政府", // 0
@@ -141,6 +142,19 @@ describe("hover in English: the computation reads in English around the author's
     assert.equal(r.traceIn("en"), r.traceIn("en"));
     assert.equal(r.trace, r.traceIn("zh-cn"));
     assert.notDeepEqual(r.trace.steps, r.traceIn("en").steps);
+  });
+
+  it("a leaf reused by the next analysis (an edit elsewhere) has the same English trace as a fresh one, the old one untouched", () => {
+    const before = analyze(SAMPLE);
+    const oldEn = (hover(before, 11, 5, "en")?.contents as { value: string } | undefined)?.value ?? "";
+    const edited = SAMPLE.replace("- 整改不及时", "- 整改不及时\n- 台账缺失");
+    const after = analyze(edited, before);
+    const en = (a: ReturnType<typeof analyze>, l: number) => (hover(a, l, 5, "en")?.contents as { value: string } | undefined)?.value ?? "";
+    assert.equal(en(after, 11), en(analyze(edited), 11));
+    assert.match(en(after, 11), /meets ≥85% → 3 pts/);
+    assert.match(en(after, 25), /2 findings × 1 = 2 pts/);
+    assert.equal(en(before, 11), oldEn);
+    assert.match(en(before, 25), /1 finding × 1 = 1 pts/);
   });
 
   it("the hint tooltip of a leaf is the English trace too", () => {

@@ -7,22 +7,8 @@ import { semanticIndex, symbolAt } from "./semantic-index";
 import { esc, traceMarkdown } from "./trace-markdown";
 import { RULE_KIND_NAMES } from "../scoring/types";
 import { SCORE_INPUT_KEYS } from "../model/keys";
-import type { RuleKind } from "../scoring/types";
+import { RULE_KIND_NAMES_EN } from "../scoring/step-words";
 import { DEFAULT_LOCALE, type Locale, say } from "../text/locale";
-
-const RULE_KIND_NAMES_EN: Record<RuleKind, string> = {
-  options: "options",
-  checklist: "checklist points",
-  linearBand: "linear between bounds",
-  stepBands: "step bands",
-  perPoint: "deduction per point over",
-  proportional: "proportional",
-  targetCompletion: "target completion",
-  qualitative: "qualitative target",
-  deduction: "deductions",
-  judgement: "reviewer's judgement",
-  sum: "sum of sub-indicators",
-};
 
 function indicatorHover(a: Analysis, ind: Indicator, locale: Locale): string {
   const w = (zh: string, en: string) => say(locale, zh, en);
