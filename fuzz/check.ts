@@ -71,6 +71,18 @@ function scoreSignature(a: Analysis): string {
   return parts.join("|");
 }
 
+/** What the user sees of the results besides scores: labels (hints, outline), placeholders, and (small inputs) traces. */
+function shownSignature(a: Analysis, traces: boolean): string {
+  const ev = a.evaluation;
+  const parts = [`total=${ev.totalText ?? "-"}`];
+  for (const ind of [...a.model.indicators, ...a.model.measures]) {
+    const r = ev.results.get(ind);
+    parts.push(`${ind.line}:${r?.label ?? "-"}${traces ? ` ${JSON.stringify(r?.trace ?? null)}` : ""}`);
+  }
+  for (const p of ev.placeholders) parts.push(`{${p.value}}`);
+  return parts.join("|");
+}
+
 function diagSignature(a: Analysis): string {
   return JSON.stringify(a.evaluation.diagnostics.map((d) => [d.code, d.range, d.message, d.data ?? null]));
 }
@@ -128,6 +140,12 @@ export async function checkInput(text: string, rng: Rng, options: CheckOptions =
       if (inc) {
         if (scoreSignature(inc) !== scoreSignature(a)) failures.push({ stage: "analyze(text, previous)", message: `scores differ from a fresh analysis:\n  fresh ${scoreSignature(a).slice(0, 300)}\n  incr  ${scoreSignature(inc).slice(0, 300)}` });
         if (diagSignature(inc) !== diagSignature(a)) failures.push({ stage: "analyze(text, previous)", message: "diagnostics differ from a fresh analysis" });
+        const traces = text.length < 60_000;
+        const [shownInc, shownFresh] = [shownSignature(inc, traces), shownSignature(a, traces)];
+        if (shownInc !== shownFresh) {
+          const k = [...shownFresh].findIndex((ch, i) => ch !== shownInc[i]);
+          failures.push({ stage: "analyze(text, previous)", message: `labels, placeholders or traces differ from a fresh analysis:\n  fresh …${shownFresh.slice(Math.max(0, k - 80), k + 200)}\n  incr  …${shownInc.slice(Math.max(0, k - 80), k + 200)}` });
+        }
       }
     }
   }

@@ -7,7 +7,6 @@ import { parseDocument, type SyntaxTree } from "./syntax/parse";
 import { buildModel } from "./model/build";
 import { evaluate } from "./scoring/evaluate";
 import type { PerfModel } from "./model/types";
-import { finishDiagnostics } from "./diagnostics/blanks";
 import type { Evaluation } from "./scoring/types";
 
 export interface Analysis {
@@ -24,9 +23,8 @@ export interface Analysis {
 export function analyze(text: string, previous?: Analysis): Analysis {
   const syntax = parseDocument(text, previous?.syntax, previous?.text);
   const model = buildModel(syntax, previous?.model);
-  const evaluated = evaluate(model, previous?.evaluation);
-  // Blanks (待填写) marked, what they cause left out, messages naming their indicator.
-  const evaluation = { ...evaluated, diagnostics: finishDiagnostics(model, evaluated.diagnostics) };
+  // The evaluation is handed on as it is: the next evaluation finds what it may reuse by this very object.
+  const evaluation = evaluate(model, previous?.evaluation);
   return { text, syntax, model, evaluation };
 }
 

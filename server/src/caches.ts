@@ -19,6 +19,7 @@ import { unitCache } from "./quantity/units";
 import { ruleCache } from "./scoring/rules/resolve";
 import { printedRuleCache } from "./scoring/rules/printed";
 import { leafReuseCache } from "./scoring/leaf-reuse";
+import { sumReuseCache } from "./scoring/sum-reuse";
 import { blockReuseCache } from "./model/reuse";
 import { semanticIndexCache } from "./features/semantic-index";
 
@@ -37,6 +38,7 @@ export const CACHES: readonly CacheEntry[] = [
   unitCache,
   blockReuseCache,
   leafReuseCache,
+  sumReuseCache,
   ruleCache,
   printedRuleCache,
   semanticIndexCache,

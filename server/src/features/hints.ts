@@ -70,8 +70,11 @@ export function inlayHints(a: Analysis, range: Range, settings: HintSettings = D
     if (g && inRange(g.line) && ev.grade && !f) out.push(hint(g.line, lines[g.line].text.length, `${say(locale, "计算", "computed")} ${ev.grade}`));
   }
   if (settings.data) {
-    for (const [item, r] of ev.data) {
-      if (!item.node.derivation || !inRange(item.field.line) || !r.derived) continue;
+    // By the model's items (most have no derivation: no entry to make and drop for them); sorted below.
+    for (const item of a.model.allData) {
+      if (!item.node.derivation || !inRange(item.field.line)) continue;
+      const r = ev.data.get(item);
+      if (!r?.derived) continue;
       const shown = item.stated?.unit ? r.derived.withUnit(item.stated.unit) : r.derived;
       const label = `= ${shown.format(item.stated ? Math.max((item.stated.writtenDecimals ?? 0) + 2, 2) : 2)}`;
       out.push(hint(item.field.line, lines[item.field.line].text.length, label));

@@ -51,7 +51,7 @@ class ModelBuilder {
     private readonly syntax: SyntaxTree,
     private readonly previous: PreviousBuild | undefined,
   ) {
-    this.blockCache = newBlockCache(syntax.lines.length);
+    this.blockCache = newBlockCache(syntax.lines.length, previous);
   }
 
   build(): PerfModel {
@@ -98,7 +98,7 @@ class ModelBuilder {
     const statedTotal = headerReader.statedTotal();
     const scope = headerReader.scope();
     const policy = headerReader.policy();
-    const structure = new StructureChecks(this.syntax, this.roots, this.indicators, this.data, this.header, this.diagnostics);
+    const structure = new StructureChecks(this.syntax, this.roots, this.indicators, this.data, this.header, this.diagnostics, this.blockCache.weightSums);
     if (scope === "项目支出") structure.addExecutionRow(policy);
     structure.computeSubtreeEnds();
     structure.checkStructure(policy);

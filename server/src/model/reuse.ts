@@ -8,6 +8,7 @@
 import type { CacheEntry } from "../cache-entry";
 import type { Diagnostic } from "../diagnostics/catalogue";
 import type { SourceLine } from "../syntax/parse";
+import { SumMemo } from "../quantity/sum-memo";
 import type { BuiltBlock } from "./block-indicator";
 import type { DataItem, PerfModel } from "./types";
 
@@ -22,6 +23,8 @@ export interface BlockCache {
   readonly blocks: BuiltBlock[];
   readonly diagnostics: (readonly Diagnostic[])[];
   readonly data: (readonly DataItem[])[];
+  /** The sums of sibling weights the structure checks made (PE301–302), shared where the weights are the same objects. */
+  readonly weightSums: SumMemo;
 }
 
 let blockCaches = new WeakMap<PerfModel, BlockCache>();
@@ -37,8 +40,8 @@ export const blockReuseCache: CacheEntry = {
 };
 
 /** An empty cache for a build of a document of `lineCount` lines (sized at once: no growing as blocks come). */
-export function newBlockCache(lineCount: number): BlockCache {
-  return { blocks: new Array(lineCount), diagnostics: [], data: [] };
+export function newBlockCache(lineCount: number, previous: PreviousBuild | undefined): BlockCache {
+  return { blocks: new Array(lineCount), diagnostics: [], data: [], weightSums: new SumMemo(previous?.cache.weightSums.kept) };
 }
 
 /** Keep a model's blocks for the next build. */

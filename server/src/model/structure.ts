@@ -4,6 +4,7 @@
  * duplicate sibling names (PE303), and the document's blocks in order.
  */
 import { D, formatDecimal } from "../quantity/decimal";
+import type { SumMemo } from "../quantity/sum-memo";
 import type { ExprNode } from "../syntax/ast";
 import { makeDiagnostic, lineRange, type Diagnostic } from "../diagnostics/catalogue";
 import type Decimal from "decimal.js";
@@ -69,6 +70,8 @@ export class StructureChecks {
     private readonly data: ReadonlyMap<string, DataItem>,
     private readonly header: ReadonlyMap<string, Field>,
     private readonly diagnostics: Diagnostic[],
+    /** Sibling weight sums, shared with the previous build where the weights are the same objects. */
+    private readonly weightSums: SumMemo,
   ) {}
 
   /**
@@ -105,18 +108,21 @@ export class StructureChecks {
   checkStructure(policy: Policy): void {
     const checkSiblings = (list: readonly Indicator[]) => {
       if (list.length < 2) return;
-      const seen = new Map<string, Indicator>();
-      for (const ind of list) {
-        const prior = seen.get(ind.name);
+      // A few siblings are compared pairwise (no map to make and drop at every keystroke).
+      const seen = list.length > SMALL_SIBLINGS ? new Map<string, Indicator>() : undefined;
+      for (let i = 0; i < list.length; i++) {
+        const ind = list[i];
+        const prior = seen ? seen.get(ind.name) : firstNamed(list, i, ind.name);
         if (prior) this.diagnostics.push(makeDiagnostic("PE303", lineRange(ind.line, ind.titleSpan[0], ind.titleSpan[1]), { name: ind.name, line: prior.line + 1 }));
-        else seen.set(ind.name, ind);
+        else seen?.set(ind.name, ind);
       }
     };
+    const weightOf = (c: Indicator) => c.weight;
     checkSiblings(this.roots);
     for (const ind of this.indicators) {
       checkSiblings(ind.children);
       if (ind.children.length === 0 || ind.weight === null) continue;
-      const sum = ind.children.reduce((acc, c) => acc.plus(c.weight ?? 0), new D(0));
+      const sum = this.weightSums.sumOf(ind.children, weightOf).sum;
       if (!sum.equals(ind.weight)) {
         const span = ind.weightSpan ?? ind.titleSpan;
         this.diagnostics.push(
@@ -125,7 +131,7 @@ export class StructureChecks {
       }
     }
     if (this.roots.length > 0) {
-      const sum = this.roots.reduce((acc, c) => acc.plus(c.weight ?? 0), new D(0));
+      const sum = this.weightSums.sumOf(this.roots, weightOf).sum;
       if (!sum.equals(policy.fullScore)) {
         const first = this.roots.find((r) => !r.virtual) ?? this.roots[0];
         this.diagnostics.push(
@@ -133,7 +139,17 @@ export class StructureChecks {
         );
       }
     }
+    this.weightSums.forgetPrevious();
   }
+}
+
+/** Up to this many siblings are checked for a repeated name pairwise, more with a map. */
+const SMALL_SIBLINGS = 16;
+
+/** The first of `list[0..before)` named `name`. */
+function firstNamed(list: readonly Indicator[], before: number, name: string): Indicator | undefined {
+  for (let j = 0; j < before; j++) if (list[j].name === name) return list[j];
+  return undefined;
 }
 
 /** Sections, indicators (but the added 预算执行率 row) and measures in document order: each list is in line order, so a merge. */

@@ -5,7 +5,6 @@
  */
 import { NONE } from "../empty";
 import { hasField } from "../model/fields";
-import type Decimal from "decimal.js";
 import { ZERO, formatDecimal, formatScore } from "../quantity/decimal";
 import { Quantity } from "../quantity/quantity";
 import { lineRange } from "../diagnostics/catalogue";
@@ -29,15 +28,14 @@ import { DataOutcome, IndicatorOutcome, NO_DEPS, fingerprint, ruleUsesMeasured, 
 import { keepLeafRecords, newLeafRecords, previousLeafRecords, recordFor } from "./leaf-reuse";
 import { approximate, completionRate, deviationReason } from "./leaf-checks";
 import { placeholders, totals, type EvaluationState } from "./totals";
+import { Suggestions } from "./suggestions";
+import { finishDiagnostics } from "../diagnostics/blanks";
+import { keepParentSums, parentSumsAfter } from "./sum-reuse";
+import type { SumMemo } from "../quantity/sum-memo";
 
 export { sortDiagnostics } from "./outcomes";
 
 const COMPARATOR_TEXT: Record<ComparatorOp, string> = { ">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "=" };
-
-
-/** How many unknown names per evaluation get a "did you mean" hint. */
-const SUGGESTION_BUDGET = 200;
-
 
 
 /**
@@ -46,7 +44,7 @@ const SUGGESTION_BUDGET = 200;
  * inputs have the same values is not evaluated again.
  */
 export function evaluate(model: PerfModel, previous?: Evaluation): Evaluation {
-  return new Evaluator(model, previousLeafRecords(previous)).run();
+  return new Evaluator(model, previousLeafRecords(previous), parentSumsAfter(previous)).run();
 }
 
 class Evaluator implements LeafTracer, EvaluationState {
@@ -56,7 +54,7 @@ class Evaluator implements LeafTracer, EvaluationState {
   /** The data items a formula read, by their line (1 = read). */
   private readonly used: Uint8Array;
   readonly results: LineKeyedMap<Indicator, IndicatorResult>;
-  private suggestions = 0;
+  private suggestions: Suggestions;
   /** The shared names read by the leaf being evaluated. */
   /** Undefined outside a leaf; null in a leaf that has read no shared name yet. */
   private deps: Map<string, string> | null | undefined;
@@ -69,12 +67,15 @@ class Evaluator implements LeafTracer, EvaluationState {
     readonly model: PerfModel,
     /** The previous evaluation's leaf records, by line. */
     private previousRecords: readonly (LeafRecord | undefined)[] | undefined,
+    /** Parent sums, reused where the children's scores are the previous evaluation's objects (sum-reuse.ts). */
+    private readonly sums: SumMemo,
   ) {
     const lineCount = model.syntax.lines.length;
     this.leafRecords = newLeafRecords(lineCount);
     this.results = new LineKeyedMap(lineCount, (ind) => ind.line, (r) => r.indicator);
     this.dataResults = new LineKeyedMap(lineCount, (item) => item.field.line, (r) => r.item);
     this.used = new Uint8Array(lineCount);
+    this.suggestions = new Suggestions(model.data);
     const p = model.policy;
     const bands = p.qualitativeBands ? Object.values(p.qualitativeBands).map((x) => x[0].toString()).join(",") : "";
     // Whether a hand-written 预算执行率 row has the amounts to be scored automatically (execution-row.ts).
@@ -90,7 +91,8 @@ class Evaluator implements LeafTracer, EvaluationState {
     const { total, grade, traceOf, statedTotalDiffers } = totals(this);
     const complete = this.model.indicators.every((i) => i.children.length > 0 || this.results.get(i)?.score !== undefined);
     const placeholderResults = placeholders(this, total, grade);
-    const diagnostics = sortDiagnostics([...this.model.syntax.diagnostics, ...this.model.diagnostics, ...this.sink.items]);
+    // Blanks (待填写) marked, what they cause left out, messages naming their indicator (diagnostics/blanks.ts).
+    const diagnostics = finishDiagnostics(this.model, sortDiagnostics([...this.model.syntax.diagnostics, ...this.model.diagnostics, ...this.sink.items]));
     // Lazy traces keep this evaluator alive; without this, each one would keep the one before (a leak per edit).
     this.previousRecords = undefined;
     const totalText = total === undefined ? undefined : formatScore(total);
@@ -114,6 +116,7 @@ class Evaluator implements LeafTracer, EvaluationState {
       diagnostics,
     };
     keepLeafRecords(evaluation, this.leafRecords);
+    keepParentSums(evaluation, this.sums);
     return evaluation;
   }
 
@@ -131,10 +134,8 @@ class Evaluator implements LeafTracer, EvaluationState {
       if (!item.scope && this.deps !== undefined) this.readShared(name, this.fingerprintOf(item));
       return { value: r.value ?? null, line: item.field.line };
     }) as NameLookup;
-    // "Did you mean" looks through the names in scope; past a budget of
-    // suggestions per evaluation it stops, so a file full of unknown names
-    // stays linear.
-    fn.names = () => (this.suggestions++ < SUGGESTION_BUDGET ? [...(scope ? scope.data.keys() : []), ...this.model.data.keys()] : []);
+    // "Did you mean" looks through the names in scope, under a budget per evaluation (suggestions.ts).
+    fn.names = () => this.suggestions.names(scope);
     return fn;
   }
 
@@ -212,12 +213,7 @@ class Evaluator implements LeafTracer, EvaluationState {
       return r;
     }
     const parts = ind.children.map((c) => this.indicatorTree(c));
-    let sum: Decimal = ZERO;
-    let known = true;
-    for (const p of parts) {
-      if (p.score === undefined) known = false;
-      else sum = sum.plus(p.score);
-    }
+    const { sum, known } = this.sums.sumOf(parts, (p) => p.score);
     const tb = new TraceBuilder();
     tb.lazyInputs = (l) => parts.map((p) => ({ name: p.indicator.name, value: p.score === undefined ? unscored(l) : `${formatDecimal(p.score, 2)}/${formatDecimal(p.indicator.weight ?? ZERO, 2)}`, line: p.indicator.line }));
     tb.rule = ruleKindName("sum");
@@ -242,7 +238,8 @@ class Evaluator implements LeafTracer, EvaluationState {
   private leaf(ind: Indicator): IndicatorResult {
     const context = this.leafContext(ind.weightText ?? "");
     const prev = recordFor(this.previousRecords, ind);
-    if (prev && prev.context === context && this.depsUnchanged(prev.deps)) {
+    // The suggestions last: replaying them counts them.
+    if (prev && prev.context === context && this.depsUnchanged(prev.deps) && this.suggestions.replay(prev.suggestions)) {
       this.sink.items.push(...prev.diagnostics);
       for (const d of prev.localData) this.dataResults.set(d.item, d);
       for (const u of prev.usedLocal) this.used[u.field.line] = 1;
@@ -251,6 +248,7 @@ class Evaluator implements LeafTracer, EvaluationState {
       return result;
     }
     const d0 = this.sink.items.length;
+    const asked0 = this.suggestions.mark();
     const outer = this.deps;
     this.deps = null;
     const hasData = ind.data.size > 0;
@@ -269,7 +267,7 @@ class Evaluator implements LeafTracer, EvaluationState {
       }
     }
     const diagnostics = this.sink.items.length > d0 ? this.sink.items.slice(d0) : NONE;
-    this.leafRecords[ind.line] = new LeafRecord(ind.block, result, context, this.deps ?? NO_DEPS, diagnostics, localData, usedLocal);
+    this.leafRecords[ind.line] = new LeafRecord(ind.block, result, context, this.deps ?? NO_DEPS, this.suggestions.readsSince(asked0), diagnostics, localData, usedLocal);
     this.deps = outer;
     return result;
   }
@@ -318,6 +316,7 @@ class Evaluator implements LeafTracer, EvaluationState {
     const suggestions = this.suggestions;
     this.sink = new DiagnosticSink();
     this.deps = undefined;
+    this.suggestions = Suggestions.spent();
     try {
       return this.computeLeaf(ind, new TraceBuilder()).traceIn(locale);
     } finally {

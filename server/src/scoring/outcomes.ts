@@ -13,6 +13,7 @@ import type { RuleKind } from "./types";
 import type { Locale } from "../text/locale";
 import { type TraceBuilder, Traced } from "./trace";
 import { measuredText, resultLabel } from "./present";
+import type { SuggestionReads } from "./suggestions";
 
 /** The dependencies of a leaf that reads no shared name (never written to). */
 export const NO_DEPS: ReadonlyMap<string, string> = new Map();
@@ -100,7 +101,7 @@ export class IndicatorOutcome extends Traced implements IndicatorResult {
  * evaluation (scoring/leaf-reuse.ts), not on its results: the block it was
  * computed for, what it depends on besides the block (policy, weight), the
  * shared names it read with a fingerprint of their values ("" when unknown),
- * and what it gave (diagnostics, its local data results, the local items a
+ * what its suggestions for unknown names read, and what it gave (diagnostics, its local data results, the local items a
  * formula read). Never changed: a reuse makes a record of its own.
  */
 export class LeafRecord {
@@ -109,6 +110,8 @@ export class LeafRecord {
     readonly result: IndicatorOutcome,
     readonly context: string,
     readonly deps: ReadonlyMap<string, string>,
+    /** What its "did you mean" hints read (suggestions.ts): a reused leaf's PE601 must read as a fresh one's. */
+    readonly suggestions: SuggestionReads,
     readonly diagnostics: readonly Diagnostic[],
     readonly localData: readonly DataResult[],
     readonly usedLocal: readonly DataItem[],
@@ -116,7 +119,7 @@ export class LeafRecord {
 
   /** The same record for the result copied for a later evaluation (whose wording memos that evaluation fills). */
   withResult(result: IndicatorOutcome): LeafRecord {
-    return new LeafRecord(this.block, result, this.context, this.deps, this.diagnostics, this.localData, this.usedLocal);
+    return new LeafRecord(this.block, result, this.context, this.deps, this.suggestions, this.diagnostics, this.localData, this.usedLocal);
   }
 }
 
