@@ -80,6 +80,15 @@ describe("server: perf.locale picks the language of hints, hover and messages", 
       assert.ok(!md.includes("输入"), md);
     });
 
+    it("hover: the computation itself (rule, steps, result) reads in English, only the file's names stay Chinese", async () => {
+      const md = await hoverOf(client, 7);
+      assert.ok(md.includes("Rule: linear between bounds: =0% full score; ≥10% 0 pts; linear in between"), md);
+      assert.match(md, /Result: \*\*[\d.]+\/3 pts\*\*/);
+      assert.ok(!CJK_OUTSIDE_NAMES.test(md.replace(/预算调整率|年中追加数|年初预算数|万元/g, "")), md);
+      const total = await hoverOf(client, 2);
+      assert.ok(total.includes("total = the sum of the top-level indicators' scores"), total);
+    });
+
     it("diagnostics: English messages", async () => {
       const stated = (await diagnosticsOf(client)).find((d) => d.code === "PE501")!;
       assert.ok(stated, "PE501 on the stated score");

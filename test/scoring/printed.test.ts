@@ -133,7 +133,7 @@ describe("printed scoring sentences (照原文写)", () => {
   it("hover reading: each part of the sentence with how it was read", () => {
     const a = analyzeText(leaf("在职人员控制率", 5, staff, "实际：103.5%"));
     const ind = a.model.indicators[0];
-    const reading = ind.rule?.reading?.join("\n") ?? "";
+    const reading = ind.rule?.reading?.map(([zh]) => zh).join("\n") ?? "";
     assert.match(reading, /不足一步不扣/);
     assert.match(reading, /实际值 ≤ 100% → 5 分/);
     assert.match(reading, /扣完为止/);

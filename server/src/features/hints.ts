@@ -100,15 +100,15 @@ export function resolveInlayHint(a: Analysis, h: InlayHint, locale: Locale = DEF
 function tooltipAt(a: Analysis, line: number, character: number, locale: Locale): string | undefined {
   const ev = a.evaluation;
   const p = ev.placeholders.find((x) => x.placeholder.line === line && x.placeholder.span[1] === character);
-  if (p) return p.trace ? traceMarkdown(p.trace, p.placeholder.name, locale) : undefined;
+  if (p) return p.trace ? traceMarkdown(p.traceIn?.(locale) ?? p.trace, p.placeholder.name, locale) : undefined;
   const ind = a.model.indicators.find((i) => i.line === line && !i.virtual) ?? a.model.measures.find((i) => i.line === line);
   if (ind) {
     const r = ev.results.get(ind);
-    return r ? traceMarkdown(r.trace, ind.name, locale) : undefined;
+    return r ? traceMarkdown(r.traceIn(locale), ind.name, locale) : undefined;
   }
-  if (a.model.header.get("自评总分")?.line === line) return traceMarkdown(ev.totalTrace, say(locale, "自评总分", "Total (自评总分)"), locale);
-  if (a.model.header.get("等级")?.line === line) return traceMarkdown(ev.totalTrace, say(locale, "等级", "Grade (等级)"), locale);
+  if (a.model.header.get("自评总分")?.line === line) return traceMarkdown(ev.totalTraceIn(locale), say(locale, "自评总分", "Total (自评总分)"), locale);
+  if (a.model.header.get("等级")?.line === line) return traceMarkdown(ev.totalTraceIn(locale), say(locale, "等级", "Grade (等级)"), locale);
   const item = a.model.allData.find((d) => d.field.line === line && d.node.derivation);
   const r = item && ev.data.get(item);
-  return item && r ? traceMarkdown(r.trace, item.name, locale) : undefined;
+  return item && r ? traceMarkdown(r.traceIn(locale), item.name, locale) : undefined;
 }

@@ -7,22 +7,8 @@ import { semanticIndex, symbolAt } from "./semantic-index";
 import { esc, traceMarkdown } from "./trace-markdown";
 import { RULE_KIND_NAMES } from "../scoring/types";
 import { SCORE_INPUT_KEYS } from "../model/keys";
-import type { RuleKind } from "../scoring/types";
+import { RULE_KIND_NAMES_EN } from "../scoring/step-words";
 import { DEFAULT_LOCALE, type Locale, say } from "../text/locale";
-
-const RULE_KIND_NAMES_EN: Record<RuleKind, string> = {
-  options: "options",
-  checklist: "checklist points",
-  linearBand: "linear between bounds",
-  stepBands: "step bands",
-  perPoint: "deduction per point over",
-  proportional: "proportional",
-  targetCompletion: "target completion",
-  qualitative: "qualitative target",
-  deduction: "deductions",
-  judgement: "reviewer's judgement",
-  sum: "sum of sub-indicators",
-};
 
 function indicatorHover(a: Analysis, ind: Indicator, locale: Locale): string {
   const w = (zh: string, en: string) => say(locale, zh, en);
@@ -30,11 +16,11 @@ function indicatorHover(a: Analysis, ind: Indicator, locale: Locale): string {
   const points = ind.weight === null ? "" : formatDecimal(ind.weight, 4);
   const head = ind.weight === null ? w(`考核指标（不计分）：${ind.name}`, `Measure (not scored): ${ind.name}`) : w(`指标：${ind.name}（${points} 分）`, `Indicator: ${ind.name} (${points} pts)`);
   if (!r) return `**${esc(head)}**`;
-  const parts = [traceMarkdown(r.trace, head, locale)];
+  const parts = [traceMarkdown(r.traceIn(locale), head, locale)];
   if (r.kind) parts.push("", w(`计分方式：${RULE_KIND_NAMES[r.kind]}`, `Scoring: ${RULE_KIND_NAMES_EN[r.kind]}`));
   // A printed 评分 sentence: how each part was read, so that the author can confirm it.
   const reading = ind.rule?.reading;
-  if (reading) parts.push("", w("评分规则按原文读作：", "The scoring rule reads as:"), ...reading.map((x) => `- ${esc(x)}`));
+  if (reading) parts.push("", w("评分规则按原文读作：", "The scoring rule reads as:"), ...reading.map(([zh, en]) => `- ${esc(w(zh, en))}`));
   const core = ind.fields.get("核心指标") ?? ind.fields.get("是否核心指标");
   if (core) parts.push("", `${w("核心指标：", "Core indicator: ")}${esc(core.value)}`);
   const reason = ind.fields.get("偏差原因");
@@ -47,7 +33,7 @@ function dataHover(a: Analysis, item: DataItem, locale: Locale): string {
   const scope = item.scope ? say(locale, `指标“${item.scope.name}”内的数据`, `data of the indicator “${item.scope.name}”`) : say(locale, "共享数据", "shared data");
   const title = say(locale, `数据：${item.name}（${scope}）`, `Data: ${item.name} (${scope})`);
   if (!r) return `**${esc(title)}**`;
-  return traceMarkdown(r.trace, title, locale);
+  return traceMarkdown(r.traceIn(locale), title, locale);
 }
 
 export function hover(a: Analysis, line: number, character: number, locale: Locale = DEFAULT_LOCALE): Hover | null {
@@ -60,7 +46,7 @@ export function hover(a: Analysis, line: number, character: number, locale: Loca
     if (sym.ref.placeholder) {
       const p = a.evaluation.placeholders.find((x) => x.placeholder === sym.ref.placeholder);
       const head = `${say(locale, "引用：", "Reference: ")}{{${sym.ref.placeholder.name}}} = ${p?.value ?? say(locale, "（未知）", "(unknown)")}`;
-      md = p?.trace ? traceMarkdown(p.trace, head, locale) : `**${esc(head)}**`;
+      md = p?.trace ? traceMarkdown(p.traceIn?.(locale) ?? p.trace, head, locale) : `**${esc(head)}**`;
     } else if (t && "field" in t) md = dataHover(a, t, locale);
     else if (t) md = indicatorHover(a, t, locale);
     else md = `**${say(locale, "未定义的数据名：", "Undefined data name: ")}${esc(sym.ref.name)}**`;
@@ -69,7 +55,7 @@ export function hover(a: Analysis, line: number, character: number, locale: Loca
     const owner = semanticIndex(a).ownerOf(line);
     const node = a.syntax.lines[line]?.node;
     if (owner && node?.kind === "field" && SCORE_INPUT_KEYS.has(node.key.text)) md = indicatorHover(a, owner, locale);
-    else if (node?.kind === "field" && node.key.text === "自评总分") md = traceMarkdown(a.evaluation.totalTrace, say(locale, "自评总分", "Total (自评总分)"), locale);
+    else if (node?.kind === "field" && node.key.text === "自评总分") md = traceMarkdown(a.evaluation.totalTraceIn(locale), say(locale, "自评总分", "Total (自评总分)"), locale);
   }
   if (!md) return null;
   return { contents: { kind: "markdown", value: md } };

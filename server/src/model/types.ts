@@ -48,8 +48,8 @@ export interface Finding {
 export interface RuleSpec {
   readonly field: Field;
   readonly clauses: readonly ClauseNode[];
-  /** How a printed sentence was read, part by part (absent for the compact syntax). */
-  readonly reading?: readonly string[];
+  /** How a printed sentence was read, part by part, [Chinese, English] (absent for the compact syntax). */
+  readonly reading?: readonly (readonly [zh: string, en: string])[];
 }
 
 /**

@@ -5,6 +5,8 @@
  * could not be applied, or a judgement), the cap is flagged (PE530) on the
  * 得分 value, saying what is counted.
  */
+import type { Lazy } from "./trace";
+import { STEPS } from "./step-words";
 import type Decimal from "decimal.js";
 import { lineRange } from "../diagnostics/catalogue";
 import { formatDecimal, ZERO } from "../quantity/decimal";
@@ -20,10 +22,10 @@ export function clampScore(score: Decimal, weight: Decimal): Decimal {
  * The score an indicator contributes: `score` within [0, weight]. Flags the
  * cap when `score` is the indicator's stated 得分; `step` receives a trace line.
  */
-export function capIndicatorScore(ind: Indicator, score: Decimal, weight: Decimal, sink: DiagnosticSink, step?: (s: string) => void): Decimal {
+export function capIndicatorScore(ind: Indicator, score: Decimal, weight: Decimal, sink: DiagnosticSink, step?: (s: Lazy) => void): Decimal {
   const capped = clampScore(score, weight);
   if (capped.equals(score)) return score;
-  step?.(`得分 ${formatDecimal(score, 4)} 超出 0～${formatDecimal(weight, 4)} 分，按 ${formatDecimal(capped, 4)} 分计`);
+  step?.(STEPS.capped(score, weight, capped));
   const stated = ind.statedScore;
   if (stated?.value.equals(score)) {
     const f = stated.field;

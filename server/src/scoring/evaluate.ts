@@ -14,15 +14,16 @@ import { checkDims } from "./dims";
 import { DiagnosticSink } from "./sink";
 import { evaluateExpr, type NameLookup } from "./expr";
 import type { DataResult, Evaluation, IndicatorResult, Trace } from "./types";
-import { RULE_KIND_NAMES } from "./types";
+import { DEFAULT_LOCALE, type Locale } from "../text/locale";
 import { resolveRule } from "./rules/resolve";
 import type { RuleContext } from "./rules/rule";
-import { NO_TRACE, TraceBuilder, type TraceRecorder } from "./trace";
+import { NO_TRACE, TraceBuilder, type TraceRecorder, unscored } from "./trace";
 import { LineKeyedMap } from "./by-line";
 import { formatPair, precisionOf, roundScore, scoreAgrees } from "./precision";
 import { actualQuantity, checkCoefficient, targetOp, targetUnit } from "./national";
 import { EXECUTION_EXPR, EXECUTION_RULE, isAutoExecutionRow } from "./execution-row";
 import { capIndicatorScore } from "./clamp";
+import { STEPS, inputName, pts, ruleKindName } from "./step-words";
 import { DataOutcome, IndicatorOutcome, NO_DEPS, fingerprint, ruleUsesMeasured, sortDiagnostics, LeafRecord, type LeafTracer } from "./outcomes";
 import { keepLeafRecords, newLeafRecords, previousLeafRecords, recordFor } from "./leaf-reuse";
 import { approximate, completionRate, deviationReason } from "./leaf-checks";
@@ -95,7 +96,8 @@ class Evaluator implements LeafTracer, EvaluationState {
     // Lazy traces keep this evaluator alive; without this, each one would keep the one before (a leak per edit).
     this.previousRecords = undefined;
     const totalText = total === undefined ? undefined : formatScore(total);
-    let totalTrace: Trace | undefined;
+    const totalTraces: Partial<Record<Locale, Trace>> = {};
+    const totalTraceIn = (l: Locale): Trace => (totalTraces[l] ??= traceOf(l));
     const evaluation: Evaluation = {
       model: this.model,
       results: this.results,
@@ -107,9 +109,9 @@ class Evaluator implements LeafTracer, EvaluationState {
       complete,
       // Made when first read, the same every time.
       get totalTrace(): Trace {
-        totalTrace ??= traceOf();
-        return totalTrace;
+        return totalTraceIn(DEFAULT_LOCALE);
       },
+      totalTraceIn,
       placeholders: placeholderResults,
       diagnostics,
     };
@@ -150,7 +152,7 @@ class Evaluator implements LeafTracer, EvaluationState {
     const tb = new TraceBuilder();
     if (this.inProgress.has(item)) {
       this.sink.add("PE605", lineRange(f.line, f.keySpan[0], f.keySpan[1]), { name: item.name });
-      tb.step("循环引用");
+      tb.step(STEPS.cycle);
       tb.result = "—";
       return new DataOutcome(item, tb);
     }
@@ -177,9 +179,9 @@ class Evaluator implements LeafTracer, EvaluationState {
             // diagnosed
           } else if (!stated.accepts(derived)) {
             this.sink.add("PE504", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]), { name: item.name, stated: stated.format(), computed: shown.format(4), formula: tb.formula }, { computed: shown.format(Math.max(stated.writtenDecimals ?? 2, 0)) });
-            tb.step(() => `填报 ${stated.format()}，与计算值 ${shown.format(4)} 不符`);
+            tb.step(STEPS.statedDiffers(stated.format(), shown.format(4)));
           } else {
-            tb.step(() => `填报 ${stated.format()}，与计算值相符（按填报精度）`);
+            tb.step(STEPS.statedAgrees(stated.format()));
           }
           result.value = derived.withUnit(stated.unit);
         } else {
@@ -213,13 +215,13 @@ class Evaluator implements LeafTracer, EvaluationState {
     const parts = ind.children.map((c) => this.indicatorTree(c));
     const { sum, known } = this.sums.sumOf(parts, (p) => p.score);
     const tb = new TraceBuilder();
-    tb.lazyInputs = () => parts.map((p) => ({ name: p.indicator.name, value: p.score === undefined ? "未计分" : `${formatDecimal(p.score, 2)}/${formatDecimal(p.indicator.weight ?? ZERO, 2)}`, line: p.indicator.line }));
-    tb.rule = RULE_KIND_NAMES.sum;
+    tb.lazyInputs = (l) => parts.map((p) => ({ name: p.indicator.name, value: p.score === undefined ? unscored(l) : `${formatDecimal(p.score, 2)}/${formatDecimal(p.indicator.weight ?? ZERO, 2)}`, line: p.indicator.line }));
+    tb.rule = ruleKindName("sum");
     tb.step(() => `${parts.map((p) => (p.score === undefined ? "?" : formatDecimal(p.score, 2))).join(" + ")} = ${formatDecimal(sum, 2)}`);
-    tb.result = () => `${formatDecimal(sum, 2)}/${formatDecimal(ind.weight ?? ZERO, 2)} 分${known ? "" : "（部分下级未计分）"}`;
+    tb.result = (l) => `${formatDecimal(sum, 2)}/${formatDecimal(ind.weight ?? ZERO, 2)}${pts(l)}${known ? "" : STEPS.partsUnscored(l)}`;
     const r = new IndicatorOutcome(ind, tb, undefined);
     // Children whose weights add up to more than the parent's (PE301) cannot make it count more than its weight.
-    r.score = ind.weight ? capIndicatorScore(ind, sum, ind.weight, this.sink, (t) => tb.step(() => t)) : sum;
+    r.score = ind.weight ? capIndicatorScore(ind, sum, ind.weight, this.sink, (t) => tb.step(t)) : sum;
     r.kind = "sum";
     const agreesSum = ind.statedScore === undefined || scoreAgrees(ind.statedScore.text, ind.statedScore.value, sum, this.model.policy);
     r.statedScoreDiffers = !agreesSum;
@@ -308,7 +310,7 @@ class Evaluator implements LeafTracer, EvaluationState {
   }
 
   /** A leaf's trace: the leaf evaluated again with its trace kept (its diagnostics were given the first time: dropped). */
-  retrace(ind: Indicator): Trace {
+  retrace(ind: Indicator, locale: Locale): Trace {
     const sink = this.sink;
     const deps = this.deps;
     const suggestions = this.suggestions;
@@ -316,7 +318,7 @@ class Evaluator implements LeafTracer, EvaluationState {
     this.deps = undefined;
     this.suggestions = Suggestions.spent();
     try {
-      return this.computeLeaf(ind, new TraceBuilder()).trace;
+      return this.computeLeaf(ind, new TraceBuilder()).traceIn(locale);
     } finally {
       this.sink = sink;
       this.deps = deps;
@@ -352,7 +354,7 @@ class Evaluator implements LeafTracer, EvaluationState {
       const q = actualQuantity(ind, actual, this.sink);
       if (q) {
         result.measured = q;
-        trace.quantityInput("实际", "", q, ind.actual!.field.line);
+        trace.quantityInput(inputName("实际"), "", q, ind.actual!.field.line);
         if (formulaValue && q.dim === formulaValue.dim && !q.accepts(formulaValue)) {
           const f = ind.actual!.field;
           this.sink.add("PE504", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]), { name: "实际", stated: q.format(), computed: formulaValue.withUnit(q.unit).format(4), formula: ind.formula!.field.value }, { computed: formulaValue.withUnit(q.unit).format(q.writtenDecimals ?? 2) });
@@ -369,7 +371,7 @@ class Evaluator implements LeafTracer, EvaluationState {
         const op: ComparatorOp = targetOp(ind, target, this.sink);
         targetSpec = { op, value: q };
         result.target = q;
-        trace.quantityInput("目标", `${COMPARATOR_TEXT[op]} `, q, ind.target!.field.line);
+        trace.quantityInput(inputName("目标"), `${COMPARATOR_TEXT[op]} `, q, ind.target!.field.line);
       }
     }
     completionRate(this.sink, ind, result, targetSpec);
@@ -388,11 +390,11 @@ class Evaluator implements LeafTracer, EvaluationState {
     if (!rule) {
       // A 评分 that could not be read was diagnosed where it stops being understood: no second message.
       if (!hasField(ind, "评分")) this.sink.add("PE304", lineRange(ind.line, ind.titleSpan[0], ind.titleSpan[1]), { name: ind.name });
-      trace.textResult("未计分");
+      trace.textResult(unscored);
       return result;
     }
     result.kind = rule.kind;
-    trace.ruleOf(RULE_KIND_NAMES[rule.kind], rule, weight);
+    trace.ruleOf(ruleKindName(rule.kind), rule, weight);
     const ruleMax = rule.max(weight);
     result.ruleMax = ruleMax;
     if (!ruleMax.equals(weight)) {
@@ -413,20 +415,20 @@ class Evaluator implements LeafTracer, EvaluationState {
     const alreadyDiagnosed = outcome.missing !== undefined && (broken("公式", ind.formula) || broken("实际", ind.actual) || broken("目标", ind.target));
     if (outcome.missing && alreadyDiagnosed) {
       if (stated) result.score = stated.value;
-      trace.step(() => `数据有误，${stated ? `按填报得分 ${stated.text} 分` : "无法计分"}`);
+      trace.step(STEPS.brokenData(stated?.text));
     } else if (outcome.missing) {
       const [what, whatEn] = outcome.missing;
       if (stated && rule.kind !== "judgement" && rule.kind !== "qualitative") {
         this.sink.add("PE409", lineRange(stated.field.line, stated.field.keySpan[0], stated.field.valueSpan[1]), { what, whatEn, score: stated.text });
         result.score = stated.value;
-        trace.step(() => `缺少${what}，按填报得分 ${stated.text} 分`);
+        trace.step(STEPS.missingUseStated(outcome.missing, stated.text));
       } else {
         const at = ind.rule?.field ?? ind.target?.field;
         const range = at ? lineRange(at.line, at.keySpan[0], at.valueSpan[1]) : lineRange(ind.line, ind.titleSpan[0], ind.titleSpan[1]);
         this.sink.add("PE403", range, { what, whatEn });
       }
     } else if (outcome.score !== undefined) {
-      const score = capIndicatorScore(ind, outcome.score, weight, this.sink, trace.keeps ? (t) => trace.step(() => t) : undefined);
+      const score = capIndicatorScore(ind, outcome.score, weight, this.sink, trace.keeps ? (t) => trace.step(t) : undefined);
       // 得分精度: the leaf score as the table prints it; the exact value is kept beside it.
       result.exact = score;
       result.score = roundScore(score, this.model.policy);
@@ -434,15 +436,14 @@ class Evaluator implements LeafTracer, EvaluationState {
       if (stated && rule.kind !== "judgement" && rule.kind !== "qualitative" && !scoreAgrees(stated.text, stated.value, score, this.model.policy)) {
         const computed = formatPair(stated.value, result.score, precisionOf(this.model.policy))[1];
         this.sink.add("PE501", lineRange(stated.field.line, stated.field.valueSpan[0], stated.field.valueSpan[1]), { stated: stated.text, computed, basis: ind.rule ? "rule" : "default" }, { computed });
-        trace.step(() => `填报得分 ${stated.text} 分与计算不符`);
+        trace.step(STEPS.statedScoreDiffers(stated.text));
       }
       if (ruleUsesMeasured(rule.kind)) approximate(this.sink, ind, result);
     }
-    if (result.score !== undefined) result.score = capIndicatorScore(ind, result.score, weight, this.sink, trace.keeps ? (t) => trace.step(() => t) : undefined);
+    if (result.score !== undefined) result.score = capIndicatorScore(ind, result.score, weight, this.sink, trace.keeps ? (t) => trace.step(t) : undefined);
     const final = result.score;
     trace.scoreResult(final, weight);
     deviationReason(this.sink, this.model.policy, ind, result, targetSpec, weight);
     return result;
   }
-
 }

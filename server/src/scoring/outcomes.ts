@@ -10,6 +10,7 @@ import type { Diagnostic } from "../diagnostics/catalogue";
 import type { DataItem, Indicator, IndicatorBlock } from "../model/types";
 import type { DataResult, IndicatorResult, Trace } from "./types";
 import type { RuleKind } from "./types";
+import type { Locale } from "../text/locale";
 import { type TraceBuilder, Traced } from "./trace";
 import { measuredText, resultLabel } from "./present";
 import type { SuggestionReads } from "./suggestions";
@@ -22,7 +23,7 @@ export function fingerprint(q: Quantity | undefined | null): string {
 }
 /** Where a leaf's trace comes from when it is read: the leaf evaluated again, with its trace kept. */
 export interface LeafTracer {
-  retrace(ind: Indicator): Trace;
+  retrace(ind: Indicator, locale: Locale): Trace;
 }
 
 /**
@@ -65,8 +66,8 @@ export class IndicatorOutcome extends Traced implements IndicatorResult {
     return this.shownLabel;
   }
 
-  protected override makeTrace(): Trace {
-    return this.tb ? this.tb.build() : this.tracer!.retrace(this.indicator);
+  protected override makeTrace(locale: Locale): Trace {
+    return this.tb ? this.tb.build(locale) : this.tracer!.retrace(this.indicator, locale);
   }
 
   /**

@@ -12,6 +12,8 @@ import { precisionHint, scoreAgrees } from "./precision";
 import { gradeFor } from "./present";
 import type { DiagnosticSink } from "./sink";
 import type { DataResult, IndicatorResult, PlaceholderResult, Trace } from "./types";
+import { type Locale, say } from "../text/locale";
+import { unscored } from "./trace";
 
 /** What the totals and placeholders read of an evaluation under way. */
 export interface EvaluationState {
@@ -26,7 +28,7 @@ export interface EvaluationState {
  * (`traceOf`): a file of a thousand top-level indicators would otherwise
  * format a thousand inputs at every keystroke.
  */
-export function totals(st: EvaluationState): { total?: Decimal; grade?: string; traceOf: () => Trace; statedTotalDiffers: boolean } {
+export function totals(st: EvaluationState): { total?: Decimal; grade?: string; traceOf: (locale: Locale) => Trace; statedTotalDiffers: boolean } {
   const roots = st.model.roots;
   const header = st.model.header;
   if (roots.length === 0) return { traceOf: () => ({ inputs: [], steps: [], result: "—" }), statedTotalDiffers: false };
@@ -38,7 +40,7 @@ export function totals(st: EvaluationState): { total?: Decimal; grade?: string; 
     if (s !== undefined) total = total.plus(s);
   }
   const sum = total;
-  let capStep: (() => string) | undefined;
+  let capStep: ((l: Locale) => string) | undefined;
   const policy = st.model.policy;
   if (policy.executionCaps.length) {
     const rate = executionRate(st);
@@ -46,7 +48,7 @@ export function totals(st: EvaluationState): { total?: Decimal; grade?: string; 
       for (const cap of policy.executionCaps) {
         const holds = cap.op === "<" ? rate.lessThan(cap.threshold) : cap.op === "<=" ? rate.lessThanOrEqualTo(cap.threshold) : cap.op === ">" ? rate.greaterThan(cap.threshold) : cap.op === ">=" ? rate.greaterThanOrEqualTo(cap.threshold) : rate.equals(cap.threshold);
         if (holds && total.greaterThan(cap.cap)) {
-          capStep = () => `执行率 ${formatPercent(rate)} 适用封顶“${cap.text}” → 总分最高 ${formatDecimal(cap.cap, 2)}`;
+          capStep = (l) => say(l, `执行率 ${formatPercent(rate)} 适用封顶“${cap.text}” → 总分最高 ${formatDecimal(cap.cap, 2)}`, `execution rate ${formatPercent(rate)} meets the cap “${cap.text}” → total at most ${formatDecimal(cap.cap, 2)}`);
           total = cap.cap;
           break;
         }
@@ -55,14 +57,14 @@ export function totals(st: EvaluationState): { total?: Decimal; grade?: string; 
   }
   const grade = gradeFor(total, policy.grades);
   const final = total;
-  const traceOf = (): Trace => ({
+  const traceOf = (l: Locale): Trace => ({
     inputs: roots.map((r, i) => {
       const s = scores[i];
-      return { name: r.name, value: s === undefined ? "未计分" : `${formatDecimal(s, 2)}/${formatDecimal(r.weight ?? ZERO, 2)}`, line: r.line };
+      return { name: r.name, value: s === undefined ? unscored(l) : `${formatDecimal(s, 2)}/${formatDecimal(r.weight ?? ZERO, 2)}`, line: r.line };
     }),
-    rule: "自评总分 = 一级指标得分之和",
-    steps: [`${scores.map((s) => formatDecimal(s ?? ZERO, 2)).join(" + ")} = ${formatDecimal(sum, 2)}`, ...(capStep ? [capStep()] : [])],
-    result: `${formatDecimal(final, 2)} 分，${grade ?? ""}`,
+    rule: say(l, "自评总分 = 一级指标得分之和", "total = the sum of the top-level indicators' scores"),
+    steps: [`${scores.map((s) => formatDecimal(s ?? ZERO, 2)).join(" + ")} = ${formatDecimal(sum, 2)}`, ...(capStep ? [capStep(l)] : [])],
+    result: say(l, `${formatDecimal(final, 2)} 分，${grade ?? ""}`, `${formatDecimal(final, 2)} pts${grade ? `, ${grade}` : ""}`),
   });
   const stated = st.model.statedTotal;
   const statedDiffers = stated !== undefined && !scoreAgrees(stated.text, stated.value, total, policy);
@@ -110,6 +112,7 @@ export function placeholders(st: EvaluationState, total: Decimal | undefined, gr
   for (const p of st.model.placeholders) {
     let value: string | undefined;
     let trace: Trace | undefined;
+    let traced: DataResult | IndicatorResult | undefined;
     const name = p.name;
     if (name === "总分" || name === "自评总分") {
       value = total === undefined ? undefined : formatDecimal(total, 2);
@@ -121,6 +124,7 @@ export function placeholders(st: EvaluationState, total: Decimal | undefined, gr
       const r = st.dataResults.get(st.model.data.get(name)!);
       value = r?.value?.format();
       trace = r?.trace;
+      traced = r;
     } else {
       const dot = name.lastIndexOf(".");
       const ind = dot > 0 ? byName.get(name.slice(0, dot)) : byName.get(name);
@@ -128,6 +132,7 @@ export function placeholders(st: EvaluationState, total: Decimal | undefined, gr
       const r = ind ? st.results.get(ind) : undefined;
       if (ind && r) {
         trace = r.trace;
+        traced = r;
         switch (prop) {
           case "得分":
             value = r.score === undefined ? undefined : formatDecimal(r.score, 2);
@@ -158,7 +163,8 @@ export function placeholders(st: EvaluationState, total: Decimal | undefined, gr
         continue;
       }
     }
-    out.push({ placeholder: p, value: value ?? "—", trace });
+    const source = traced;
+    out.push({ placeholder: p, value: value ?? "—", trace, traceIn: source ? (l) => source.traceIn(l) : undefined });
   }
   return out;
 }

@@ -7,13 +7,19 @@ import type Decimal from "decimal.js";
 import { NONE } from "../empty";
 import { formatDecimal } from "../quantity/decimal";
 import { type Quantity, formatPercent } from "../quantity/quantity";
+import { DEFAULT_LOCALE, type Locale, say } from "../text/locale";
 import type { Trace } from "./types";
 
-export type Lazy = string | (() => string);
+/**
+ * A piece of a trace: a fixed text, or a function that words it in the
+ * reader's language (the author's own names inside it stay as written). A
+ * function of no arguments reads the same in every language.
+ */
+export type Lazy = string | ((locale: Locale) => string);
 
-const text = (x: Lazy): string => (typeof x === "string" ? x : x());
+const text = (x: Lazy, locale: Locale): string => (typeof x === "string" ? x : x(locale));
 
-type Input = { name: string; value: Lazy; line?: number };
+type Input = { name: Lazy; value: Lazy; line?: number };
 
 /**
  * What leaf scoring records for its trace. The first evaluation of a leaf
@@ -27,18 +33,18 @@ export interface TraceRecorder {
   readonly keeps: boolean;
   input(...items: Input[]): void;
   /** An input shown as a quantity after a prefix (`≥ 95%`). */
-  quantityInput(name: string, prefix: string, value: Quantity, line: number): void;
+  quantityInput(name: Lazy, prefix: string, value: Quantity, line: number): void;
   /** The formula as written, and with values substituted, with its value. */
   formulaOf(formula: string, substituted: () => string, value: Quantity | undefined): void;
   /** The rule applied: its kind's name and its clauses as the tools read them. */
-  ruleOf(kindName: string, rule: { describe(weight: Decimal): string }, weight: Decimal): void;
+  ruleOf(kindName: Lazy, rule: { describe(weight: Decimal, locale: Locale): string }, weight: Decimal): void;
   step(...items: Lazy[]): void;
   /** The result as a score out of the weight (未计分 when undefined). */
   scoreResult(score: Decimal | undefined, weight: Decimal): void;
   /** A measure's result: its completion rate, else its measured value, else its achievement word. */
   measureResult(rate: Decimal | undefined, measured: Quantity | undefined, word: string | undefined): void;
-  /** The result as a fixed text. */
-  textResult(text: string): void;
+  /** The result as a fixed text, or worded per language. */
+  textResult(text: Lazy): void;
 }
 
 /** Records nothing. */
@@ -59,7 +65,7 @@ export class TraceBuilder implements TraceRecorder {
   readonly keeps = true;
   inputs: Input[] = NONE;
   /** Inputs computed when the trace is read (a parent's children: no closure per child per evaluation). */
-  lazyInputs?: () => { name: string; value: string; line?: number }[];
+  lazyInputs?: (locale: Locale) => { name: string; value: string; line?: number }[];
   formula?: string;
   substituted?: Lazy;
   rule?: Lazy;
@@ -78,7 +84,7 @@ export class TraceBuilder implements TraceRecorder {
     this.steps.push(...items);
   }
 
-  quantityInput(name: string, prefix: string, value: Quantity, line: number): void {
+  quantityInput(name: Lazy, prefix: string, value: Quantity, line: number): void {
     this.input({ name, value: () => `${prefix}${value.format()}`, line });
   }
 
@@ -87,47 +93,60 @@ export class TraceBuilder implements TraceRecorder {
     this.substituted = () => `${substituted()} = ${value ? value.format() : "—"}`;
   }
 
-  ruleOf(kindName: string, rule: { describe(weight: Decimal): string }, weight: Decimal): void {
-    this.rule = () => `${kindName}：${rule.describe(weight)}`;
+  ruleOf(kindName: Lazy, rule: { describe(weight: Decimal, locale: Locale): string }, weight: Decimal): void {
+    this.rule = (l) => `${text(kindName, l)}${say(l, "：", ": ")}${rule.describe(weight, l)}`;
   }
 
   scoreResult(score: Decimal | undefined, weight: Decimal): void {
-    this.result = () => (score === undefined ? "未计分" : `${formatDecimal(score, 2)}/${formatDecimal(weight, 2)} 分`);
+    this.result = (l) => (score === undefined ? unscored(l) : `${formatDecimal(score, 2)}/${formatDecimal(weight, 2)}${say(l, " 分", " pts")}`);
   }
 
   measureResult(rate: Decimal | undefined, measured: Quantity | undefined, word: string | undefined): void {
-    this.result = () => (rate !== undefined ? `完成率 ${formatPercent(rate)}` : measured ? measured.format() : (word ?? "—"));
+    this.result = (l) => (rate !== undefined ? `${say(l, "完成率", "completion")} ${formatPercent(rate)}` : measured ? measured.format() : (word ?? "—"));
   }
 
-  textResult(text: string): void {
+  textResult(text: Lazy): void {
     this.result = text;
   }
 
-  build(): Trace {
+  /** The trace worded in `locale` (the same every time for one locale). */
+  build(locale: Locale = DEFAULT_LOCALE): Trace {
     return {
-      inputs: this.lazyInputs ? this.lazyInputs() : this.inputs.map((i) => ({ name: i.name, value: text(i.value), line: i.line })),
+      inputs: this.lazyInputs ? this.lazyInputs(locale) : this.inputs.map((i) => ({ name: text(i.name, locale), value: text(i.value, locale), line: i.line })),
       formula: this.formula,
-      substituted: this.substituted === undefined ? undefined : text(this.substituted),
-      rule: this.rule === undefined ? undefined : text(this.rule),
-      steps: this.steps.map(text),
-      result: text(this.result),
+      substituted: this.substituted === undefined ? undefined : text(this.substituted, locale),
+      rule: this.rule === undefined ? undefined : text(this.rule, locale),
+      steps: this.steps.map((s) => text(s, locale)),
+      result: text(this.result, locale),
     };
   }
 }
 
+/** 未计分 in the reader's language. */
+export const unscored = (l: Locale): string => say(l, "未计分", "not scored");
+
 /**
- * An object whose `trace` is made on first read and kept (a prototype getter:
- * objects keep fast properties). `makeTrace` says how: by default from the
+ * An object whose `trace` is made on first read and kept, one per language
+ * (a prototype getter: objects keep fast properties). `trace` is the Chinese
+ * one; `traceIn(locale)` any. `makeTrace` says how: by default from the
  * builder the object was given.
  */
 export abstract class Traced {
   private cachedTrace?: Trace;
+  private cachedTraceEn?: Trace;
   constructor(protected readonly tb: TraceBuilder | undefined) {}
   get trace(): Trace {
-    this.cachedTrace ??= this.makeTrace();
+    return this.traceIn(DEFAULT_LOCALE);
+  }
+  traceIn(locale: Locale): Trace {
+    if (locale === "en") {
+      this.cachedTraceEn ??= this.makeTrace("en");
+      return this.cachedTraceEn;
+    }
+    this.cachedTrace ??= this.makeTrace(DEFAULT_LOCALE);
     return this.cachedTrace;
   }
-  protected makeTrace(): Trace {
-    return this.tb!.build();
+  protected makeTrace(locale: Locale): Trace {
+    return this.tb!.build(locale);
   }
 }

@@ -3,6 +3,7 @@ import type Decimal from "decimal.js";
 import type { Quantity } from "../quantity/quantity";
 import type { DataItem, Indicator, PerfModel, Placeholder } from "../model/types";
 import type { Diagnostic } from "../diagnostics/catalogue";
+import type { Locale } from "../text/locale";
 
 /** One input of a computation, as a reviewer would read it. */
 export interface TraceInput {
@@ -87,8 +88,10 @@ export interface IndicatorResult {
   readonly measuredText: string;
   /** The short label hints and the outline show: `98.21%（98.21%） → 4.5/5`, `4.5/5` for a parent, `完成率 96%` for a measure. */
   readonly label: string;
-  /** 计算过程, made when read (the same every time). */
+  /** 计算过程, made when read (the same every time), in Chinese. */
   readonly trace: Trace;
+  /** 计算过程 worded in `locale` (made when first read in that language, then kept). */
+  traceIn(locale: Locale): Trace;
 }
 
 export interface DataResult {
@@ -97,6 +100,7 @@ export interface DataResult {
   /** The derivation's value, when the item has one. */
   readonly derived?: Quantity;
   readonly trace: Trace;
+  traceIn(locale: Locale): Trace;
 }
 
 export interface PlaceholderResult {
@@ -104,6 +108,8 @@ export interface PlaceholderResult {
   /** The text that replaces it in the report; undefined when unknown. */
   readonly value?: string;
   readonly trace?: Trace;
+  /** The trace worded in `locale`, when there is one. */
+  readonly traceIn?: (locale: Locale) => Trace;
 }
 
 /** 评价结果: everything computed for one file. */
@@ -124,6 +130,8 @@ export interface Evaluation {
   /** True when every leaf indicator got a score. */
   readonly complete: boolean;
   readonly totalTrace: Trace;
+  /** The total's trace worded in `locale` (made when first read in that language, then kept). */
+  totalTraceIn(locale: Locale): Trace;
   readonly placeholders: readonly PlaceholderResult[];
   /** All diagnostics: syntax, model and evaluation, sorted by position. */
   readonly diagnostics: readonly Diagnostic[];

@@ -4,6 +4,7 @@
  * the ticked points' scores. Chosen over 选项计分 when the indicator lists
  * points (`- [x]` / `- [ ]`) and has no `结果`.
  */
+import { DEFAULT_LOCALE, type Locale, say } from "../../text/locale";
 import type Decimal from "decimal.js";
 import { ZERO, formatDecimal } from "../../quantity/decimal";
 import type { ClauseNode } from "../../syntax/ast";
@@ -29,8 +30,9 @@ export class AdditiveRule implements Rule {
     return this.points.reduce((sum, p) => sum.plus(scoreOf(p.score, weight)), ZERO);
   }
 
-  describe(weight: Decimal): string {
-    return `要点加分：${this.points.map((p) => `${p.label} ${formatDecimal(scoreOf(p.score, weight), 4)}分`).join("；")}（勾选的要点得其分数）`;
+  describe(weight: Decimal, l: Locale = DEFAULT_LOCALE): string {
+    const list = this.points.map((p) => `${p.label} ${formatDecimal(scoreOf(p.score, weight), 4)}${say(l, "分", " pts")}`).join(say(l, "；", "; "));
+    return say(l, `要点加分：${list}（勾选的要点得其分数）`, `points added: ${list} (each checked point earns its score)`);
   }
 
   apply(ctx: RuleContext): RuleOutcome {
@@ -41,10 +43,10 @@ export class AdditiveRule implements Rule {
       const s = scoreOf(p.score, ctx.weight);
       const hit = checks.find((c) => namesPoint(c, p.label));
       if (hit?.checked) score = score.plus(s);
-      steps.push(() => `${p.label}：${hit === undefined ? "未列出，不得分" : hit.checked ? `符合，得 ${formatDecimal(s, 4)} 分` : "不符合，0 分"}`);
+      steps.push((l) => `${p.label}${say(l, "：", ": ")}${hit === undefined ? say(l, "未列出，不得分", "not listed, no score") : hit.checked ? say(l, `符合，得 ${formatDecimal(s, 4)} 分`, `met, ${formatDecimal(s, 4)} pts`) : say(l, "不符合，0 分", "not met, 0 pts")}`);
     }
     const total = score;
-    steps.push(() => `合计 ${formatDecimal(total, 4)} 分`);
+    steps.push((l) => say(l, `合计 ${formatDecimal(total, 4)} 分`, `total ${formatDecimal(total, 4)} pts`));
     return { score, steps };
   }
 }

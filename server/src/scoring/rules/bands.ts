@@ -15,6 +15,8 @@ import type { ClauseNode } from "../../syntax/ast";
 import type { Rule, RuleContext, RuleOutcome } from "./rule";
 import { MISSING_MEASURED, type Step } from "./rule";
 import { holds, OP_TEXT, scoreOf, scoreText, threshold } from "./compare";
+import { DEFAULT_LOCALE, type Locale, say } from "../../text/locale";
+import { pts } from "../step-words";
 
 type Band = Extract<ClauseNode, { kind: "band" }>;
 type Range = Extract<ClauseNode, { kind: "range" }>;
@@ -47,8 +49,10 @@ export class LinearBandRule implements Rule {
     return weight;
   }
 
-  describe(): string {
-    return `${OP_TEXT[this.full.comparator.op]}${this.full.quantity.value}${this.full.quantity.unit?.text ?? ""} 满分；${OP_TEXT[this.zero.comparator.op]}${this.zero.quantity.value}${this.zero.quantity.unit?.text ?? ""} 0分；其间线性计分`;
+  describe(_weight?: Decimal, l: Locale = DEFAULT_LOCALE): string {
+    const full = `${OP_TEXT[this.full.comparator.op]}${this.full.quantity.value}${this.full.quantity.unit?.text ?? ""}`;
+    const zero = `${OP_TEXT[this.zero.comparator.op]}${this.zero.quantity.value}${this.zero.quantity.unit?.text ?? ""}`;
+    return say(l, `${full} 满分；${zero} 0分；其间线性计分`, `${full} full score; ${zero} 0 pts; linear in between`);
   }
 
   apply(ctx: RuleContext): RuleOutcome {
@@ -63,18 +67,18 @@ export class LinearBandRule implements Rule {
     let score: Decimal;
     if (lowerIsBetter ? a.value.lessThanOrEqualTo(tf) : a.value.greaterThanOrEqualTo(tf)) {
       score = w;
-      steps.push(() => `${fmt(a)} 达到满分界限 → 满分 ${formatDecimal(w, 4)} 分`);
+      steps.push((l) => say(l, `${fmt(a)} 达到满分界限 → 满分 ${formatDecimal(w, 4)} 分`, `${fmt(a)} reaches the full-score limit → full score ${formatDecimal(w, 4)} pts`));
     } else if (lowerIsBetter ? a.value.greaterThanOrEqualTo(tz) : a.value.lessThanOrEqualTo(tz)) {
       score = ZERO;
-      steps.push(() => `${fmt(a)} 达到 0 分界限 → 0 分`);
+      steps.push((l) => say(l, `${fmt(a)} 达到 0 分界限 → 0 分`, `${fmt(a)} reaches the zero limit → 0 pts`));
     } else {
       const num = lowerIsBetter ? tz.minus(a.value) : a.value.minus(tz);
       const den = tz.minus(tf).abs();
       score = clamp(num.dividedBy(den).times(w), ZERO, w);
-      steps.push(() =>
-        lowerIsBetter
-          ? `(${this.zero.quantity.value}${this.zero.quantity.unit?.text ?? ""} − ${fmt(a)}) ÷ (${this.zero.quantity.value}${this.zero.quantity.unit?.text ?? ""} − ${this.full.quantity.value}${this.full.quantity.unit?.text ?? ""}) × ${formatDecimal(w, 4)} = ${formatDecimal(score, 4)} 分`
-          : `(${fmt(a)} − ${this.zero.quantity.value}${this.zero.quantity.unit?.text ?? ""}) ÷ (${this.full.quantity.value}${this.full.quantity.unit?.text ?? ""} − ${this.zero.quantity.value}${this.zero.quantity.unit?.text ?? ""}) × ${formatDecimal(w, 4)} = ${formatDecimal(score, 4)} 分`,
+      steps.push((l) =>
+        (lowerIsBetter
+          ? `(${this.zero.quantity.value}${this.zero.quantity.unit?.text ?? ""} − ${fmt(a)}) ÷ (${this.zero.quantity.value}${this.zero.quantity.unit?.text ?? ""} − ${this.full.quantity.value}${this.full.quantity.unit?.text ?? ""}) × ${formatDecimal(w, 4)} = ${formatDecimal(score, 4)}`
+          : `(${fmt(a)} − ${this.zero.quantity.value}${this.zero.quantity.unit?.text ?? ""}) ÷ (${this.full.quantity.value}${this.full.quantity.unit?.text ?? ""} − ${this.zero.quantity.value}${this.zero.quantity.unit?.text ?? ""}) × ${formatDecimal(w, 4)} = ${formatDecimal(score, 4)}`) + pts(l),
       );
     }
     return { score, steps, direction: lowerIsBetter ? "lower" : "higher" };
@@ -92,10 +96,10 @@ export class StepBandsRule implements Rule {
     }, ZERO);
   }
 
-  describe(): string {
+  describe(_weight?: Decimal, l: Locale = DEFAULT_LOCALE): string {
     return this.clauses
-      .map((c) => (c.kind === "else" ? `其余 ${scoreText(c.score)}` : `${condText(c)} ${scoreText(c.score)}`))
-      .join("；");
+      .map((c) => (c.kind === "else" ? `${say(l, "其余", "otherwise")} ${scoreText(c.score, l)}` : `${condText(c)} ${scoreText(c.score, l)}`))
+      .join(say(l, "；", "; "));
   }
 
   apply(ctx: RuleContext): RuleOutcome {
@@ -104,19 +108,19 @@ export class StepBandsRule implements Rule {
     for (const c of this.clauses) {
       if (c.kind === "else") {
         const s = scoreOf(c.score, ctx.weight);
-        return { score: s, steps: [() => `${fmt(a)} 不在以上各档 → 其余 ${formatDecimal(s, 4)} 分`] };
+        return { score: s, steps: [(l) => say(l, `${fmt(a)} 不在以上各档 → 其余 ${formatDecimal(s, 4)} 分`, `${fmt(a)} is in none of the bands above → otherwise ${formatDecimal(s, 4)} pts`)] };
       }
       const inside = c.kind === "range" ? inRange(ctx, c, a) : bandHolds(ctx, c, a);
       if (inside === undefined) return { steps: [] };
       if (inside) {
         const s = c.score.proportional ? proportional(ctx, a) : scoreOf(c.score, ctx.weight);
         if (s === undefined) return { steps: [] };
-        return { score: s, steps: [() => `${fmt(a)} 符合 ${condText(c)} → ${c.score.proportional ? "按比例 " : ""}${formatDecimal(s, 4)} 分`] };
+        return { score: s, steps: [(l) => `${fmt(a)} ${say(l, "符合", "meets")} ${condText(c)} → ${c.score.proportional ? say(l, "按比例 ", "proportionally ") : ""}${formatDecimal(s, 4)}${pts(l)}`] };
       }
     }
     const rule = ctx.indicator.rule!.field;
     ctx.sink.add("PE410", lineRange(rule.line, rule.valueSpan[0], rule.valueSpan[1]), { value: fmt(a) });
-    return { score: ZERO, steps: [() => `${fmt(a)} 不在任何一档 → 0 分`] };
+    return { score: ZERO, steps: [(l) => say(l, `${fmt(a)} 不在任何一档 → 0 分`, `${fmt(a)} is in no band → 0 pts`)] };
   }
 }
 
@@ -176,7 +180,12 @@ export class PerPointRule implements Rule {
     return scoreOf(this.full.score, weight);
   }
 
-  describe(): string {
+  describe(_weight?: Decimal, l: Locale = DEFAULT_LOCALE): string {
+    if (l === "en") {
+      const mode = this.per.mode === "linear" ? "a part of a step deducts its share" : this.per.mode === "ceil" ? "a part of a step counts as a whole step" : "whole steps only";
+      const others = this.others.map((o) => `; ${condText(o)} ${scoreText(o.score, l)}`).join("");
+      return `${condText(this.full)} ${scoreText(this.full.score, l)}; minus ${this.per.step} for each ${this.per.per} ${this.per.perUnit ?? "percentage point(s)"} ${this.per.direction === "above" ? "above" : "below"} (${mode}), down to 0${others}`;
+    }
     const mode = this.per.mode === "linear" ? "按比例扣" : this.per.mode === "ceil" ? "不足一步按一步扣" : "按整步扣，不足一步不扣";
     const others = this.others.map((o) => `；${condText(o)} ${scoreText(o.score)}`).join("");
     return `${condText(this.full)} ${scoreText(this.full.score)}；每${this.per.direction === "above" ? "超" : "低"}${this.per.per}${this.per.perUnit ?? "个百分点"}扣${this.per.step}分（${mode}），扣完为止${others}`;
@@ -190,15 +199,15 @@ export class PerPointRule implements Rule {
       if (inside === undefined) return { steps: [] };
       if (inside) {
         const s = scoreOf(o.score, ctx.weight);
-        return { score: s, steps: [() => `${fmt(a)} 符合 ${condText(o)} → ${formatDecimal(s, 4)} 分`] };
+        return { score: s, steps: [(l) => `${fmt(a)} ${say(l, "符合", "meets")} ${condText(o)} → ${formatDecimal(s, 4)}${pts(l)}`] };
       }
     }
     const t = resolveThreshold(ctx, this.full, a);
     if (t === undefined) return { steps: [] };
     const w = scoreOf(this.full.score, ctx.weight);
-    if (holds(a.value, this.full.comparator.op, t)) return { score: w, steps: [() => `${fmt(a)} 在满分界限内 → ${formatDecimal(w, 4)} 分`] };
+    if (holds(a.value, this.full.comparator.op, t)) return { score: w, steps: [(l) => say(l, `${fmt(a)} 在满分界限内 → ${formatDecimal(w, 4)} 分`, `${fmt(a)} is within the full-score limit → ${formatDecimal(w, 4)} pts`)] };
     let points: Decimal;
-    let unit = "个百分点";
+    let unit: string | undefined;
     if (this.per.perUnit) {
       // A step in the measured value's own unit (每超过1天): the distance in that unit.
       const perQ = Quantity.fromWritten("1", this.per.perUnit);
@@ -219,11 +228,18 @@ export class PerPointRule implements Rule {
     const deducted = parseDecimal(this.per.step).times(counted);
     const score = clamp(w.minus(deducted), ZERO, w);
     const how = this.per.mode === "linear" ? "按比例" : this.per.mode === "ceil" ? "不足一步按一步" : "按整步";
+    const howEn = this.per.mode === "linear" ? "proportionally" : this.per.mode === "ceil" ? "a part counted as a whole step" : "whole steps";
+    const [u, uEn] = unit === undefined ? ["个百分点", "percentage point(s)"] : [unit, unit];
     return {
       score,
       steps: [
-        () => `偏离 ${formatDecimal(points, 4)} ${unit}，每 ${this.per.per} ${unit}一步，${how}计 ${formatDecimal(counted, 4)} 步 × ${this.per.step} 分 = 扣 ${formatDecimal(deducted, 4)} 分`,
-        () => `${formatDecimal(w, 4)} − ${formatDecimal(deducted, 4)} = ${formatDecimal(score, 4)} 分（不低于 0）`,
+        (l) =>
+          say(
+            l,
+            `偏离 ${formatDecimal(points, 4)} ${u}，每 ${this.per.per} ${u}一步，${how}计 ${formatDecimal(counted, 4)} 步 × ${this.per.step} 分 = 扣 ${formatDecimal(deducted, 4)} 分`,
+            `${formatDecimal(points, 4)} ${uEn} off, a step every ${this.per.per} ${uEn}, ${howEn}: ${formatDecimal(counted, 4)} step(s) × ${this.per.step} = minus ${formatDecimal(deducted, 4)} pts`,
+          ),
+        (l) => say(l, `${formatDecimal(w, 4)} − ${formatDecimal(deducted, 4)} = ${formatDecimal(score, 4)} 分（不低于 0）`, `${formatDecimal(w, 4)} − ${formatDecimal(deducted, 4)} = ${formatDecimal(score, 4)} pts (not below 0)`),
       ],
     };
   }

@@ -2,6 +2,7 @@
  * 要点计分: points as `- [x]` lines, scored by how many are met, looked up in
  * a table: `全部符合 8；符合其中七项 6；…；其余 0`, `全部符合 2；其中一项不符合 0`.
  */
+import { DEFAULT_LOCALE, type Locale, say } from "../../text/locale";
 import type Decimal from "decimal.js";
 import { formatDecimal } from "../../quantity/decimal";
 import { countValue } from "../../syntax/chinese-numerals";
@@ -68,23 +69,23 @@ export class ChecklistRule implements Rule {
     }, scoreOf(this.rows[0].clause.score, weight));
   }
 
-  describe(): string {
-    return this.rows.map((r) => `${r.clause.kind === "option" ? r.clause.label : "其余"} ${scoreText(r.clause.score)}`).join("；");
+  describe(_weight?: Decimal, l: Locale = DEFAULT_LOCALE): string {
+    return this.rows.map((r) => `${r.clause.kind === "option" ? r.clause.label : say(l, "其余", "otherwise")} ${scoreText(r.clause.score, l)}`).join(say(l, "；", "; "));
   }
 
   apply(ctx: RuleContext): RuleOutcome {
     const total = ctx.indicator.checks.length;
     if (total === 0) return { steps: [], missing: ["评价要点（写“- [x] …”或“- [ ] …”）", "the checklist points (- [x] … / - [ ] …)"] };
     const met = ctx.indicator.checks.filter((c) => c.checked).length;
-    const steps: Step[] = [() => `要点 ${total} 项，符合 ${met} 项`];
+    const steps: Step[] = [(l) => say(l, `要点 ${total} 项，符合 ${met} 项`, `${met} of ${total} points met`)];
     for (const r of this.rows) {
       if (matches(r.test, met, total)) {
         const score = scoreOf(r.clause.score, ctx.weight);
-        steps.push(() => `适用“${r.clause.kind === "option" ? r.clause.label : "其余"}” → ${formatDecimal(score, 4)} 分`);
+        steps.push((l) => `${say(l, "适用", "applies: ")}“${r.clause.kind === "option" ? r.clause.label : say(l, "其余", "otherwise")}” → ${formatDecimal(score, 4)}${say(l, " 分", " pts")}`);
         return { score, steps };
       }
     }
-    steps.push(() => "没有一档适用 → 0 分");
+    steps.push((l) => say(l, "没有一档适用 → 0 分", "no band applies → 0 pts"));
     return { score: scoreOf({ full: false, value: "0", span: [0, 0] }, ctx.weight), steps };
   }
 }

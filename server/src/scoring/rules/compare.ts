@@ -3,6 +3,7 @@ import type Decimal from "decimal.js";
 import type { ComparatorOp, QuantityNode, ScoreValueNode } from "../../syntax/ast";
 import { ZERO, formatDecimal, max, parseDecimal } from "../../quantity/decimal";
 import { Quantity } from "../../quantity/quantity";
+import { DEFAULT_LOCALE, type Locale, say } from "../../text/locale";
 
 export function holds(a: Decimal, op: ComparatorOp, t: Decimal): boolean {
   switch (op) {
@@ -31,9 +32,10 @@ export function scoreOf(s: ScoreValueNode, weight: Decimal): Decimal {
   return s.full ? weight : parseDecimal(s.value ?? "0");
 }
 
-export function scoreText(s: ScoreValueNode): string {
-  if (s.deduct !== undefined) return `扣${formatDecimal(parseDecimal(s.deduct), 4)}分`;
-  if (s.proportional) return "按比例";
-  return s.full ? "满分" : `${formatDecimal(parseDecimal(s.value ?? "0"), 4)}分`;
+/** A band's score as the tools read it, in the reader's language. */
+export function scoreText(s: ScoreValueNode, l: Locale = DEFAULT_LOCALE): string {
+  if (s.deduct !== undefined) return say(l, `扣${formatDecimal(parseDecimal(s.deduct), 4)}分`, `minus ${formatDecimal(parseDecimal(s.deduct), 4)}`);
+  if (s.proportional) return say(l, "按比例", "proportional");
+  return s.full ? say(l, "满分", "full score") : `${formatDecimal(parseDecimal(s.value ?? "0"), 4)}${say(l, "分", " pts")}`;
 }
 

@@ -1,4 +1,5 @@
 /** 选项计分: `符合 1；不符合 0` with `结果：符合` — the chosen option's score. */
+import { DEFAULT_LOCALE, type Locale, say } from "../../text/locale";
 import { getField } from "../../model/fields";
 import type Decimal from "decimal.js";
 import { lineRange } from "../../diagnostics/catalogue";
@@ -22,8 +23,8 @@ export class OptionsRule implements Rule {
     return this.clauses.reduce((m, c) => Decimal_max(m, scoreOf(c.score, weight)), scoreOf(this.clauses[0].score, weight));
   }
 
-  describe(): string {
-    return this.clauses.map((c) => `${c.kind === "option" ? c.label : "其余"} ${scoreText(c.score)}`).join("；");
+  describe(_weight?: Decimal, l: Locale = DEFAULT_LOCALE): string {
+    return this.clauses.map((c) => `${c.kind === "option" ? c.label : say(l, "其余", "otherwise")} ${scoreText(c.score, l)}`).join(say(l, "；", "; "));
   }
 
   apply(ctx: RuleContext): RuleOutcome {
@@ -36,10 +37,10 @@ export class OptionsRule implements Rule {
         option: result.value,
         options: this.labels().map((l) => `“${l}”`).join("、"),
       }, { options: this.labels().join("\u0000") });
-      return { steps: [() => `结果“${result.value}”不在选项中`] };
+      return { steps: [(l) => say(l, `结果“${result.value}”不在选项中`, `the result “${result.value}” is not one of the options`)] };
     }
     const score = scoreOf(hit.score, ctx.weight);
-    return { score, steps: [() => `结果：${result.value} → ${formatDecimal(score, 4)} 分`], chosen: hit.kind === "option" ? hit.label : "其余" };
+    return { score, steps: [(l) => say(l, `结果：${result.value} → ${formatDecimal(score, 4)} 分`, `result: ${result.value} → ${formatDecimal(score, 4)} pts`)], chosen: hit.kind === "option" ? hit.label : "其余" };
   }
 }
 

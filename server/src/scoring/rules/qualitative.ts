@@ -3,6 +3,7 @@
  * The score is the evaluator's; it must lie in the grade's band of the
  * weight: 达成 80–100 %, 部分达成 60–80 %, 未达成 0–60 %.
  */
+import { DEFAULT_LOCALE, type Locale, say } from "../../text/locale";
 import { hasField } from "../../model/fields";
 import type Decimal from "decimal.js";
 import { formatDecimal } from "../../quantity/decimal";
@@ -17,8 +18,12 @@ export class QualitativeRule implements Rule {
   max(weight: Decimal): Decimal {
     return weight;
   }
-  describe(): string {
-    return "定性目标：达成（达成预期指标）80%～100%、部分达成 60%～80%（不含 80%）、未达成 0～60%（不含 60%）的分值，由评价人打分（口径“定性区间”可改）";
+  describe(_weight?: Decimal, l: Locale = DEFAULT_LOCALE): string {
+    return say(
+      l,
+      "定性目标：达成（达成预期指标）80%～100%、部分达成 60%～80%（不含 80%）、未达成 0～60%（不含 60%）的分值，由评价人打分（口径“定性区间”可改）",
+      "达成 (achieved) 80%–100%, 部分达成 (partly) 60%–80% (80% excluded), 未达成 (not achieved) 0–60% (60% excluded) of the points, scored by the reviewer (口径 “定性区间” changes the bands)",
+    );
   }
   apply(ctx: RuleContext): RuleOutcome {
     const ind = ctx.indicator;
@@ -26,13 +31,15 @@ export class QualitativeRule implements Rule {
     if (actual?.kind !== "qualitative") return { steps: [], missing: ["实际完成情况（如“实际：部分达成”）", "the actual achievement (实际：达成/部分达成/未达成)"] };
     const grade = achievementOf(actual.word);
     const stated = ind.statedScore;
-    if (!stated) return { steps: [() => `实际：${actual.word}`], missing: ["评价人得分（写“得分：…”）", "the evaluator's score (得分：…)"] };
-    const steps: Step[] = [() => `实际：${actual.word}，评价人打分 ${stated.text} 分`];
+    if (!stated) return { steps: [(l) => `${say(l, "实际：", "actual: ")}${actual.word}`], missing: ["评价人得分（写“得分：…”）", "the evaluator's score (得分：…)"] };
+    const steps: Step[] = [(l) => say(l, `实际：${actual.word}，评价人打分 ${stated.text} 分`, `actual: ${actual.word}; the reviewer gives ${stated.text} pts`)];
     if (grade) {
       const bands = ctx.policy.qualitativeBands ?? NATIONAL_BANDS;
       const [lo, hi] = bands[grade].map((x) => x.times(ctx.weight));
       const top = grade === "达成";
-      steps.push(() => `“${grade}”的分数区间 ${formatDecimal(lo, 4)}～${formatDecimal(hi, 4)} 分${top ? "" : `（不含 ${formatDecimal(hi, 4)}）`}`);
+      steps.push((l) =>
+        say(l, `“${grade}”的分数区间 ${formatDecimal(lo, 4)}～${formatDecimal(hi, 4)} 分${top ? "" : `（不含 ${formatDecimal(hi, 4)}）`}`, `the range for “${grade}” is ${formatDecimal(lo, 4)}–${formatDecimal(hi, 4)} pts${top ? "" : ` (${formatDecimal(hi, 4)} excluded)`}`),
+      );
       if (ctx.weight.isZero() ? !stated.value.isZero() : !inBand(bands, grade, stated.value.dividedBy(ctx.weight))) {
         ctx.sink.add("PE405", lineRange(stated.field.line, stated.field.valueSpan[0], stated.field.valueSpan[1]), {
           grade,
@@ -53,8 +60,8 @@ export class JudgementRule implements Rule {
   max(weight: Decimal): Decimal {
     return weight;
   }
-  describe(): string {
-    return "评价人判断（无计分规则，按填报得分）";
+  describe(_weight?: Decimal, l: Locale = DEFAULT_LOCALE): string {
+    return say(l, "评价人判断（无计分规则，按填报得分）", "reviewer's judgement (no scoring rule: the stated score counts)");
   }
   apply(ctx: RuleContext): RuleOutcome {
     const stated = ctx.indicator.statedScore;
@@ -63,6 +70,6 @@ export class JudgementRule implements Rule {
     if (!hasField(ctx.indicator, "理由") && !hasField(ctx.indicator, "评分")) {
       ctx.sink.add("PE407", lineRange(stated.field.line, stated.field.keySpan[0], stated.field.valueSpan[1]), { name: ctx.indicator.name, score: stated.text });
     }
-    return { score: stated.value, steps: [() => `评价人打分 ${stated.text} 分`] };
+    return { score: stated.value, steps: [(l) => say(l, `评价人打分 ${stated.text} 分`, `the reviewer gives ${stated.text} pts`)] };
   }
 }

@@ -5,6 +5,7 @@ import type { Indicator, Policy } from "../../model/types";
 import type { ComparatorOp } from "../../syntax/ast";
 import type { DiagnosticSink } from "../sink";
 import type { RuleKind } from "../types";
+import type { Locale } from "../../text/locale";
 
 export interface RuleContext {
   indicator: Indicator;
@@ -18,12 +19,12 @@ export interface RuleContext {
   sink: DiagnosticSink;
 }
 
-/** A trace step, formatted lazily: most traces are never shown. */
-export type Step = () => string;
+/** A trace step, formatted lazily (most traces are never shown) in the reader's language. */
+export type Step = (locale: Locale) => string;
 
 export interface RuleOutcome {
   score?: Decimal;
-  /** Human-readable steps, in Chinese, for the trace; computed only when the trace is read. */
+  /** Human-readable steps for the trace, worded per language; computed only when the trace is read. */
   steps: Step[];
   /** What is missing when the rule cannot be applied: [Chinese, English]. */
   missing?: [string, string];
@@ -37,8 +38,8 @@ export interface Rule {
   kind: RuleKind;
   /** The highest score the rule can give (compared with the weight). */
   max(weight: Decimal): Decimal;
-  /** One line describing the rule, for the trace. */
-  describe(weight: Decimal): string;
+  /** One line describing the rule, for the trace, in the reader's language. */
+  describe(weight: Decimal, locale: Locale): string;
   apply(ctx: RuleContext): RuleOutcome;
 }
 

@@ -3,13 +3,14 @@
  * - 比例 (proportional): A × w, capped at w;
  * - 扣分 (deduction): w − findings × step, not below 0.
  */
+import { DEFAULT_LOCALE, type Locale, say } from "../../text/locale";
 import type Decimal from "decimal.js";
 import { D, ZERO, clamp, formatDecimal, parseDecimal } from "../../quantity/decimal";
 import { TargetCompletionRule } from "./target";
 import { formatPercent } from "../../quantity/quantity";
 import { lineRange } from "../../diagnostics/catalogue";
 import { dimName } from "../../quantity/units";
-import type { Rule, RuleContext, RuleOutcome } from "./rule";
+import type { Rule, RuleContext, RuleOutcome, Step } from "./rule";
 import { MISSING_MEASURED } from "./rule";
 
 export class ProportionalRule implements Rule {
@@ -17,8 +18,9 @@ export class ProportionalRule implements Rule {
   max(weight: Decimal): Decimal {
     return weight;
   }
-  describe(weight: Decimal): string {
-    return `得分 = 比率 × ${formatDecimal(weight, 4)}，最高 ${formatDecimal(weight, 4)} 分`;
+  describe(weight: Decimal, l: Locale = DEFAULT_LOCALE): string {
+    const w = formatDecimal(weight, 4);
+    return say(l, `得分 = 比率 × ${w}，最高 ${w} 分`, `score = ratio × ${w}, at most ${w} pts`);
   }
   apply(ctx: RuleContext): RuleOutcome {
     const a = ctx.measured;
@@ -30,7 +32,8 @@ export class ProportionalRule implements Rule {
       return { steps: [] };
     }
     const score = clamp(a.value.times(ctx.weight), ZERO, ctx.weight);
-    return { score, steps: [() => `${formatPercent(a.value)} × ${formatDecimal(ctx.weight, 4)} = ${formatDecimal(a.value.times(ctx.weight), 4)}，取 ${formatDecimal(score, 4)} 分（0～${formatDecimal(ctx.weight, 4)}）`] };
+    const product = `${formatPercent(a.value)} × ${formatDecimal(ctx.weight, 4)} = ${formatDecimal(a.value.times(ctx.weight), 4)}`;
+    return { score, steps: [(l) => say(l, `${product}，取 ${formatDecimal(score, 4)} 分（0～${formatDecimal(ctx.weight, 4)}）`, `${product}: ${formatDecimal(score, 4)} pts counted (0–${formatDecimal(ctx.weight, 4)})`)] };
   }
 }
 
@@ -40,8 +43,8 @@ export class DeductionRule implements Rule {
   max(weight: Decimal): Decimal {
     return weight;
   }
-  describe(weight: Decimal): string {
-    return `${formatDecimal(weight, 4)} 分起，每项扣 ${this.step} 分，扣完为止`;
+  describe(weight: Decimal, l: Locale = DEFAULT_LOCALE): string {
+    return say(l, `${formatDecimal(weight, 4)} 分起，每项扣 ${this.step} 分，扣完为止`, `from ${formatDecimal(weight, 4)} pts, minus ${this.step} per finding, down to 0`);
   }
   apply(ctx: RuleContext): RuleOutcome {
     // The count: the listed 扣分事项, or else a count written as 实际（实际：2 例）.
@@ -51,8 +54,9 @@ export class DeductionRule implements Rule {
     const n = fromActual ? a.inUnit() : new D(listed);
     const deducted = parseDecimal(this.step).times(n);
     const score = clamp(ctx.weight.minus(deducted), ZERO, ctx.weight);
-    const source = fromActual ? `实际 ${a.format()}` : `扣分事项 ${listed} 项`;
-    return { score, steps: [() => `${source} × ${this.step} 分 = ${formatDecimal(deducted, 4)} 分`, () => `${formatDecimal(ctx.weight, 4)} − ${formatDecimal(deducted, 4)} → ${formatDecimal(score, 4)} 分`] };
+    const source = (l: Locale) => (fromActual ? `${say(l, "实际", "actual")} ${a.format()}` : say(l, `扣分事项 ${listed} 项`, `${listed} finding${listed === 1 ? "" : "s"}`));
+    const deduction: Step = (l) => say(l, `${source(l)} × ${this.step} 分 = ${formatDecimal(deducted, 4)} 分`, `${source(l)} × ${this.step} = ${formatDecimal(deducted, 4)} pts`);
+    return { score, steps: [deduction, (l) => `${formatDecimal(ctx.weight, 4)} − ${formatDecimal(deducted, 4)} → ${formatDecimal(score, 4)}${say(l, " 分", " pts")}`] };
   }
 }
 
@@ -66,8 +70,9 @@ export class CompletionRule implements Rule {
   max(weight: Decimal): Decimal {
     return weight;
   }
-  describe(weight: Decimal): string {
-    return `按完成比例计分：实际值 ÷ 目标值 × ${formatDecimal(weight, 4)}（没有目标时 比率 × ${formatDecimal(weight, 4)}），最高 ${formatDecimal(weight, 4)} 分`;
+  describe(weight: Decimal, l: Locale = DEFAULT_LOCALE): string {
+    const w = formatDecimal(weight, 4);
+    return say(l, `按完成比例计分：实际值 ÷ 目标值 × ${w}（没有目标时 比率 × ${w}），最高 ${w} 分`, `by completion: actual ÷ target × ${w} (without a target, ratio × ${w}), at most ${w} pts`);
   }
   apply(ctx: RuleContext): RuleOutcome {
     return ctx.target ? TARGET.apply(ctx) : PROPORTIONAL.apply(ctx);
@@ -83,8 +88,9 @@ export class InverseCompletionRule implements Rule {
   max(weight: Decimal): Decimal {
     return weight;
   }
-  describe(weight: Decimal): string {
-    return `按公式计分：年度指标值 ÷ 全年实际值 × ${formatDecimal(weight, 4)}，最高 ${formatDecimal(weight, 4)} 分`;
+  describe(weight: Decimal, l: Locale = DEFAULT_LOCALE): string {
+    const w = formatDecimal(weight, 4);
+    return say(l, `按公式计分：年度指标值 ÷ 全年实际值 × ${w}，最高 ${w} 分`, `by formula: annual target ÷ actual for the year × ${w}, at most ${w} pts`);
   }
   apply(ctx: RuleContext): RuleOutcome {
     return ctx.target ? TARGET.apply({ ...ctx, policy: { ...ctx.policy, reverse: "比率" } }) : PROPORTIONAL.apply(ctx);

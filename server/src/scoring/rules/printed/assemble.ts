@@ -7,10 +7,17 @@
 import type { BoundNode, ClauseNode, ComparatorNode, ComparatorOp, QuantityNode, ScoreValueNode, Span } from "../../../syntax/ast";
 import { parseDecimal } from "../../../quantity/decimal";
 import type { PrintedResult } from "./reader";
+import { type Locale, say } from "../../../text/locale";
+
+/** A line of the reading in both languages: [Chinese, English]. */
+export type Said = readonly [zh: string, en: string];
+
+/** A line worded by `f` in each language. */
+export const both = (f: (l: Locale) => string): Said => [f("zh-cn"), f("en")];
 
 export type Piece =
-  | { kind: "clause"; clause: ClauseNode; text: string; note?: string }
-  | { kind: "modifier"; note: string; mode?: "linear" | "ceil"; span: Span }
+  | { kind: "clause"; clause: ClauseNode; text: string; note?: Said }
+  | { kind: "modifier"; note: Said; mode?: "linear" | "ceil"; span: Span }
   | { kind: "standard"; quantity: QuantityNode; span: Span }
   | { kind: "targetMet"; span: Span }
   | { kind: "start"; cmp: ComparatorNode; quantity: QuantityNode; span: Span };
@@ -22,14 +29,19 @@ export function quantityText(q: QuantityNode): string {
   return `${q.value}${q.unit?.text ?? ""}`;
 }
 
-export function scoreWords(s: ScoreValueNode): string {
-  if (s.full) return "满分";
-  if (s.deduct !== undefined) return `扣 ${s.deduct} 分（分值 − ${s.deduct}）`;
-  if (s.proportional) return "按比例计分（有目标时 实际值 ÷ 目标值 × 分值，否则 比率 × 分值）";
-  return `${s.value} 分`;
+export function scoreWords(s: ScoreValueNode, l: Locale): string {
+  if (s.full) return say(l, "满分", "full score");
+  if (s.deduct !== undefined) return say(l, `扣 ${s.deduct} 分（分值 − ${s.deduct}）`, `minus ${s.deduct} (points − ${s.deduct})`);
+  if (s.proportional) return say(l, "按比例计分（有目标时 实际值 ÷ 目标值 × 分值，否则 比率 × 分值）", "proportional (with a target, actual ÷ target × points; else ratio × points)");
+  return `${s.value}${say(l, " 分", " pts")}`;
 }
 
-export function perPointWords(c: Extract<ClauseNode, { kind: "perPoint" }>): string {
+export function perPointWords(c: Extract<ClauseNode, { kind: "perPoint" }>, l: Locale): string {
+  if (l === "en") {
+    const unit = c.perUnit ?? "percentage point(s)";
+    const how = c.mode === "linear" ? "a part of a step deducts its share" : c.mode === "ceil" ? "a part of a step counts as a whole step" : `whole steps of ${c.per} ${unit} only, a part of a step deducts nothing`;
+    return `${c.direction === "above" ? "beyond" : "below"} the full-score limit, minus ${c.step} for each ${c.per} ${unit}, ${how}; at least 0`;
+  }
   const unit = c.perUnit ?? "个百分点";
   const dir = c.direction === "above" ? "超出" : "低于";
   const how =
@@ -37,27 +49,28 @@ export function perPointWords(c: Extract<ClauseNode, { kind: "perPoint" }>): str
   return `${dir}满分界限后，每${c.per}${unit}扣 ${c.step} 分，${how}；最低 0 分`;
 }
 
-function describe(c: ClauseNode): string {
+function describe(c: ClauseNode, l: Locale): string {
+  const actual = say(l, "实际值", "actual");
   switch (c.kind) {
     case "band":
-      return `实际值 ${OP[c.comparator.op]} ${quantityText(c.quantity)} → ${scoreWords(c.score)}`;
+      return `${actual} ${OP[c.comparator.op]} ${quantityText(c.quantity)} → ${scoreWords(c.score, l)}`;
     case "range": {
       const lo = c.lo ? `${quantityText(c.lo.quantity)} ${c.lo.inclusive ? "≤" : "<"} ` : "";
       const hi = c.hi ? ` ${c.hi.inclusive ? "≤" : "<"} ${quantityText(c.hi.quantity)}` : "";
-      return `${lo}实际值${hi} → ${scoreWords(c.score)}`;
+      return `${lo}${actual}${hi} → ${scoreWords(c.score, l)}`;
     }
     case "perPoint":
-      return perPointWords(c);
+      return perPointWords(c, l);
     case "completion":
-      return "按完成比例计分：有数量目标时 实际值 ÷ 目标值 × 分值（达到目标得满分），没有目标时 比率 × 分值";
+      return say(l, "按完成比例计分：有数量目标时 实际值 ÷ 目标值 × 分值（达到目标得满分），没有目标时 比率 × 分值", "by completion: with a quantity target, actual ÷ target × points (full score once the target is met); without one, ratio × points");
     case "option":
-      return `“${c.label}” ${scoreWords(c.score)}`;
+      return `“${c.label}” ${scoreWords(c.score, l)}`;
     case "else":
-      return `其余情况 → ${scoreWords(c.score)}`;
+      return `${say(l, "其余情况", "otherwise")} → ${scoreWords(c.score, l)}`;
     case "deduction":
-      return `每项扣 ${c.step} 分，扣完为止`;
+      return say(l, `每项扣 ${c.step} 分，扣完为止`, `minus ${c.step} per item, down to 0`);
     case "proportional":
-      return "按比例计分";
+      return say(l, "按比例计分", "proportional");
   }
 }
 
@@ -79,20 +92,20 @@ function claimed(clauses: ClauseNode[], self: ClauseNode, v: QuantityNode): bool
 const ON_TIME = /^(按时|按期|及时|如期|准时|按计划|在规定的?(时间|期限|时限)内)(完成|办结|完工|报送|提交)?$/;
 
 /** "按时完成计5分，每超过1天扣1分": the on-time point is the full band ≤ 0 days over, the deduction counts the days over. */
-function onTime(clauses: ClauseNode[], reading: string[]): [ClauseNode, ClauseNode] | undefined {
+function onTime(clauses: ClauseNode[], reading: Said[]): [ClauseNode, ClauseNode] | undefined {
   const options = clauses.filter((c) => c.kind === "option");
   const per = clauses.find((c) => c.kind === "perPoint");
   if (options.length !== 1 || clauses.length !== 2 || !per || per.kind !== "perPoint" || per.direction !== "above" || per.perUnit === undefined) return undefined;
   const o = options[0];
   if (o.kind !== "option" || !ON_TIME.test(o.label) || o.score.deduct !== undefined || o.score.proportional) return undefined;
   const zero: QuantityNode = { value: "0", unit: { text: per.perUnit, span: o.span }, approx: false, span: o.span };
-  reading.push(`“${o.label}”即超出 0${per.perUnit}：实际值写超出的${per.perUnit}数`);
+  reading.push(both((l) => say(l, `“${o.label}”即超出 0${per.perUnit}：实际值写超出的${per.perUnit}数`, `“${o.label}” means 0 ${per.perUnit} over: the actual is the number of ${per.perUnit} over`)));
   return [o, { kind: "band", comparator: { op: "<=", text: "≤", span: o.span }, quantity: zero, score: o.score, span: o.span }];
 }
 
 export function assemble(pieces: Piece[], offset: number, length: number): PrintedResult {
   const clauses: ClauseNode[] = [];
-  const reading: string[] = [];
+  const reading: Said[] = [];
   let mode: "linear" | "ceil" | undefined;
   let standard: Extract<Piece, { kind: "standard" }> | undefined;
   let start: Extract<Piece, { kind: "start" }> | undefined;
@@ -147,9 +160,10 @@ export function assemble(pieces: Piece[], offset: number, length: number): Print
     }
     if (band) {
       clauses.unshift(band);
-      reading.push(`满分界限取自“${start ? "未达到（超过）的条件" : "以…为标准"}”：实际值 ${OP[band.comparator.op]} ${quantityText(band.quantity)} 得满分`);
+      const limit = `${OP[band.comparator.op]} ${quantityText(band.quantity)}`;
+      reading.push(both((l) => say(l, `满分界限取自“${start ? "未达到（超过）的条件" : "以…为标准"}”：实际值 ${limit} 得满分`, `the full-score limit comes from ${start ? "the condition not met (exceeded)" : "以…为标准 (the standard)"}: actual ${limit} earns the full score`)));
     }
-  } else if (standard) reading.push(`以 ${quantityText(standard.quantity)} 为标准（说明，计分按以下各条）`);
+  } else if (standard) reading.push(both((l) => say(l, `以 ${quantityText(standard.quantity)} 为标准（说明，计分按以下各条）`, `${quantityText(standard.quantity)} as the standard (a note; the parts below score)`)));
   if (clauses.length === 0) {
     return { ok: false, failure: { span: [offset, offset + length], expected: ["至少一条给出分数的条款", "at least one clause that gives a score"] } };
   }
@@ -159,7 +173,8 @@ export function assemble(pieces: Piece[], offset: number, length: number): Print
       continue;
     }
     const now = replaced.get(p.clause) ?? p.clause;
-    reading.push(`“${p.text}” → ${clauses.includes(now) ? (p.note ?? describe(now)) : "与各要点的分数重复（少一项即少得该项分数），不另扣"}`);
+    const note = p.note;
+    reading.push(both((l) => `“${p.text}” → ${clauses.includes(now) ? (note ? say(l, ...note) : describe(now, l)) : say(l, "与各要点的分数重复（少一项即少得该项分数），不另扣", "repeats the points' own scores (a point missing already loses its score): no further deduction")}`));
   }
   return { ok: true, value: { clauses, reading } };
 }

@@ -8,9 +8,10 @@ import { makeDiagnostic, lineRange, type Diagnostic } from "../../../diagnostics
 import { parseValue, type SourceLine } from "../../../syntax/parse";
 import { parseCountLabel } from "../checklist";
 import { readPrintedRule, type PrintedResult } from "./reader";
+import type { Said } from "./assemble";
 import type { CacheEntry } from "../../../cache-entry";
 
-export type RuleValue = { ok: true; clauses: ClauseNode[]; reading?: string[] } | { ok: false; diagnostic: Diagnostic };
+export type RuleValue = { ok: true; clauses: ClauseNode[]; reading?: Said[] } | { ok: false; diagnostic: Diagnostic };
 
 /**
  * An option label that is really a printed condition: the compact grammar

@@ -12,13 +12,13 @@
  */
 import type { BoundNode, ClauseNode, ComparatorNode, QuantityNode, ScoreValueNode, Span } from "../../../syntax/ast";
 import { Cursor, conditionStarts, readComparator, readConsequence, readNumber, readQuantity } from "./scan";
-import { assemble, type Piece } from "./assemble";
+import { assemble, both, type Piece, type Said } from "./assemble";
 import { commaLabel, countedLead, isNote, statesScore } from "./extras";
 
 export interface PrintedReading {
   clauses: ClauseNode[];
-  /** How each part was read, in Chinese, for hover and the trace. */
-  reading: string[];
+  /** How each part was read, [Chinese, English], for hover. */
+  reading: Said[];
 }
 
 export interface PrintedFailure {
@@ -110,7 +110,7 @@ function readPer(c: Cursor, start: number): Piece | Fail {
     const m = readNumber(c);
     if (!m || c.eat("分") === undefined) return failAt(c, k, c.end, "“扣N分”", "“扣N分” (the deduction)");
     const count = finding[1];
-    return { kind: "clause", clause: { kind: "deduction", step: m.value, span: c.span(start) }, text: c.text.slice(start, c.i), note: `每${/^[0-9]+$/.test(count) ? count : "一"}项（例）扣 ${m.value} 分：项数取“实际：N 例”或列出的扣分事项` };
+    return { kind: "clause", clause: { kind: "deduction", step: m.value, span: c.span(start) }, text: c.text.slice(start, c.i), note: [`每${/^[0-9]+$/.test(count) ? count : "一"}项（例）扣 ${m.value} 分：项数取“实际：N 例”或列出的扣分事项`, `minus ${m.value} per ${/^[0-9]+$/.test(count) ? `${count} items (cases)` : "item (case)"}: the count is 实际：N 例 or the listed findings`] };
   }
   const dirAt = c.i;
   const up = c.eat(...ABOVE);
@@ -325,15 +325,15 @@ const INVERSE = /^(得分=)?(全年|年度|本年)?(目标|指标|计划|预期)
 const FULL_AT = /^([0-9]+(?:\.[0-9]+)?)(%)?(计|得|为|记)满分$/;
 const TARGET_MET = /^(完成|达到|实现)(年度)?(目标值?|指标值|预期目标|计划|目标任务)的?(得|计)?满分$/;
 const STANDARD = /^以([0-9]+(?:\.[0-9]+)?)(%|个百分点)?为(标准|基准|满分标准|上限|下限|目标)$/;
-const MODIFIERS: [RegExp, string, "linear" | "ceil" | undefined][] = [
-  [/^(扣完为止|扣完即止|扣满为止|扣至0分为止|最低(为|得)?0分|最多扣完本项分值|最多扣至0分)$/, "扣完为止：最低 0 分", undefined],
-  [/^(最高|最多)?(得分)?(不超过|不高于)(该项|本项|该指标|本指标)?(分值|满分|权重)$/, "最高不超过分值：封顶于分值", undefined],
-  [/^(满分为止|以满分为限|得满分为止)$/, "满分为止：封顶于分值", undefined],
-  [/^在0分和满分之间.{0,8}$/, "得分在 0 分和分值之间", undefined],
-  [/^(超过|高于)100%的?按100%(计|计算|计分)$/, "超过 100% 的按 100% 计：封顶", undefined],
-  [/^不足.{0,12}按比例.{0,6}$/, "不足一步的部分按比例扣分（线性）", "linear"],
-  [/^按比例扣(分|减)$/, "按比例扣分（线性）", "linear"],
-  [/^不足.{0,12}按.{0,12}(计|算|扣)(分|算|计算|除)?$/, "不足一步的部分按一步计", "ceil"],
+const MODIFIERS: [RegExp, Said, "linear" | "ceil" | undefined][] = [
+  [/^(扣完为止|扣完即止|扣满为止|扣至0分为止|最低(为|得)?0分|最多扣完本项分值|最多扣至0分)$/, ["扣完为止：最低 0 分", "deductions stop at 0: the score is at least 0"], undefined],
+  [/^(最高|最多)?(得分)?(不超过|不高于)(该项|本项|该指标|本指标)?(分值|满分|权重)$/, ["最高不超过分值：封顶于分值", "at most the points: capped at the points"], undefined],
+  [/^(满分为止|以满分为限|得满分为止)$/, ["满分为止：封顶于分值", "up to the full score: capped at the points"], undefined],
+  [/^在0分和满分之间.{0,8}$/, ["得分在 0 分和分值之间", "the score is between 0 and the points"], undefined],
+  [/^(超过|高于)100%的?按100%(计|计算|计分)$/, ["超过 100% 的按 100% 计：封顶", "above 100% counts as 100%: capped"], undefined],
+  [/^不足.{0,12}按比例.{0,6}$/, ["不足一步的部分按比例扣分（线性）", "a part of a step deducts its share (linear)"], "linear"],
+  [/^按比例扣(分|减)$/, ["按比例扣分（线性）", "deducted proportionally (linear)"], "linear"],
+  [/^不足.{0,12}按.{0,12}(计|算|扣)(分|算|计算|除)?$/, ["不足一步的部分按一步计", "a part of a step counts as a whole step"], "ceil"],
 ];
 
 /** A segment that is one fixed phrase: a modifier, a lead-in, or proportional scoring. */
@@ -364,7 +364,7 @@ export function readPrintedRule(text: string, offset: number, name: string): Pri
     for (let k = 0; k < segs.length; k++) {
       const whole = text.slice(segs[k][0], segs[k][1]).replace(/\s/g, "");
       if (isNote(whole.replace(/[。.]$/, ""))) {
-        pieces.push({ kind: "modifier", note: `“${whole}”：说明，不参与计分`, span: [offset + segs[k][0], offset + segs[k][1]] });
+        pieces.push({ kind: "modifier", note: both((l) => `“${whole}”${l === "en" ? ": a note, not scored" : "：说明，不参与计分"}`), span: [offset + segs[k][0], offset + segs[k][1]] });
         continue;
       }
       const labelled = commaLabel(text, segs, k, offset);
@@ -387,7 +387,7 @@ export function readPrintedRule(text: string, offset: number, name: string): Pri
     }
     if (described.length > 0) {
       if (!pieces.some((p) => p.kind === "clause" && p.clause.kind === "deduction")) return { ok: false, failure: described[0] };
-      pieces.unshift({ kind: "modifier", note: `前 ${described.length} 句是扣分所依据的要求（说明），按“每…一例扣N分”计分`, span: described[0].span });
+      pieces.unshift({ kind: "modifier", note: [`前 ${described.length} 句是扣分所依据的要求（说明），按“每…一例扣N分”计分`, `the first ${described.length} sentence(s) are the requirements the deduction counts against (a note): scored by 每…一例扣N分`], span: described[0].span });
     }
     return assemble(pieces, offset, text.length);
   } catch {
