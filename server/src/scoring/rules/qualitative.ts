@@ -21,7 +21,7 @@ export class QualitativeRule implements Rule {
   describe(_weight?: Decimal, l: Locale = DEFAULT_LOCALE): string {
     return say(
       l,
-      "定性目标：达成（达成预期指标）80%～100%、部分达成 60%～80%（不含 80%）、未达成 0～60%（不含 60%）的分值，由评价人打分（口径“定性区间”可改）",
+      "达成（达成预期指标）80%～100%、部分达成 60%～80%（不含 80%）、未达成 0～60%（不含 60%）的分值，由评价人打分（口径“定性区间”可改）",
       "达成 (achieved) 80%–100%, 部分达成 (partly) 60%–80% (80% excluded), 未达成 (not achieved) 0–60% (60% excluded) of the points, scored by the reviewer (口径 “定性区间” changes the bands)",
     );
   }
