@@ -16,15 +16,15 @@ import type { Attachment, BodyBlock, Paragraph as ReportParagraph, ReportDocumen
 type Child = Paragraph | Table;
 
 export async function renderDocx(report: ReportDocument): Promise<Buffer> {
-  const sections: ISectionOptions[] = [portrait(mainBody(report), true, GRID)];
-  for (const a of report.attachments) sections.push(attachmentSection(a, report, GRID));
-  if (report.review) sections.push(portrait([titleParagraph(report.review.title), ...reviewBody(report.review)], false, GRID));
+  const sections: ISectionOptions[] = [firstPortrait(mainBody(report))];
+  for (const a of report.attachments) sections.push(attachmentSection(a, report));
+  if (report.review) sections.push(portrait([titleParagraph(report.review.title), ...reviewBody(report.review)]));
   return pack(report.title, sections, report.options.boldLevel3);
 }
 
 /** The review (审核意见) alone, in the same page setup and styles. */
 export async function renderReviewDocx(review: ReviewDocument): Promise<Buffer> {
-  return pack(review.title, [portrait([titleParagraph(review.title), ...reviewBody(review)], true, GRID)], true);
+  return pack(review.title, [firstPortrait([titleParagraph(review.title), ...reviewBody(review)])], true);
 }
 
 async function pack(title: string, sections: ISectionOptions[], boldLevel3: boolean): Promise<Buffer> {
@@ -41,37 +41,37 @@ function footers(): ISectionOptions["footers"] {
   return { default: new Footer({ children: [number(STYLE.footerOdd)] }), even: new Footer({ children: [number(STYLE.footerEven)] }) };
 }
 
-type Grid = typeof GRID;
+type Page = { readonly width: number; readonly height: number; readonly top: number; readonly bottom: number; readonly left: number; readonly right: number };
 
-function portrait(children: Child[], first: boolean, grid: Grid): ISectionOptions {
+/** A section on `page`, with the line grid and the odd/even page numbers; `type` says where it starts. */
+function section(children: Child[], page: Page, orientation: (typeof PageOrientation)[keyof typeof PageOrientation], type?: (typeof SectionType)[keyof typeof SectionType]): ISectionOptions {
   return {
     properties: {
-      type: first ? undefined : SectionType.NEXT_PAGE,
+      type,
       page: {
-        size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.PORTRAIT },
-        margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, footer: FOOTER_DISTANCE, header: FOOTER_DISTANCE },
+        size: { width: page.width, height: page.height, orientation },
+        margin: { top: page.top, bottom: page.bottom, left: page.left, right: page.right, footer: FOOTER_DISTANCE, header: FOOTER_DISTANCE },
       },
-      grid: { type: DocumentGridType.LINES, linePitch: grid.linePitch },
+      grid: { type: DocumentGridType.LINES, linePitch: GRID.linePitch },
     },
     footers: footers(),
     children,
   };
 }
 
-function landscape(children: Child[], grid: Grid): ISectionOptions {
-  return {
-    properties: {
-      type: SectionType.NEXT_PAGE,
-      page: {
-        // `docx` swaps width and height for a landscape page.
-        size: { width: LANDSCAPE.height, height: LANDSCAPE.width, orientation: PageOrientation.LANDSCAPE },
-        margin: { top: LANDSCAPE.top, bottom: LANDSCAPE.bottom, left: LANDSCAPE.left, right: LANDSCAPE.right, footer: FOOTER_DISTANCE, header: FOOTER_DISTANCE },
-      },
-      grid: { type: DocumentGridType.LINES, linePitch: grid.linePitch },
-    },
-    footers: footers(),
-    children,
-  };
+/** The document's first section (portrait, where the report starts). */
+function firstPortrait(children: Child[]): ISectionOptions {
+  return section(children, PAGE, PageOrientation.PORTRAIT);
+}
+
+/** A portrait section that starts on a new page. */
+function portrait(children: Child[]): ISectionOptions {
+  return section(children, PAGE, PageOrientation.PORTRAIT, SectionType.NEXT_PAGE);
+}
+
+/** A landscape section on a new page (`docx` swaps width and height for a landscape page). */
+function landscape(children: Child[]): ISectionOptions {
+  return section(children, { ...LANDSCAPE, width: LANDSCAPE.height, height: LANDSCAPE.width }, PageOrientation.LANDSCAPE, SectionType.NEXT_PAGE);
 }
 
 /** Characters of 二号 that fit the 156 mm 版心: 156 / 7.76 ≈ 20. */
@@ -175,13 +175,13 @@ function signature(unit: string | undefined, date: string | undefined): Paragrap
   return out;
 }
 
-function attachmentSection(a: Attachment, report: ReportDocument, grid: Grid): ISectionOptions {
+function attachmentSection(a: Attachment, report: ReportDocument): ISectionOptions {
   const width = a.landscape ? LANDSCAPE_WIDTH : TEXT_WIDTH;
   const children: Child[] = [new Paragraph({ style: STYLE.attachmentLabel, children: [new TextRun(report.attachments.length > 1 ? `附件${a.index}` : "附件")] })];
   // A landscape page's 版心 is 225 mm wide: 29 characters of 二号.
   children.push(titleParagraph(a.title, STYLE.attachmentTitle, a.landscape ? 29 : TITLE_CHARS));
   for (const b of a.blocks) children.push(...block(b, report, width));
-  return a.landscape ? landscape(children, grid) : portrait(children, false, grid);
+  return a.landscape ? landscape(children) : portrait(children);
 }
 
 function heading(level: number, number: string, title: string): Paragraph {
