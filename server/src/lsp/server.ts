@@ -114,16 +114,24 @@ export function startServer(options: ServerOptions = {}): Connection {
     }
   };
 
-  // A short number per document for the hints' tags (resolve finds the document by it).
-  const docIds = new Map<string, number>();
-  const docUris: string[] = [];
-  const docId = (uri: string): number => {
-    let id = docIds.get(uri);
-    if (id === undefined) {
-      id = docUris.push(uri) - 1;
-      docIds.set(uri, id);
-    }
-    return id;
+  // Each hint carries one small number (its `data`) standing for the document and version it was made for, so that
+  // resolving it finds that analysis again and a hint of an older version (or of a closed document) gets no tooltip.
+  // One tag per open document: a new version's hints get a new number and the old one is forgotten.
+  const hintDocs = new Map<number, { uri: string; version: number }>();
+  const hintTagOf = new Map<string, number>();
+  let nextHintTag = 0;
+  const hintTag = (uri: string, version: number): number => {
+    const tag = hintTagOf.get(uri);
+    if (tag !== undefined && hintDocs.get(tag)?.version === version) return tag;
+    if (tag !== undefined) hintDocs.delete(tag);
+    hintDocs.set(nextHintTag, { uri, version });
+    hintTagOf.set(uri, nextHintTag);
+    return nextHintTag++;
+  };
+  const forgetHintTag = (uri: string) => {
+    const tag = hintTagOf.get(uri);
+    if (tag !== undefined) hintDocs.delete(tag);
+    hintTagOf.delete(uri);
   };
 
   const withDoc = <T>(uri: string, fallback: T, fn: (doc: TextDocument, a: Analysis) => T): T => {
@@ -225,6 +233,7 @@ export function startServer(options: ServerOptions = {}): Connection {
   documents.onDidChangeContent((e) => schedulePush(e.document.uri));
   documents.onDidClose((e) => {
     cache.delete(e.document.uri);
+    forgetHintTag(e.document.uri);
     const t = timers.get(e.document.uri);
     if (t) clearTimeout(t);
     timers.delete(e.document.uri);
@@ -236,14 +245,13 @@ export function startServer(options: ServerOptions = {}): Connection {
     return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsOf(params.textDocument.uri) };
   });
   connection.languages.inlayHint.on((params, token) =>
-    withDoc(params.textDocument.uri, [], (d, a) => (token.isCancellationRequested ? [] : inlayHints(a, params.range, hintSettings, [docId(params.textDocument.uri), d.version], locale))),
+    withDoc(params.textDocument.uri, [], (d, a) => (token.isCancellationRequested ? [] : inlayHints(a, params.range, hintSettings, hintTag(d.uri, d.version), locale))),
   );
   // A hint's tooltip (its trace) is made when the client asks for it, from the analysis the hint came from.
   connection.languages.inlayHint.resolve((h) => {
-    const tag = h.data as unknown;
-    const uri = Array.isArray(tag) && typeof tag[0] === "number" ? docUris[tag[0]] : undefined;
-    if (uri === undefined) return h;
-    return withDoc(uri, h, (d, a) => (d.version === (tag as unknown[])[1] ? resolveInlayHint(a, h, locale) : h));
+    const made = typeof h.data === "number" ? hintDocs.get(h.data) : undefined;
+    if (made === undefined) return h;
+    return withDoc(made.uri, h, (d, a) => (d.version === made.version ? resolveInlayHint(a, h, locale) : h));
   });
   connection.onHover((params) => withDoc(params.textDocument.uri, null, (_d, a) => hover(a, params.position.line, params.position.character, locale)));
   connection.onCompletion((params) => withDoc(params.textDocument.uri, [], (_d, a) => completions(a, params.position.line, params.position.character)));

@@ -62,7 +62,8 @@ export class IndicatorOutcome extends Traced implements IndicatorResult {
   }
 
   get label(): string {
-    this.shownLabel ??= resultLabel(this.indicator, this.measuredText, this);
+    // A subtotal's label is 得分/分值: its 实际值 is not worded for it.
+    this.shownLabel ??= resultLabel(this.indicator, this.indicator.children.length > 0 ? "" : this.measuredText, this);
     return this.shownLabel;
   }
 
