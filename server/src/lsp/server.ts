@@ -9,7 +9,6 @@ import {
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
-  DiagnosticSeverity,
   DocumentDiagnosticReportKind,
   type Connection,
   type Diagnostic as LspDiagnostic,
@@ -23,7 +22,7 @@ import {
 import { cancelQueued, flowControlled, flowControlledStdio } from "./flow";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { analyze, type Analysis } from "../analysis";
-import type { Diagnostic } from "../diagnostics/catalogue";
+import { DiagnosticReports } from "./diagnostic-reports";
 import { inlayHints, resolveInlayHint, DEFAULT_HINTS, type HintSettings } from "../features/hints";
 import { hover } from "../features/hover";
 import { completions } from "../features/completion";
@@ -145,16 +144,8 @@ export function startServer(options: ServerOptions = {}): Connection {
     }
   };
 
-  const toLsp = (d: Diagnostic): LspDiagnostic => ({
-    range: d.range,
-    severity: d.severity === "error" ? DiagnosticSeverity.Error : d.severity === "warning" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information,
-    code: d.code,
-    source: "perf-eval",
-    message: locale === "en" ? d.messageEn : d.message,
-    data: d.data,
-  });
-
-  const diagnosticsOf = (uri: string): LspDiagnostic[] => withDoc(uri, [], (_doc, a) => a.evaluation.diagnostics.map(toLsp));
+  const reports = new DiagnosticReports();
+  const diagnosticsOf = (uri: string): LspDiagnostic[] => withDoc(uri, [], (_doc, a) => reports.all(a.evaluation.diagnostics, locale));
 
   const schedulePush = (uri: string) => {
     if (pull) return;
@@ -234,6 +225,7 @@ export function startServer(options: ServerOptions = {}): Connection {
   documents.onDidClose((e) => {
     cache.delete(e.document.uri);
     forgetHintTag(e.document.uri);
+    reports.forget(e.document.uri);
     const t = timers.get(e.document.uri);
     if (t) clearTimeout(t);
     timers.delete(e.document.uri);
@@ -242,7 +234,9 @@ export function startServer(options: ServerOptions = {}): Connection {
 
   connection.languages.diagnostics.on((params, token) => {
     if (token.isCancellationRequested) throw cancelled();
-    return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsOf(params.textDocument.uri) };
+    const { uri } = params.textDocument;
+    // An unknown document (or a failed analysis) has no diagnostics: a full, empty report, as before.
+    return withDoc(uri, undefined, (_d, a) => reports.report(uri, a.evaluation.diagnostics, locale, params.previousResultId)) ?? { kind: DocumentDiagnosticReportKind.Full, items: [] };
   });
   connection.languages.inlayHint.on((params, token) =>
     withDoc(params.textDocument.uri, [], (d, a) => (token.isCancellationRequested ? [] : inlayHints(a, params.range, hintSettings, hintTag(d.uri, d.version), locale))),
