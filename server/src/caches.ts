@@ -22,7 +22,7 @@ import { leafReuseCache } from "./scoring/leaf-reuse";
 import { sumReuseCache } from "./scoring/sum-reuse";
 import { blockReuseCache } from "./model/reuse";
 import { semanticIndexCache } from "./features/semantic-index";
-import { namedDiagnosticCache } from "./diagnostics/blanks";
+import { blockBlanksCache, namedDiagnosticCache } from "./diagnostics/blanks";
 
 export type { CacheEntry } from "./cache-entry";
 
@@ -43,6 +43,7 @@ export const CACHES: readonly CacheEntry[] = [
   sumReuseCache,
   ruleCache,
   printedRuleCache,
+  blockBlanksCache,
   namedDiagnosticCache,
   semanticIndexCache,
 ];

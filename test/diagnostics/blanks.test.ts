@@ -31,4 +31,20 @@ describe("blanks (PE130) read in place", () => {
     assert.ok(messages(t2, a1).some((m) => m.startsWith("“完成件数”：")));
     assert.ok(!messages(t2, a1).some((m) => m.includes("完成数量")));
   });
+
+  it("while typing, each block's blanks are those a fresh analysis finds (blocks kept by the next analysis keep theirs)", () => {
+    const two = (first: string, second: string, ticked: string) =>
+      `单位：测试单位\n年度：2024\n\n# 产出指标（20分）\n\n## 完成数量（10分）\n目标：≥100 个\n实际：${first}\n评分：完成率×分值\n\n## 验收情况（10分）\n实际：${second}\n- [${ticked}] 已验收\n- [ ] 已归档\n`;
+    const steps = [two("", "", " "), two("", "合格", " "), two("96 个", "合格", " "), two("96 个", "合格", "x"), two("96 个", "", "x"), two("", "", " ")];
+    let previous: ReturnType<typeof analyze> | undefined;
+    const seen: string[] = [];
+    for (const text of steps) {
+      const next = analyze(text, previous);
+      const shown = (a: ReturnType<typeof analyze>) => a.evaluation.diagnostics.map((d) => `${d.code}@${d.range.start.line} ${d.message}`);
+      assert.deepEqual(shown(next), shown(analyze(text)));
+      seen.push(blanks(text).join(","));
+      previous = next;
+    }
+    assert.deepEqual(seen, ["7,11,12", "7,12", "12", "", "11", "7,11,12"]);
+  });
 });

@@ -6,7 +6,7 @@
  * cause (an unknown name, a rule without its value, a missing 偏差原因…) is
  * not reported on top of them: the file is unfinished, not wrong.
  */
-import type { Indicator, PerfModel } from "../model/types";
+import type { Indicator, IndicatorBlock, PerfModel } from "../model/types";
 import { makeDiagnostic, lineRange, type Diagnostic, type DiagnosticCode } from "./catalogue";
 import type { CacheEntry } from "../cache-entry";
 
@@ -40,17 +40,54 @@ export function findBlanks(model: PerfModel, blocks: readonly Indicator[] = bloc
     const key = blankField(i);
     if (key !== undefined) out.push({ line: i, key });
   }
-  for (const ind of blocks) {
-    for (let i = ind.line + 1; i <= ind.endLine && i < lines.length; i++) {
-      const key = blankField(i);
-      if (key !== undefined) out.push({ line: i, key, indicator: ind });
+  // A block's blanks are read from its lines only: a block shared by the next model (its lines the same objects)
+  // has the same ones, kept by the block. Lines of a file with conflict markers are left out, so there it is read.
+  const memo = conflictLines.size === 0;
+  for (let k = 0; k < blocks.length; k++) {
+    const ind = blocks[k];
+    let found = memo ? blanksOfBlock.get(ind.block) : undefined;
+    if (found === undefined) {
+      let list: InBlock[] | undefined;
+      for (let i = ind.line + 1; i <= ind.endLine && i < lines.length; i++) {
+        const key = blankField(i);
+        if (key !== undefined) (list ??= []).push({ line: i, key });
+      }
+      if (ind.checks.length > 0 && !ind.checks.some((c) => c.checked) && !ind.fields.has("得分") && !ind.fields.has("偏差原因")) {
+        (list ??= []).push({ line: ind.checks[0].line, key: undefined });
+      }
+      found = list ?? NO_BLANKS;
+      if (memo) blanksOfBlock.set(ind.block, found);
     }
-    if (ind.checks.length > 0 && !ind.checks.some((c) => c.checked) && !ind.fields.has("得分") && !ind.fields.has("偏差原因")) {
-      out.push({ line: ind.checks[0].line, indicator: ind });
+    for (let j = 0; j < found.length; j++) {
+      const b = found[j];
+      out.push(b.key === undefined ? { line: b.line, indicator: ind } : { line: b.line, key: b.key, indicator: ind });
     }
   }
   return out.length > 1 ? out.sort((a, b) => a.line - b.line) : out;
 }
+
+/** A blank of a block: its line, and its field's key (undefined for a checklist still to tick). */
+interface InBlock {
+  readonly line: number;
+  readonly key: string | undefined;
+}
+const NO_BLANKS: readonly InBlock[] = Object.freeze([]);
+
+/**
+ * The blanks of each indicator block, by the block (model/reuse.ts shares a block with the next model while its
+ * lines are the same objects): most blocks have none, and a keystroke then reads the lines of one block, not of
+ * the whole file. An entry holds line numbers and keys only.
+ */
+let blanksOfBlock = new WeakMap<IndicatorBlock, readonly InBlock[]>();
+export const blockBlanksCache: CacheEntry = {
+  name: "diagnostics/blanks.ts blanksOfBlock: the blank fields and unticked checklist of each indicator block",
+  key: "the indicator block (shared while its lines are unchanged)",
+  bound: "a WeakMap: an entry goes with its block",
+  size: () => undefined,
+  clear: () => {
+    blanksOfBlock = new WeakMap();
+  },
+};
 
 /** Whether `text` from `start` to `end` holds nothing but what `String.prototype.trim` removes. */
 function isSpace(text: string, start: number, end: number): boolean {
