@@ -3,9 +3,10 @@
  * are computed on demand (with cycle detection), then every indicator
  * bottom-up, then the total and grade, then the placeholders in prose.
  */
+import type Decimal from "decimal.js";
 import { NONE } from "../empty";
 import { hasField } from "../model/fields";
-import { ZERO, formatDecimal, formatScore } from "../quantity/decimal";
+import { formatDecimal, formatScore } from "../quantity/decimal";
 import { Quantity } from "../quantity/quantity";
 import { lineRange } from "../diagnostics/catalogue";
 import type { DataItem, Indicator, IndicatorBlock, PerfModel } from "../model/types";
@@ -23,8 +24,9 @@ import { formatPair, precisionOf, roundScore, scoreAgrees } from "./precision";
 import { actualQuantity, checkCoefficient, targetOp, targetUnit } from "./national";
 import { EXECUTION_EXPR, EXECUTION_RULE, isAutoExecutionRow } from "./execution-row";
 import { capIndicatorScore } from "./clamp";
-import { STEPS, inputName, pts, ruleKindName } from "./step-words";
-import { DataOutcome, IndicatorOutcome, NO_DEPS, fingerprint, ruleUsesMeasured, sortDiagnostics, LeafRecord, type LeafTracer } from "./outcomes";
+import { STEPS, inputName, ruleKindName } from "./step-words";
+import { DataOutcome, LeafOutcome, LeafValues, NO_DEPS, fingerprint, ruleUsesMeasured, sortDiagnostics, LeafRecord, type LeafTracer } from "./outcomes";
+import { scoreParent } from "./parent-outcome";
 import { keepLeafRecords, newLeafRecords, previousLeafRecords, recordFor } from "./leaf-reuse";
 import { approximate, completionRate, deviationReason } from "./leaf-checks";
 import { placeholders, totals, type EvaluationState } from "./totals";
@@ -34,6 +36,9 @@ import { keepParentSums, parentSumsAfter } from "./sum-reuse";
 import type { SumMemo } from "../quantity/sum-memo";
 
 export { sortDiagnostics } from "./outcomes";
+
+/** A result's score (what a parent adds up). */
+const scoreOf = (r: IndicatorResult): Decimal | undefined => r.score;
 
 const COMPARATOR_TEXT: Record<ComparatorOp, string> = { ">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "=" };
 
@@ -213,23 +218,7 @@ class Evaluator implements LeafTracer, EvaluationState {
       return r;
     }
     const parts = ind.children.map((c) => this.indicatorTree(c));
-    const { sum, known } = this.sums.sumOf(parts, (p) => p.score);
-    const tb = new TraceBuilder();
-    tb.lazyInputs = (l) => parts.map((p) => ({ name: p.indicator.name, value: p.score === undefined ? unscored(l) : `${formatDecimal(p.score, 2)}/${formatDecimal(p.indicator.weight ?? ZERO, 2)}`, line: p.indicator.line }));
-    tb.rule = ruleKindName("sum");
-    tb.step(() => `${parts.map((p) => (p.score === undefined ? "?" : formatDecimal(p.score, 2))).join(" + ")} = ${formatDecimal(sum, 2)}`);
-    tb.result = (l) => `${formatDecimal(sum, 2)}/${formatDecimal(ind.weight ?? ZERO, 2)}${pts(l)}${known ? "" : STEPS.partsUnscored(l)}`;
-    const r = new IndicatorOutcome(ind, tb, undefined);
-    // Children whose weights add up to more than the parent's (PE301) cannot make it count more than its weight.
-    r.score = ind.weight ? capIndicatorScore(ind, sum, ind.weight, this.sink, (t) => tb.step(t)) : sum;
-    r.kind = "sum";
-    const agreesSum = ind.statedScore === undefined || scoreAgrees(ind.statedScore.text, ind.statedScore.value, sum, this.model.policy);
-    r.statedScoreDiffers = !agreesSum;
-    if (ind.statedScore && !agreesSum) {
-      const f = ind.statedScore.field;
-      const computed = formatPair(ind.statedScore.value, sum, precisionOf(this.model.policy))[1];
-      this.sink.add("PE501", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]), { stated: ind.statedScore.text, computed, basis: "sum" }, { computed });
-    }
+    const r = scoreParent(ind, parts, this.sums.sumOf(parts, scoreOf), this.model.policy, this.sink);
     this.results.set(ind, r);
     return r;
   }
@@ -243,9 +232,9 @@ class Evaluator implements LeafTracer, EvaluationState {
       this.sink.items.push(...prev.diagnostics);
       for (const d of prev.localData) this.dataResults.set(d.item, d);
       for (const u of prev.usedLocal) this.used[u.field.line] = 1;
-      const result = prev.result.copyFor(ind, this);
-      this.leafRecords[ind.line] = prev.withResult(result);
-      return result;
+      // The record holds nothing of the evaluation that made it: handed on as it is.
+      this.leafRecords[ind.line] = prev;
+      return new LeafOutcome(ind, prev.values, this);
     }
     const d0 = this.sink.items.length;
     const asked0 = this.suggestions.mark();
@@ -255,7 +244,7 @@ class Evaluator implements LeafTracer, EvaluationState {
     const localData: DataResult[] = hasData ? [] : NONE;
     const usedLocal: DataItem[] = hasData ? [] : NONE;
     if (hasData) for (const item of ind.data.values()) this.dataValue(item);
-    const result = this.computeLeaf(ind);
+    const result = this.computeLeaf(ind, NO_TRACE);
     const stated = ind.statedScore;
     // As PE501 compares: the exact leaf score at max(stated decimals, 得分精度).
     result.statedScoreDiffers = stated !== undefined && (result.score === undefined || !scoreAgrees(stated.text, stated.value, result.exact ?? result.score, this.model.policy));
@@ -267,9 +256,9 @@ class Evaluator implements LeafTracer, EvaluationState {
       }
     }
     const diagnostics = this.sink.items.length > d0 ? this.sink.items.slice(d0) : NONE;
-    this.leafRecords[ind.line] = new LeafRecord(ind.block, result, context, this.deps ?? NO_DEPS, this.suggestions.readsSince(asked0), diagnostics, localData, usedLocal);
+    this.leafRecords[ind.line] = new LeafRecord(ind.block, result, context, this.deps ? [...this.deps].flat() : NO_DEPS, this.suggestions.readsSince(asked0), diagnostics, localData, usedLocal);
     this.deps = outer;
-    return result;
+    return new LeafOutcome(ind, result, this);
   }
 
   private readonly contexts = new Map<string, string>();
@@ -296,8 +285,11 @@ class Evaluator implements LeafTracer, EvaluationState {
     return fp;
   }
 
-  private depsUnchanged(deps: ReadonlyMap<string, string>): boolean {
-    for (const [name, fp] of deps) {
+  /** Whether the shared names a leaf read (`[name, fingerprint, …]`) have the values they had. */
+  private depsUnchanged(deps: readonly string[]): boolean {
+    for (let i = 0; i < deps.length; i += 2) {
+      const name = deps[i];
+      const fp = deps[i + 1];
       const item = this.model.data.get(name);
       if (!item) {
         if (fp !== "") return false;
@@ -318,7 +310,9 @@ class Evaluator implements LeafTracer, EvaluationState {
     this.deps = undefined;
     this.suggestions = Suggestions.spent();
     try {
-      return this.computeLeaf(ind, new TraceBuilder()).traceIn(locale);
+      const tb = new TraceBuilder();
+      this.computeLeaf(ind, tb);
+      return tb.build(locale);
     } finally {
       this.sink = sink;
       this.deps = deps;
@@ -327,12 +321,12 @@ class Evaluator implements LeafTracer, EvaluationState {
   }
 
   /**
-   * A leaf's result, its trace recorded by `trace`: `NO_TRACE` when the leaf
-   * is scored (the result evaluates the leaf again when its trace is first
-   * read: `retrace`), a `TraceBuilder` then.
+   * What scoring a leaf finds, its trace recorded by `trace`: `NO_TRACE` when
+   * the leaf is scored (its result evaluates the leaf again when its trace is
+   * first read: `retrace`), a `TraceBuilder` then.
    */
-  private computeLeaf(ind: Indicator, trace: TraceRecorder = NO_TRACE): IndicatorOutcome {
-    const result = trace instanceof TraceBuilder ? new IndicatorOutcome(ind, trace, undefined) : new IndicatorOutcome(ind, undefined, this);
+  private computeLeaf(ind: Indicator, trace: TraceRecorder): LeafValues {
+    const result = new LeafValues();
 
     // A: 实际, else the value of 公式.
     let formulaValue: Quantity | undefined;
