@@ -19,7 +19,7 @@ import { DEFAULT_LOCALE, type Locale } from "../text/locale";
 import { resolveRule } from "./rules/resolve";
 import type { RuleContext } from "./rules/rule";
 import { NO_TRACE, TraceBuilder, type TraceRecorder, unscored } from "./trace";
-import { LineKeyedMap } from "./by-line";
+import { type ByLine, LineKeyedMap } from "./by-line";
 import { formatPair, precisionOf, roundScore, scoreAgrees } from "./precision";
 import { actualQuantity, checkCoefficient, targetOp, targetUnit } from "./national";
 import { EXECUTION_EXPR, EXECUTION_RULE, isAutoExecutionRow } from "./execution-row";
@@ -27,9 +27,9 @@ import { capIndicatorScore } from "./clamp";
 import { STEPS, inputName, ruleKindName } from "./step-words";
 import { DataOutcome, LeafOutcome, LeafValues, NO_DEPS, fingerprint, ruleUsesMeasured, sortDiagnostics, LeafRecord, type LeafTracer } from "./outcomes";
 import { scoreParent } from "./parent-outcome";
-import { keepLeafRecords, newLeafRecords, previousLeafRecords, recordFor } from "./leaf-reuse";
+import { keepLeafRecords, newLeafRecords, parentRecordFor, previousLeafRecords, recordFor, type ScoreRecord } from "./leaf-reuse";
 import { approximate, completionRate, deviationReason } from "./leaf-checks";
-import { placeholders, totals, type EvaluationState } from "./totals";
+import { everyLeafScored, placeholders, totals, type EvaluationState } from "./totals";
 import { Suggestions } from "./suggestions";
 import { finishDiagnostics } from "../diagnostics/blanks";
 import { keepParentSums, parentSumsAfter } from "./sum-reuse";
@@ -66,19 +66,20 @@ class Evaluator implements LeafTracer, EvaluationState {
   private readonly context: string;
 
   /** This evaluation's leaf records, for the next one. */
-  private readonly leafRecords: (LeafRecord | undefined)[];
+  private readonly leafRecords: ByLine<ScoreRecord>;
 
   constructor(
     readonly model: PerfModel,
     /** The previous evaluation's leaf records, by line. */
-    private previousRecords: readonly (LeafRecord | undefined)[] | undefined,
+    private previousRecords: ByLine<ScoreRecord> | undefined,
     /** Parent sums, reused where the children's scores are the previous evaluation's objects (sum-reuse.ts). */
     private readonly sums: SumMemo,
   ) {
     const lineCount = model.syntax.lines.length;
-    this.leafRecords = newLeafRecords(lineCount);
-    this.results = new LineKeyedMap(lineCount, (ind) => ind.line, (r) => r.indicator);
-    this.dataResults = new LineKeyedMap(lineCount, (item) => item.field.line, (r) => r.item);
+    const scored = model.indicators.length + model.measures.length;
+    this.leafRecords = newLeafRecords(lineCount, scored);
+    this.results = new LineKeyedMap(lineCount, scored, (ind) => ind.line);
+    this.dataResults = new LineKeyedMap(lineCount, model.allData.length, (item) => item.field.line);
     this.used = new Uint8Array(lineCount);
     this.suggestions = new Suggestions(model.data);
     const p = model.policy;
@@ -89,12 +90,14 @@ class Evaluator implements LeafTracer, EvaluationState {
   }
 
   run(): Evaluation {
-    for (const item of this.model.allData) if (!item.scope) this.dataValue(item);
-    for (const root of this.model.roots) this.indicatorTree(root);
-    for (const m of this.model.measures) this.results.set(m, this.leaf(m));
+    // Index loops: run once per edit over many items, before the optimizer would remove an iterator's garbage.
+    const { allData, roots, measures, indicators } = this.model;
+    for (let i = 0; i < allData.length; i++) if (!allData[i].scope) this.dataValue(allData[i]);
+    for (let i = 0; i < roots.length; i++) this.indicatorTree(roots[i]);
+    for (let i = 0; i < measures.length; i++) this.results.set(measures[i], this.leaf(measures[i]));
     this.checkUnused();
     const { total, grade, traceOf, statedTotalDiffers } = totals(this);
-    const complete = this.model.indicators.every((i) => i.children.length > 0 || this.results.get(i)?.score !== undefined);
+    const complete = everyLeafScored(indicators, this.results);
     const placeholderResults = placeholders(this, total, grade);
     // Blanks (待填写) marked, what they cause left out, messages naming their indicator (diagnostics/blanks.ts).
     const diagnostics = finishDiagnostics(this.model, sortDiagnostics([...this.model.syntax.diagnostics, ...this.model.diagnostics, ...this.sink.items]));
@@ -200,7 +203,9 @@ class Evaluator implements LeafTracer, EvaluationState {
   }
 
   private checkUnused(): void {
-    for (const item of this.model.allData) {
+    const allData = this.model.allData;
+    for (let i = 0; i < allData.length; i++) {
+      const item = allData[i];
       // Only plain figures in a scored indicator that no formula reads: a
       // derivation is a check in itself, and a measure's data is documentary.
       if (!item.scope || item.scope.weight === null || item.node.derivation || this.used[item.field.line] === 1) continue;
@@ -218,7 +223,8 @@ class Evaluator implements LeafTracer, EvaluationState {
       return r;
     }
     const parts = ind.children.map((c) => this.indicatorTree(c));
-    const r = scoreParent(ind, parts, this.sums.sumOf(parts, scoreOf), this.model.policy, this.sink);
+    const r = scoreParent(ind, parts, this.sums.sumOf(parts, scoreOf), this.model.policy, this.context, this.sink, parentRecordFor(this.previousRecords, ind));
+    this.leafRecords.set(ind.line, r.record);
     this.results.set(ind, r);
     return r;
   }
@@ -229,11 +235,12 @@ class Evaluator implements LeafTracer, EvaluationState {
     const prev = recordFor(this.previousRecords, ind);
     // The suggestions last: replaying them counts them.
     if (prev && prev.context === context && this.depsUnchanged(prev.deps) && this.suggestions.replay(prev.suggestions)) {
-      this.sink.items.push(...prev.diagnostics);
-      for (const d of prev.localData) this.dataResults.set(d.item, d);
-      for (const u of prev.usedLocal) this.used[u.field.line] = 1;
+      if (prev.diagnostics.length > 0) this.sink.items.push(...prev.diagnostics);
+      const { localData, usedLocal } = prev;
+      for (let i = 0; i < localData.length; i++) this.dataResults.set(localData[i].item, localData[i]);
+      for (let i = 0; i < usedLocal.length; i++) this.used[usedLocal[i].field.line] = 1;
       // The record holds nothing of the evaluation that made it: handed on as it is.
-      this.leafRecords[ind.line] = prev;
+      this.leafRecords.set(ind.line, prev);
       return new LeafOutcome(ind, prev.values, this);
     }
     const d0 = this.sink.items.length;
@@ -256,7 +263,7 @@ class Evaluator implements LeafTracer, EvaluationState {
       }
     }
     const diagnostics = this.sink.items.length > d0 ? this.sink.items.slice(d0) : NONE;
-    this.leafRecords[ind.line] = new LeafRecord(ind.block, result, context, this.deps ? [...this.deps].flat() : NO_DEPS, this.suggestions.readsSince(asked0), diagnostics, localData, usedLocal);
+    this.leafRecords.set(ind.line, new LeafRecord(ind.block, result, context, this.deps ? [...this.deps].flat() : NO_DEPS, this.suggestions.readsSince(asked0), diagnostics, localData, usedLocal));
     this.deps = outer;
     return new LeafOutcome(ind, result, this);
   }
