@@ -13,7 +13,7 @@
 import type { CacheEntry } from "./cache-entry";
 import { lineNodeCache, sourceLineObjectCache } from "./syntax/parse";
 import { fieldKeyTableCache, refTableCache, spanTableCache, textTableCache } from "./syntax/intern";
-import { decimalCache, scoreTextCache } from "./quantity/decimal";
+import { decimalCache } from "./quantity/decimal";
 import { quantityCache } from "./quantity/quantity";
 import { unitCache } from "./quantity/units";
 import { ruleCache } from "./scoring/rules/resolve";
@@ -35,7 +35,6 @@ export const CACHES: readonly CacheEntry[] = [
   textTableCache,
   fieldKeyTableCache,
   decimalCache,
-  scoreTextCache,
   quantityCache,
   unitCache,
   blockReuseCache,

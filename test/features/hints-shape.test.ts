@@ -46,4 +46,18 @@ describe("inlay hints: labels and order", () => {
     assert.deepEqual(lines, [...lines].sort((x, y) => x - y));
     assert.deepEqual(lines, [4, 7, 9, 10], JSON.stringify(hints));
   });
+
+  it("a range's hints are the whole document's hints on its lines; an odd range gives none or some, never an error", () => {
+    for (const f of files) {
+      const a = analyze(readFileSync(join(examples, f), "utf8"));
+      const all = inlayHints(a, everything);
+      for (const [start, end] of [[0, 0], [3, 40], [10, 12], [25, 2000]]) {
+        const some = inlayHints(a, { start: { line: start, character: 0 }, end: { line: end, character: 0 } });
+        assert.deepEqual(some, all.filter((h) => h.position.line >= start && h.position.line <= end), `${f} ${start}-${end}`);
+      }
+      for (const [start, end] of [[40, 3], [1.5, 30.5], [Number.NaN, 10], [0, Number.POSITIVE_INFINITY]]) {
+        assert.doesNotThrow(() => inlayHints(a, { start: { line: start, character: 0 }, end: { line: end, character: 0 } }), `${f} ${start}-${end}`);
+      }
+    }
+  });
 });

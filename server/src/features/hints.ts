@@ -56,10 +56,15 @@ export function inlayHints(a: Analysis, range: Range, settings: HintSettings = D
   const hint = (line: number, character: number, label: string, right = false): InlayHint =>
     right ? { position: { line, character }, label: unbreakable(label), paddingLeft: false, data: doc, paddingRight: true } : { position: { line, character }, label: unbreakable(label), paddingLeft: true, data: doc };
   const dp = settings.decimals ?? SCORE_DECIMALS;
-  const out: InlayHint[] = [];
   const lines = a.syntax.lines;
   const first = range.start.line;
   const last = range.end.line;
+  // Room at once for a hint per indicator and measure in the range (at most one a line; no copies of a growing
+  // list), cut to what was made.
+  const count = a.model.indicators.length + a.model.measures.length;
+  const room = last - first + 1;
+  const out: InlayHint[] = new Array(room >= 0 && room < count ? Math.floor(room) : count);
+  let made = 0;
   const ev = a.evaluation;
   const indicatorHints = (list: readonly Indicator[]) => {
     for (let i = 0; i < list.length; i++) {
@@ -70,11 +75,12 @@ export function inlayHints(a: Analysis, range: Range, settings: HintSettings = D
       const r = ev.results.get(ind);
       // The stored label is Chinese at the default precision; another locale or precision makes it again.
       const label = !r ? undefined : locale !== DEFAULT_LOCALE ? resultLabel(ind, measuredText(ind, r, locale), r, dp, locale) : dp !== SCORE_DECIMALS ? resultLabel(ind, r.measuredText, r, dp) : r.label;
-      if (label) out.push(hint(ind.line, lines[ind.line].text.length, label));
+      if (label) out[made++] = hint(ind.line, lines[ind.line].text.length, label);
     }
   };
   indicatorHints(a.model.indicators);
   indicatorHints(a.model.measures);
+  out.length = made;
   const inRange = (line: number) => line >= first && line <= last;
   if (settings.total) {
     const f = a.model.header.get("自评总分");

@@ -56,29 +56,8 @@ export const SCORE_DECIMALS = 2;
 export function formatScore(value: Decimal | undefined | null, dp: number = SCORE_DECIMALS): string {
   if (value === undefined || value === null) return "—";
   const places = Number.isInteger(dp) && dp >= 0 && dp <= 6 ? dp : SCORE_DECIMALS;
-  if (places !== SCORE_DECIMALS) return formatDecimal(value, places);
-  let text = scoreTexts.get(value);
-  if (text === undefined) {
-    text = formatDecimal(value, places);
-    scoreTexts.set(value, text);
-  }
-  return text;
+  return formatDecimal(value, places);
 }
-
-/**
- * Scores as shown at the default decimals, by the Decimal object (immutable): a subtotal whose sum the next
- * evaluation takes as it is (quantity/sum-memo.ts), and every weight, are then worded once, not on every edit.
- */
-let scoreTexts = new WeakMap<Decimal, string>();
-export const scoreTextCache: CacheEntry = {
-  name: "quantity/decimal.ts scoreTexts: scores worded at the default decimals",
-  key: "the Decimal object",
-  bound: "a WeakMap: an entry goes with its Decimal",
-  size: () => undefined,
-  clear: () => {
-    scoreTexts = new WeakMap();
-  },
-};
 
 export function min(a: Decimal, b: Decimal): Decimal {
   return a.lessThan(b) ? a : b;
