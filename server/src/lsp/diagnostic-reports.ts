@@ -19,6 +19,8 @@ export class DiagnosticReports {
   private made = new WeakMap<Diagnostic, LspDiagnostic>();
   private madeIn: Locale | undefined;
   private nextId = 0;
+  /** Ids of this server's run only: a client holding an id from an earlier run never matches one of this run. */
+  private readonly run = `${process.pid.toString(36)}${Date.now().toString(36)}`;
 
   /** The LSP form of a diagnostic, in the messages' language. */
   toLsp(d: Diagnostic, locale: Locale): LspDiagnostic {
@@ -47,7 +49,7 @@ export class DiagnosticReports {
     if (last && previousResultId === last.resultId && last.locale === locale && sameDiagnostics(last.list, list)) {
       return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
     }
-    const resultId = `${++this.nextId}`;
+    const resultId = `${this.run}.${++this.nextId}`;
     this.sent.set(uri, { resultId, list, locale });
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items: this.all(list, locale) };
   }
