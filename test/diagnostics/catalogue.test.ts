@@ -328,6 +328,15 @@ const CASES: Record<DiagnosticCode, Case[]> = {
       mentions: ["得分 3", "0～2"],
       fixed: `${H}满分：2\n# A（2分）\n得分：2\n理由：x\n`,
     },
+    {
+      // A negative score is a number out of range, not a syntax error (no PE101).
+      title: "a negative stated score",
+      text: `${H}满分：2\n# A（2分）\n得分：-1\n理由：x\n`,
+      line: 4,
+      at: "-1",
+      mentions: ["得分 -1", "0～2"],
+      fixed: `${H}满分：2\n# A（2分）\n得分：0\n理由：x\n`,
+    },
   ],
   PE403: [
     {
