@@ -111,7 +111,8 @@ export interface BoundNode {
 }
 
 export type ClauseNode =
-  | { readonly kind: "proportional"; readonly span: Span }
+  /** 比例: ratio × weight; `factor` is a printed number in its place ("按预算执行率×10计分": ratio × 10, kept within 0…weight). */
+  | { readonly kind: "proportional"; readonly span: Span; readonly factor?: string }
   | { readonly kind: "deduction"; readonly step: string; readonly span: Span }
   | {
       readonly kind: "perPoint";

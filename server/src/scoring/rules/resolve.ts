@@ -82,7 +82,8 @@ function resolve(clauses: readonly ClauseNode[], points: boolean): Resolved {
     return clauses.length === 1 ? COMPLETION : fail("“按完成比例计分”不能与区间、选项并用", "按完成比例计分 cannot be combined with bands or options");
   }
   if (kinds.has("proportional")) {
-    return clauses.length === 1 ? new ProportionalRule() : fail("“比例”不能与其他条款并用", "比例 cannot be combined with other clauses");
+    const only = clauses[0];
+    return clauses.length === 1 && only.kind === "proportional" ? new ProportionalRule(only.factor) : fail("“比例”不能与其他条款并用", "比例 cannot be combined with other clauses");
   }
   const deduction = clauses.find((c) => c.kind === "deduction");
   if (deduction) {

@@ -70,6 +70,7 @@ function describe(c: ClauseNode, l: Locale): string {
     case "deduction":
       return say(l, `每项扣 ${c.step} 分，扣完为止`, `minus ${c.step} per item, down to 0`);
     case "proportional":
+      if (c.factor !== undefined) return say(l, `比率 × ${c.factor}（有数量目标时比率为 实际值 ÷ 目标值），限制在 0～分值`, `ratio × ${c.factor} (with a quantity target the ratio is actual ÷ target), kept within 0…points`);
       return say(l, "按比例计分", "proportional");
   }
 }

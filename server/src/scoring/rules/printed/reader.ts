@@ -14,6 +14,7 @@ import type { BoundNode, ClauseNode, ComparatorNode, QuantityNode, ScoreValueNod
 import { Cursor, conditionStarts, readComparator, readConsequence, readNumber, readQuantity } from "./scan";
 import { assemble, both, type Piece, type Said } from "./assemble";
 import { commaLabel, countedLead, isNote, statesScore } from "./extras";
+import { acceptableSubject, readProduct } from "./product";
 
 export interface PrintedReading {
   clauses: ClauseNode[];
@@ -71,19 +72,6 @@ export function segments(text: string): [number, number][] {
   }
   push(start, text.length);
   return out;
-}
-
-const MEASURE_SUFFIX = /(率|值|数|额|量|比|度|比例|金额|偏差|变动|次数|天数|时间|时限|面积|长度|成本|费用|经费|支出|规模|人数|户数|个数|得分)$/;
-
-function normalizeName(s: string): string {
-  return s.replace(/[\s“”"「」'’‘]/g, "").replace(/\(.*?\)$/, "");
-}
-
-/** Is `subject` the indicator's measured value: its own name, or a measure noun (…率, 完成值, 实际值)? */
-function acceptableSubject(subject: string, name: string): boolean {
-  const s = normalizeName(subject).replace(/(的|为|是|达|在)$/, "");
-  if (s === "") return true;
-  return s === normalizeName(name) || MEASURE_SUFFIX.test(s) || /^(实际|完成|A|X)$/.test(s);
 }
 
 const MARK_RE = /\((不含|含)(本数)?\)/y;
@@ -214,7 +202,7 @@ function readSegment(c: Cursor, name: string, next: Cursor | undefined): (Piece 
   c.skipBlanks();
   const start = c.i;
   const whole = c.rest().replace(/\s/g, "");
-  const phrase = readPhrase(whole, c.span(start, c.end));
+  const phrase = readPhrase(whole, c.span(start, c.end)) ?? readProduct(whole, c.span(start, c.end), name);
   if (phrase) return phrase;
   if (next && /的$/.test(whole)) {
     // "不足1个百分点的，按1个百分点扣分": one modifier printed across a comma.

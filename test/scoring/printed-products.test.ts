@@ -1,0 +1,64 @@
+/**
+ * Printed rules the acceptance test met on public tables and the reader did not
+ * understand (lead's brief, this round): a rate times a factor, conditions joined
+ * by 或, a negative stated score, and rules that need other units' figures.
+ * Rule lines are as printed; the indicators around them are made up.
+ */
+import assert from "node:assert/strict";
+import { analyzeText, codes, diags, score } from "../helpers";
+
+const H = "单位：X镇\n年度：2023\n";
+
+/** One indicator of weight `w` with the printed rule and extra lines (实际, 目标, 结果, 得分). */
+function leaf(name: string, w: number, rule: string, extra: string): string {
+  return `${H}满分：${w}\n# ${name}（${w}分）\n${extra}\n评分：${rule}\n偏差原因：x\n`;
+}
+
+describe("a rate times a factor or the weight", () => {
+  it("按预算执行率×10计分 on a 10-point indicator: 96% → 9.6, nothing flagged", () => {
+    const t = leaf("预算执行率", 10, "按预算执行率×10计分", "实际：96%");
+    assert.equal(score(t, "预算执行率"), "9.6000");
+    assert.deepEqual(codes(t), []);
+  });
+  it("a rate above 100% is kept within the weight: 104% × 10 → 10", () => {
+    assert.equal(score(leaf("预算执行率", 10, "按预算执行率×10计分", "实际：104%"), "预算执行率"), "10.0000");
+  });
+  it("a factor other than the weight is flagged (PE401) and the score still stays within 0…weight", () => {
+    const t = leaf("预算执行率", 5, "预算执行率×10", "实际：30%");
+    assert.equal(score(t, "预算执行率"), "3.0000");
+    assert.deepEqual(codes(t), ["PE401"]);
+    assert.match(diags(t, "PE401")[0].message, /最高 10 分.*分值 5 分/);
+    assert.equal(score(leaf("预算执行率", 5, "预算执行率×10", "实际：96%"), "预算执行率"), "5.0000");
+  });
+  it("得分=预算执行率×该指标分值 and 实际完成率×分值 are ratio × weight", () => {
+    assert.equal(score(leaf("预算执行率", 8, "得分=预算执行率×该指标分值", "实际：95%"), "预算执行率"), "7.6000");
+    assert.equal(score(leaf("资金到位率", 5, "得分=资金到位率×分值", "实际：90%"), "资金到位率"), "4.5000");
+    const t = leaf("项目完成率", 6, "实际完成率×分值", "实际：50%");
+    assert.equal(score(t, "项目完成率"), "3.0000");
+    assert.deepEqual(codes(t), []);
+  });
+  it("a factor over a quantity with a target reads the completion rate: 实际完成率×10 with 96 of 100 个 → 9.6", () => {
+    const t = leaf("完成数量", 10, "实际完成率×10", "目标：≥100 个\n实际：96 个");
+    assert.equal(score(t, "完成数量"), "9.6000");
+    assert.deepEqual(codes(t), []);
+  });
+  it("a stated score against the product is checked (PE501)", () => {
+    const t = leaf("预算执行率", 10, "按预算执行率×10计分", "实际：96%\n得分：9.50");
+    assert.deepEqual(codes(t), ["PE501"]);
+  });
+  it("年度指标值/全年实际值*该指标分值 (a reverse indicator): 500 ÷ 520 × 10 = 9.6154", () => {
+    const t = leaf("人均培训成本", 10, "年度指标值/全年实际值*该指标分值", "目标：≤500 元\n实际：520 元");
+    assert.equal(score(t, "人均培训成本"), "9.6154");
+    assert.deepEqual(codes(t), []);
+  });
+  it("the hover reading says how the product was read", () => {
+    const ind = analyzeText(leaf("预算执行率", 10, "按预算执行率×10计分", "实际：96%")).model.indicators[0];
+    const reading = ind.rule?.reading?.map(([zh]) => zh).join("\n") ?? "";
+    assert.match(reading, /“按预算执行率×10计分” → 比率 × 10/);
+  });
+  it("a product whose subject is no measure (“人员×10”) is not read as one", () => {
+    const t = leaf("预算执行率", 10, "人员×10", "实际：96%");
+    assert.equal(score(t, "预算执行率"), undefined);
+    assert.equal(codes(t).length, 1);
+  });
+});
