@@ -62,3 +62,41 @@ describe("a rate times a factor or the weight", () => {
     assert.equal(codes(t).length, 1);
   });
 });
+
+describe("rules that need other units' figures: the evaluator's judgement with one message", () => {
+  // 机构编制 评估表 in public code (GitHub nima001/syqdemo, an .svn pristine copy; acceptance probes s26, s27).
+  const age = "平均年龄不大于市级部门人员平均年龄的，得2分；每超平均年龄1岁的，扣0.5分";
+  const rank = "排名倒数第1名、第2名、第3名的分别计2分、1.9分、1.8分，倒数第4名及以上的，每进1名扣0.1分。";
+  it("a comparison with other units' average: the stated 1.5 counts, one PE442 on the words that compare", () => {
+    const t = leaf("人员年龄", 2, age, "得分：1.5");
+    assert.equal(score(t, "人员年龄"), "1.5000");
+    assert.deepEqual(codes(t), ["PE442"]);
+    const d = diags(t, "PE442")[0];
+    assert.match(d.message, /平均值/);
+    assert.match(d.message, /按填报得分 1\.5 分计/);
+    const line = t.split("\n")[d.range.start.line];
+    assert.equal(line.slice(d.range.start.character, d.range.end.character), "不大于市级部门人员平均年龄");
+  });
+  it("a rank among units: the stated 1.6 counts, the message says it scores by rank", () => {
+    const t = leaf("考核排名", 2, rank, "得分：1.6");
+    assert.equal(score(t, "考核排名"), "1.6000");
+    assert.deepEqual(codes(t), ["PE442"]);
+    assert.match(diags(t, "PE442")[0].message, /名次/);
+    assert.match(diags(t, "PE442")[0].messageEn, /rank/);
+  });
+  it("without a stated score: not scored, PE403 asks for the evaluator's 得分 and says why", () => {
+    const t = leaf("考核排名", 2, rank, "");
+    assert.equal(score(t, "考核排名"), undefined);
+    assert.deepEqual(codes(t), ["PE403"]);
+    assert.match(diags(t, "PE403")[0].message, /得分.*名次/);
+  });
+  it("an indicator's own average is still computed: 平均处理时长≤3天得满分", () => {
+    const t = leaf("平均处理时长", 5, "平均处理时长≤3天得满分；其余 0", "实际：2 天");
+    assert.equal(score(t, "平均处理时长"), "5.0000");
+    assert.deepEqual(codes(t), []);
+  });
+  it("低于全省平均水平的不得分 and 同类单位平均值 are comparisons with others too", () => {
+    assert.deepEqual(codes(leaf("人均办案数", 4, "高于全省平均水平的得满分，低于全省平均水平的不得分", "得分：4")), ["PE442"]);
+    assert.deepEqual(codes(leaf("单位成本", 4, "单位成本与同类单位平均值相比，每高出5%扣1分", "得分：3")), ["PE442"]);
+  });
+});

@@ -130,7 +130,13 @@ export type ClauseNode =
   | { readonly kind: "completion"; readonly span: Span; readonly inverse?: boolean }
   | { readonly kind: "else"; readonly score: ScoreValueNode; readonly span: Span }
   | { readonly kind: "band"; readonly comparator: ComparatorNode; readonly quantity: QuantityNode; readonly score: ScoreValueNode; readonly span: Span }
-  | { readonly kind: "option"; readonly label: string; readonly score: ScoreValueNode; readonly span: Span };
+  | { readonly kind: "option"; readonly label: string; readonly score: ScoreValueNode; readonly span: Span }
+  /**
+   * A printed rule the file cannot compute: it compares with other units' average ("average"), scores by rank
+   * among units ("rank"), or has a condition only the evaluator can judge ("event": "或出现重大问题的不得分").
+   * `part` is the words that make it so. The stated 得分 is the score (评价人判断).
+   */
+  | { readonly kind: "judgement"; readonly why: "average" | "rank" | "event"; readonly part: string; readonly span: Span };
 
 export interface ScoreNode {
   readonly value: string;

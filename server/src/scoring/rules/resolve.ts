@@ -13,7 +13,7 @@ import { AdditiveRule, namesPoint } from "./additive";
 import { parseCountLabel } from "./checklist";
 import { hasField } from "../../model/fields";
 import { TargetCompletionRule } from "./target";
-import { JudgementRule, QualitativeRule } from "./qualitative";
+import { JudgementRule, OutsideJudgementRule, QualitativeRule } from "./qualitative";
 
 type Band = Extract<ClauseNode, { kind: "band" }>;
 type Range = Extract<ClauseNode, { kind: "range" }>;
@@ -77,6 +77,9 @@ function zeroScore(b: Band | Range): boolean {
 function resolve(clauses: readonly ClauseNode[], points: boolean): Resolved {
   const fail = (detail: string, detailEn: string): Resolved => [detail, detailEn];
   const kinds = new Set(clauses.map((c) => c.kind));
+  // A rule the file cannot compute (other units' average, a rank, a condition only the evaluator knows): the stated score.
+  const outside = clauses.find((c) => c.kind === "judgement");
+  if (outside) return new OutsideJudgementRule(outside);
   if (kinds.has("completion")) {
     if (clauses.length === 1 && clauses[0].kind === "completion" && clauses[0].inverse) return INVERSE_COMPLETION;
     return clauses.length === 1 ? COMPLETION : fail("“按完成比例计分”不能与区间、选项并用", "按完成比例计分 cannot be combined with bands or options");

@@ -8,6 +8,7 @@ import type { BoundNode, ClauseNode, ComparatorNode, ComparatorOp, QuantityNode,
 import { parseDecimal } from "../../../quantity/decimal";
 import type { PrintedResult } from "./reader";
 import { type Locale, say } from "../../../text/locale";
+import { outsideWhy } from "./outside";
 
 /** A line of the reading in both languages: [Chinese, English]. */
 export type Said = readonly [zh: string, en: string];
@@ -69,6 +70,8 @@ function describe(c: ClauseNode, l: Locale): string {
       return `${say(l, "其余情况", "otherwise")} → ${scoreWords(c.score, l)}`;
     case "deduction":
       return say(l, `每项扣 ${c.step} 分，扣完为止`, `minus ${c.step} per item, down to 0`);
+    case "judgement":
+      return say(l, `评价人判断：${outsideWhy(c)[0]}；按填报的得分计`, `the evaluator's judgement: ${outsideWhy(c)[1]}; the stated score counts`);
     case "proportional":
       if (c.factor !== undefined) return say(l, `比率 × ${c.factor}（有数量目标时比率为 实际值 ÷ 目标值），限制在 0～分值`, `ratio × ${c.factor} (with a quantity target the ratio is actual ÷ target), kept within 0…points`);
       return say(l, "按比例计分", "proportional");
