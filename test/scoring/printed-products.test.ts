@@ -100,3 +100,62 @@ describe("rules that need other units' figures: the evaluator's judgement with o
     assert.deepEqual(codes(leaf("单位成本", 4, "单位成本与同类单位平均值相比，每高出5%扣1分", "得分：3")), ["PE442"]);
   });
 });
+
+describe("conditions joined by 或", () => {
+  // Wordings reported by the acceptance test on public tables (lead's brief): 未完成或出现重大问题的，不得分.
+  const done = "全部完成得满分；未完成或出现重大问题的，不得分";
+  it("an option offering either case: 结果 may name one of them (未完成 / 出现重大问题 → 0, 全部完成 → 10)", () => {
+    const t = (x: string) => leaf("项目完成", 10, done, `结果：${x}`);
+    assert.equal(score(t("未完成"), "项目完成"), "0.0000");
+    assert.equal(score(t("出现重大问题"), "项目完成"), "0.0000");
+    assert.equal(score(t("出现重大问题的"), "项目完成"), "0.0000");
+    assert.equal(score(t("全部完成"), "项目完成"), "10.0000");
+    assert.deepEqual(codes(t("出现重大问题")), []);
+    const ind = analyzeText(t("未完成")).model.indicators[0];
+    assert.match(ind.rule?.reading?.map(([zh]) => zh).join("\n") ?? "", /任一种/);
+  });
+  it("the compact syntax takes the same label: 按时完成 10；未完成或出现重大问题 0", () => {
+    const t = leaf("项目完成", 10, "按时完成 10；未完成或出现重大问题 0", "结果：出现重大问题");
+    assert.equal(score(t, "项目完成"), "0.0000");
+    assert.deepEqual(codes(t), []);
+  });
+  it("a case that is neither alternative is still PE404", () => {
+    assert.deepEqual(codes(leaf("项目完成", 10, done, "结果：部分完成")), ["PE404"]);
+  });
+  it("two conditions on the value joined by 或 are two bands with one score: 低于90%或高于120%的不得分", () => {
+    const rule = "90%-110%（含）得满分；低于90%或高于120%的不得分；其余得5分";
+    const at = (a: string) => leaf("经费控制率", 10, rule, `实际：${a}`);
+    assert.equal(score(at("125%"), "经费控制率"), "0.0000");
+    assert.equal(score(at("85%"), "经费控制率"), "0.0000");
+    assert.equal(score(at("115%"), "经费控制率"), "5.0000");
+    assert.equal(score(at("100%"), "经费控制率"), "10.0000");
+    assert.deepEqual(codes(at("115%")), []);
+    // The consequence in the next segment, and the subject repeated after 或.
+    assert.equal(score(leaf("经费控制率", 10, "低于90%或经费控制率高于120%的，不得分；其余得满分", "实际：130%"), "经费控制率"), "0.0000");
+  });
+  it("a condition or an event only the evaluator knows: the stated score counts, one PE442 pointing at the event", () => {
+    for (const rule of ["≥95%得满分；低于80%或出现重大问题的不得分", "≥95%得满分；低于80%或出现重大问题的，不得分", "≥95%得满分；出现重大问题或低于80%的不得分"]) {
+      const t = leaf("项目完成率", 10, rule, "实际：96%\n得分：10");
+      assert.equal(score(t, "项目完成率"), "10.0000", rule);
+      assert.deepEqual(codes(t), ["PE442"], rule);
+      const d = diags(t, "PE442")[0];
+      assert.match(d.message, /“出现重大问题”要由评价人判断/);
+      const line = t.split("\n")[d.range.start.line];
+      assert.equal(line.slice(d.range.start.character, d.range.end.character), "出现重大问题", rule);
+    }
+  });
+});
+
+describe("a negative stated score", () => {
+  it("得分：-1 under a judgement is out of range (PE402, counted as 0), not a syntax error", () => {
+    const t = `${H}满分：5\n# 社会效益（5分）\n得分：-1\n理由：x\n偏差原因：x\n`;
+    assert.ok(!codes(t).includes("PE101"));
+    assert.ok(codes(t).includes("PE402"));
+    assert.equal(score(t, "社会效益"), "0.0000");
+  });
+  it("得分：－1分 (full-width minus) under a rule: PE402 and the rule's own score, PE501", () => {
+    const t = leaf("预算执行率", 10, "比例", "实际：96%\n得分：－1分");
+    assert.deepEqual(codes(t), ["PE402", "PE501"]);
+    assert.equal(score(t, "预算执行率"), "9.6000");
+  });
+});

@@ -17,7 +17,8 @@ export type Said = readonly [zh: string, en: string];
 export const both = (f: (l: Locale) => string): Said => [f("zh-cn"), f("en")];
 
 export type Piece =
-  | { kind: "clause"; clause: ClauseNode; text: string; note?: Said }
+  /** `also`: more clauses with the same consequence ("低于80%或高于120%的不得分" is two bands). */
+  | { kind: "clause"; clause: ClauseNode; text: string; note?: Said; also?: ClauseNode[] }
   | { kind: "modifier"; note: Said; mode?: "linear" | "ceil"; span: Span }
   | { kind: "standard"; quantity: QuantityNode; span: Span }
   | { kind: "targetMet"; span: Span }
@@ -65,7 +66,7 @@ function describe(c: ClauseNode, l: Locale): string {
     case "completion":
       return say(l, "按完成比例计分：有数量目标时 实际值 ÷ 目标值 × 分值（达到目标得满分），没有目标时 比率 × 分值", "by completion: with a quantity target, actual ÷ target × points (full score once the target is met); without one, ratio × points");
     case "option":
-      return `“${c.label}” ${scoreWords(c.score, l)}`;
+      return `“${c.label}” ${scoreWords(c.score, l)}${c.label.includes("或") ? say(l, "（结果写其中任一种情况即可）", " (结果 may name either case)") : ""}`;
     case "else":
       return `${say(l, "其余情况", "otherwise")} → ${scoreWords(c.score, l)}`;
     case "deduction":
@@ -115,7 +116,7 @@ export function assemble(pieces: Piece[], offset: number, length: number): Print
   let start: Extract<Piece, { kind: "start" }> | undefined;
   let targetMet: Span | undefined;
   for (const p of pieces) {
-    if (p.kind === "clause") clauses.push(p.clause);
+    if (p.kind === "clause") clauses.push(p.clause, ...(p.also ?? []));
     else if (p.kind === "modifier") mode = p.mode ?? mode;
     else if (p.kind === "standard") standard = p;
     else if (p.kind === "start") start = p;
@@ -178,7 +179,9 @@ export function assemble(pieces: Piece[], offset: number, length: number): Print
     }
     const now = replaced.get(p.clause) ?? p.clause;
     const note = p.note;
-    reading.push(both((l) => `“${p.text}” → ${clauses.includes(now) ? (note ? say(l, ...note) : describe(now, l)) : say(l, "与各要点的分数重复（少一项即少得该项分数），不另扣", "repeats the points' own scores (a point missing already loses its score): no further deduction")}`));
+    const also = (p.also ?? []).map((c) => replaced.get(c) ?? c);
+    const more = (l: Locale) => also.map((c) => `${say(l, "；或 ", "; or ")}${describe(c, l)}`).join("");
+    reading.push(both((l) => `“${p.text}” → ${clauses.includes(now) ? (note ? say(l, ...note) : describe(now, l) + more(l)) : say(l, "与各要点的分数重复（少一项即少得该项分数），不另扣", "repeats the points' own scores (a point missing already loses its score): no further deduction")}`));
   }
   return { ok: true, value: { clauses, reading } };
 }
