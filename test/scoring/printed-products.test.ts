@@ -83,6 +83,9 @@ describe("rules that need other units' figures: the evaluator's judgement with o
     assert.deepEqual(codes(t), ["PE442"]);
     assert.match(diags(t, "PE442")[0].message, /名次/);
     assert.match(diags(t, "PE442")[0].messageEn, /rank/);
+    // 偏差原因 but no 理由: the message asks for the basis; with 理由 it does not.
+    assert.match(diags(t, "PE442")[0].message, /理由/);
+    assert.doesNotMatch(diags(leaf("考核排名", 2, rank, "得分：1.6\n理由：全市第5名。"), "PE442")[0].message, /理由/);
   });
   it("without a stated score: not scored, PE403 asks for the evaluator's 得分 and says why", () => {
     const t = leaf("考核排名", 2, rank, "");
@@ -144,6 +147,15 @@ describe("conditions joined by 或", () => {
       assert.equal(line.slice(d.range.start.character, d.range.end.character), "出现重大问题", rule);
     }
   });
+});
+
+describe("或 half-typed or with nothing to choose", () => {
+  for (const rule of ["≥95%得满分；低于80%或", "≥95%得满分；低于80%或1"]) {
+    it(`“${rule}” gets one PE107, not a judgement`, () => {
+      const t = leaf("项目完成率", 10, rule, "实际：96%\n得分：10");
+      assert.deepEqual(codes(t), ["PE107"]);
+    });
+  }
 });
 
 describe("a negative stated score", () => {

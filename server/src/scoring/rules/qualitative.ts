@@ -95,7 +95,7 @@ export class OutsideJudgementRule implements Rule {
     const stated = ctx.indicator.statedScore;
     if (!stated) return { steps: [], missing: [`得分（此规则${zh}，请写评价人给出的“得分：…”）`, `the score (the rule cannot be computed: ${en}; write the evaluator's 得分：…)`] };
     const f = ctx.indicator.rule!.field;
-    ctx.sink.add("PE442", lineRange(f.line, this.clause.span[0], this.clause.span[1]), { why: zh, whyEn: en, score: stated.text });
+    ctx.sink.add("PE442", lineRange(f.line, this.clause.span[0], this.clause.span[1]), { why: zh, whyEn: en, score: stated.text, ask: hasField(ctx.indicator, "理由") ? "" : "1" });
     return { score: stated.value, steps: [(l) => say(l, `评价人打分 ${stated.text} 分（${zh}）`, `the reviewer gives ${stated.text} pts (${en})`)] };
   }
 }

@@ -96,6 +96,9 @@ function readAround(c: Cursor, q: QuantityNode, mark: boolean | null): { node: "
   return ascending ? { node: "range", lo: a, hi: b } : { node: "range", lo: b, hi: a };
 }
 
+/** The longest event read before its consequence ("出现重大问题" and the like are short). */
+const EVENT_LENGTH = 40;
+
 export type Condition = Exclude<ReturnType<typeof readCondition>, Fail>;
 
 /**
@@ -124,13 +127,21 @@ export function readEither(c: Cursor, name: string): { conds: Condition[]; event
       return { conds };
     }
     // An event: its words run up to the consequence, or to the end when the consequence is the next segment.
+    // An event is a few words: looking for the consequence within EVENT_LENGTH characters keeps the scan linear.
     let q = at;
-    for (; q < c.end; q++) {
+    const last = Math.min(c.end, at + EVENT_LENGTH);
+    for (; q < last; q++) {
       c.i = q;
       if (readConsequence(c) && c.done) break;
     }
+    if (q === last) q = c.end;
     c.i = q;
     const part = c.text.slice(at, q).trim().replace(/[的时者,]+$/, "");
+    if (part === "") {
+      // "或" followed directly by a score is no alternative: reading stops at 或.
+      c.i = joinAt;
+      return { conds };
+    }
     return { conds, event: { part, span: c.span(at, at + Math.max(part.length, 1)) } };
   }
 }

@@ -10,7 +10,7 @@ import { parseCountLabel } from "../checklist";
 import { readPrintedRule, type PrintedResult } from "./reader";
 import type { Said } from "./assemble";
 import type { CacheEntry } from "../../../cache-entry";
-import { outsideFile, outsideWhy } from "./outside";
+import { outsideFile } from "./outside";
 
 export type RuleValue = { ok: true; clauses: ClauseNode[]; reading?: Said[] } | { ok: false; diagnostic: Diagnostic };
 
@@ -56,9 +56,12 @@ function printed(text: string, offset: number, name: string): PrintedResult {
 
 /** Read a 评分 value (`text` folded, starting at `offset` in line `line`) of the indicator `name`. */
 export function readRuleValue(text: string, line: number, offset: number, source: SourceLine, name: string): RuleValue {
-  // A rule that needs other units' figures (their average, a rank) is the evaluator's judgement, however it is worded.
-  const outside = outsideFile(text, offset);
-  if (outside) return { ok: true, clauses: [outside], reading: [[`“${text.trim()}” → 评价人判断：${outsideWhy(outside)[0]}；按填报的得分计`, `“${text.trim()}” → the evaluator's judgement: ${outsideWhy(outside)[1]}; the stated score counts`]] };
+  // A rule that needs other units' figures (their average, a rank) is the evaluator's judgement, however it is
+  // worded: the printed reader says so (memoised, so equal values share one clause list).
+  if (outsideFile(text, offset)) {
+    const p = printed(text, offset, name);
+    if (p.ok) return { ok: true, clauses: p.value.clauses, reading: p.value.reading };
+  }
   const compact = parseValue<ClauseNode[]>("Rule", text, line, offset, source);
   if (compact.ok && !misread(compact.value)) return { ok: true, clauses: compact.value };
   const p = printed(text, offset, name);

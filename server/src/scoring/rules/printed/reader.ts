@@ -16,6 +16,7 @@ import { assemble, both, type Piece, type Said } from "./assemble";
 import { commaLabel, countedLead, isNote, statesScore } from "./extras";
 import { acceptableSubject, readProduct } from "./product";
 import { type Fail, failAt, readCondition, readEither } from "./condition";
+import { outsideFile, outsideWhy } from "./outside";
 
 export interface PrintedReading {
   clauses: ClauseNode[];
@@ -267,6 +268,11 @@ function readPhrase(whole: string, span: Span): Piece | undefined {
 export function readPrintedRule(text: string, offset: number, name: string): PrintedResult {
   try {
     if (text.length > MAX_LENGTH) return { ok: false, failure: { span: [offset, offset + text.length], expected: [`不超过 ${MAX_LENGTH} 字的评分规则`, `a rule of at most ${MAX_LENGTH} characters`] } };
+    const outside = outsideFile(text, offset);
+    if (outside) {
+      const [zh, en] = outsideWhy(outside);
+      return { ok: true, value: { clauses: [outside], reading: [[`“${text.trim()}” → 评价人判断：${zh}；按填报的得分计`, `“${text.trim()}” → the evaluator's judgement: ${en}; the stated score counts`]] } };
+    }
     const segs = segments(text);
     const pieces: Piece[] = [];
     // Segments that state no score and cannot be read: the requirements a counted deduction counts against.
