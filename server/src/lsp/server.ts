@@ -57,6 +57,9 @@ export interface ServerOptions {
   connection?: Connection;
 }
 
+/** Run work that blocks the process once the replies being written are out (flow.ts); the next turn without flow control. */
+let afterWrites: (fn: () => void) => void = (fn) => setImmediate(fn);
+
 /**
  * Over stdio (the default, and `--stdio`): flow-controlled streams with back-pressure (lsp/flow.ts). Over Node
  * IPC (`--node-ipc`, how VS Code starts it): the same superseding; the channel cannot be paused. Other transports:
@@ -64,7 +67,9 @@ export interface ServerOptions {
  */
 function defaultConnection(): Connection {
   if (process.argv.some((a) => a.startsWith("--pipe") || a.startsWith("--socket"))) return createConnection(ProposedFeatures.all);
-  const { reader, writer } = process.argv.includes("--node-ipc") ? flowControlled(new IPCMessageReader(process), new IPCMessageWriter(process)) : flowControlledStdio(process.stdin, process.stdout);
+  const flow = process.argv.includes("--node-ipc") ? flowControlled(new IPCMessageReader(process), new IPCMessageWriter(process)) : flowControlledStdio(process.stdin, process.stdout);
+  const { reader, writer } = flow;
+  afterWrites = flow.afterWrites;
   return createConnection(ProposedFeatures.all, reader, writer, { connectionStrategy: cancelQueued });
 }
 
@@ -104,9 +109,10 @@ export function startServer(options: ServerOptions = {}): Connection {
     idleTimer = setTimeout(gc, IDLE_GC_MS);
     idleTimer.unref();
     if (!collecting && process.memoryUsage().heapUsed > TYPING_HEAP_BUDGET_MB * 1024 * 1024) {
-      // After the answer in hand is sent (setImmediate runs after the pending I/O of this turn).
+      // Once the answer in hand is written out: a reply of a megabyte (a large file's hints) takes several
+      // turns to go through the pipe, and a full collection in between would hold it back.
       collecting = true;
-      setImmediate(() => {
+      afterWrites(() => {
         collecting = false;
         gc();
       });
