@@ -56,6 +56,13 @@ describe("a rate times a factor or the weight", () => {
     const reading = ind.rule?.reading?.map(([zh]) => zh).join("\n") ?? "";
     assert.match(reading, /“按预算执行率×10计分” → 比率 × 10/);
   });
+  it("乘以 for ×, and brackets around the rate or the quotient", () => {
+    assert.equal(score(leaf("预算执行率", 10, "预算执行率乘以10", "实际：90%"), "预算执行率"), "9.0000");
+    assert.equal(score(leaf("资金到位率", 5, "得分=（资金到位率）×分值", "实际：90%"), "资金到位率"), "4.5000");
+    const t = leaf("培训人次", 10, "得分=（实际完成值/目标值）×分值", "目标：≥400 人次\n实际：300 人次");
+    assert.equal(score(t, "培训人次"), "7.5000");
+    assert.deepEqual(codes(t), []);
+  });
   it("a product whose subject is no measure (“人员×10”) is not read as one", () => {
     const t = leaf("预算执行率", 10, "人员×10", "实际：96%");
     assert.equal(score(t, "预算执行率"), undefined);

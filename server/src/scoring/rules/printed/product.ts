@@ -25,11 +25,12 @@ export function acceptableSubject(subject: string, name: string): boolean {
  * `subject × weight-word` or `subject × number`, with an optional 得分= / 按 before and 计分 / 计算得分 after.
  * The subject holds no digit, operator or separator, so the match is linear in the (short) segment.
  */
-const PRODUCT = /^(?:得分[=为:]|得分按)?(?:按|以|依|根据)?([^0-9×*x/÷=;,()]{1,20}?)[×*x](?:(分值|权重|该?指标分值|该?指标权重|本项分值|本指标分值|满分|该项分值)|([0-9]+(?:\.[0-9]+)?)分?)(?:计算|折算)?(?:得分|计分|赋分)?$/;
+const PRODUCT = /^(?:得分[=为:]|得分按)?(?:按|以|依|根据)?([^0-9×*x/÷=;,()]{1,20}?)(?:[×*x]|乘以|乘)(?:(分值|权重|该?指标分值|该?指标权重|本项分值|本指标分值|满分|该项分值)|([0-9]+(?:\.[0-9]+)?)分?)(?:计算|折算)?(?:得分|计分|赋分)?$/;
 
 /** A segment that is a product score ("按预算执行率×10计分"); undefined when it is not one. */
 export function readProduct(whole: string, span: Span, name: string): Piece | undefined {
-  const w = whole.replace(/[。.]$/, "");
+  // "(实际完成率)×分值": brackets around the rate say nothing more.
+  const w = whole.replace(/[。.]$/, "").replace(/^(得分[=为:])?\(([^()]{1,24})\)/, "$1$2");
   if (w.length > 48) return undefined;
   const m = PRODUCT.exec(w);
   if (!m || !acceptableSubject(m[1], name)) return undefined;

@@ -249,7 +249,8 @@ const MODIFIERS: [RegExp, Said, "linear" | "ceil" | undefined][] = [
 
 /** A segment that is one fixed phrase: a modifier, a lead-in, or proportional scoring. */
 function readPhrase(whole: string, span: Span): Piece | undefined {
-  const w = whole.replace(/[。.]$/, "");
+  // "得分=(实际完成值/目标值)×分值": brackets around the quotient say nothing more.
+  const w = whole.replace(/[。.]$/, "").replace(/^(得分=)?\(([^()]{1,30})\)(?=[×*x])/, "$1$2");
   for (const [re, note, mode] of MODIFIERS) if (re.test(w)) return { kind: "modifier", note, mode, span };
   const std = STANDARD.exec(w);
   const at = std ?? FULL_AT.exec(w);
