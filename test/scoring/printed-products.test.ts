@@ -129,6 +129,11 @@ describe("conditions joined by 或", () => {
     assert.equal(score(t, "项目完成"), "0.0000");
     assert.deepEqual(codes(t), []);
   });
+  it("a trailing 的 on either side is ignored: 结果：出现重大问题的 chooses 出现重大问题的不得分", () => {
+    const t = leaf("项目完成", 10, "按时完成得满分；出现重大问题的不得分", "结果：出现重大问题的");
+    assert.equal(score(t, "项目完成"), "0.0000");
+    assert.deepEqual(codes(t), []);
+  });
   it("a case that is neither alternative is still PE404", () => {
     assert.deepEqual(codes(leaf("项目完成", 10, done, "结果：部分完成")), ["PE404"]);
   });

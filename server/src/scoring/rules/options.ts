@@ -50,11 +50,11 @@ export function normalizeLabel(label: string): string {
 }
 
 /**
- * "未完成或出现重大问题的" offers either case: 结果 may name one of the alternatives joined by 或
- * (a trailing 的 / 时 / 者 ignored on both sides).
+ * A looser match, tried after the exact one: a trailing 的 / 时 / 者 is ignored on both sides
+ * ("出现重大问题的" is the option "出现重大问题"), and "未完成或出现重大问题的" offers either case:
+ * 结果 may name one of the alternatives joined by 或.
  */
 function eitherOf(label: string, chosen: string): boolean {
-  if (!label.includes("或")) return false;
   const bare = (x: string) => x.replace(/[的时者]$/, "");
   const want = bare(chosen);
   return normalizeLabel(label)
