@@ -148,16 +148,42 @@ describe("conditions joined by 或", () => {
     // The consequence in the next segment, and the subject repeated after 或.
     assert.equal(score(leaf("经费控制率", 10, "低于90%或经费控制率高于120%的，不得分；其余得满分", "实际：130%"), "经费控制率"), "0.0000");
   });
-  it("a condition or an event only the evaluator knows: the stated score counts, one PE442 pointing at the event", () => {
+  it("a condition or an event only the evaluator knows: the value is still scored, nothing flagged when the stated score agrees", () => {
     for (const rule of ["≥95%得满分；低于80%或出现重大问题的不得分", "≥95%得满分；低于80%或出现重大问题的，不得分", "≥95%得满分；出现重大问题或低于80%的不得分"]) {
       const t = leaf("项目完成率", 10, rule, "实际：96%\n得分：10");
       assert.equal(score(t, "项目完成率"), "10.0000", rule);
+      assert.deepEqual(codes(t), [], rule);
+      assert.equal(score(leaf("项目完成率", 10, rule, "实际：70%"), "项目完成率"), "0.0000", rule);
+    }
+  });
+  it("a stated 0 where the value scores 10 is the evaluator's finding of the event: it counts, one PE442 on the event's words", () => {
+    for (const rule of ["≥95%得满分；低于80%或出现重大问题的不得分", "≥95%得满分；出现重大问题或低于80%的不得分"]) {
+      const t = leaf("项目完成率", 10, rule, "实际：96%\n得分：0\n理由：项目发生安全事故。");
+      assert.equal(score(t, "项目完成率"), "0.0000", rule);
       assert.deepEqual(codes(t), ["PE442"], rule);
       const d = diags(t, "PE442")[0];
       assert.match(d.message, /“出现重大问题”要由评价人判断/);
+      assert.match(d.message, /按填报得分 0 分计/);
       const line = t.split("\n")[d.range.start.line];
       assert.equal(line.slice(d.range.start.character, d.range.end.character), "出现重大问题", rule);
     }
+  });
+  it("any other stated score is checked against the value as usual (PE501)", () => {
+    const t = leaf("项目完成率", 10, "≥95%得满分；低于80%或出现重大问题的不得分", "实际：96%\n得分：5.50");
+    assert.deepEqual(codes(t), ["PE501"]);
+  });
+  it("an event with a digit in it, before the condition: 发生1起安全事故或低于90%的不得分；其余得满分", () => {
+    const rule = "发生1起安全事故或低于90%的不得分；其余得满分";
+    assert.deepEqual(codes(leaf("安全生产", 10, rule, "实际：95%\n得分：10")), []);
+    const t = leaf("安全生产", 10, rule, "实际：95%\n得分：0\n理由：发生一起事故。");
+    assert.equal(score(t, "安全生产"), "0.0000");
+    assert.deepEqual(codes(t), ["PE442"]);
+    assert.match(diags(t, "PE442")[0].message, /“发生1起安全事故”/);
+  });
+  it("only zero bands beside the event (the sentence alone) say no score to check: the stated score, one PE442", () => {
+    const t = leaf("安全生产", 10, "低于90%或出现重大问题的不得分", "实际：95%\n得分：10");
+    assert.equal(score(t, "安全生产"), "10.0000");
+    assert.deepEqual(codes(t), ["PE442"]);
   });
 });
 

@@ -134,9 +134,10 @@ export type ClauseNode =
   /**
    * A printed rule the file cannot compute: it compares with other units' average ("average"), scores by rank
    * among units ("rank"), or has a condition only the evaluator can judge ("event": "或出现重大问题的不得分").
-   * `part` is the words that make it so. The stated 得分 is the score (评价人判断).
+   * `part` is the words that make it so. The stated 得分 is the score (评价人判断). An event beside conditions on the
+   * value keeps them: they are scored, and `score` (the event's) is accepted as the evaluator's finding.
    */
-  | { readonly kind: "judgement"; readonly why: "average" | "rank" | "event"; readonly part: string; readonly span: Span };
+  | { readonly kind: "judgement"; readonly why: "average" | "rank" | "event"; readonly part: string; readonly span: Span; readonly score?: ScoreValueNode };
 
 export interface ScoreNode {
   readonly value: string;

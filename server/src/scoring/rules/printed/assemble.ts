@@ -72,6 +72,7 @@ function describe(c: ClauseNode, l: Locale): string {
     case "deduction":
       return say(l, `每项扣 ${c.step} 分，扣完为止`, `minus ${c.step} per item, down to 0`);
     case "judgement":
+      if (c.why === "event" && c.score) return say(l, `“${c.part}”时 ${scoreWords(c.score, l)}：由评价人判断，填报此得分时按填报计`, `on “${c.part}”, ${scoreWords(c.score, l)}: the evaluator's judgement, a stated score of that counts`);
       return say(l, `评价人判断：${outsideWhy(c)[0]}；按填报的得分计`, `the evaluator's judgement: ${outsideWhy(c)[1]}; the stated score counts`);
     case "proportional":
       if (c.factor !== undefined) return say(l, `比率 × ${c.factor}（有数量目标时比率为 实际值 ÷ 目标值），限制在 0～分值`, `ratio × ${c.factor} (with a quantity target the ratio is actual ÷ target), kept within 0…points`);

@@ -162,9 +162,22 @@ function readSegment(c: Cursor, name: string, next: Cursor | undefined): (Piece 
       return readPer(c, start);
     }
   }
-  // "出现重大问题或低于80%的不得分": an event before the condition, joined by 或.
-  const before = /^(.+?)(?:或者|或)$/.exec(subject.trim());
-  const eventBefore = before && !acceptableSubject(before[1], name) ? { part: before[1].replace(/[的时]$/, ""), span: c.span(c.i, c.i + before[1].length) } : undefined;
+  // "出现重大问题或低于80%的不得分", "发生1起安全事故或低于90%的不得分": an event before the condition, joined by 或.
+  let eventBefore: { part: string; span: Span } | undefined;
+  let or = -1;
+  if (!acceptableSubject(subject, name)) {
+    for (let k = c.i; k < c.end && or < 0; k++) if (c.text[k] === "或") or = k;
+  }
+  if (or > c.i) {
+    const part = c.text.slice(c.i, or).trim().replace(/[的时]$/, "");
+    const from = or + (c.text.startsWith("或者", or) ? 2 : 1);
+    let q = from;
+    while (q < c.end && !conditionStarts(c.text, q)) q++;
+    if (part !== "" && !acceptableSubject(part, name) && q < c.end && acceptableSubject(c.text.slice(from, q), name)) {
+      eventBefore = { part, span: c.span(c.i, c.i + part.length) };
+      p = q;
+    }
+  }
   if (!eventBefore && !acceptableSubject(subject, name)) return failAt(c, c.i, p, `比较符或数（“${subject}”不是本指标的名称，也不是“…率”“完成值”这样的指标值）`, `a comparator or a number (“${subject}” is neither this indicator's name nor a measure such as …率 or 完成值)`);
   c.i = p;
   if (c.eat("每")) return readPer(c, start);
@@ -197,8 +210,10 @@ function readSegment(c: Cursor, name: string, next: Cursor | undefined): (Piece 
   if (!c.done && !joined) return failAt(c, c.i, c.end, "分句结束（“；”或“，”）", "the end of the clause (； or ，)");
   const span = joined ? ([c.span(start)[0], next!.span(next!.i)[1]] as Span) : c.span(start);
   const text = joined ? c.text.slice(start, next!.end) : whole;
-  if (event) return { kind: "clause", clause: { kind: "judgement", why: "event", part: event.part, span: event.span }, text, joined };
-  const [clause, ...also] = [cond, ...either.conds].map((k): ClauseNode => (k.node === "band" ? { kind: "band", comparator: k.cmp!, quantity: k.q!, score, span } : { kind: "range", lo: k.lo ?? null, hi: k.hi ?? null, score, span }));
+  const bands = [cond, ...either.conds].map((k): ClauseNode => (k.node === "band" ? { kind: "band", comparator: k.cmp!, quantity: k.q!, score, span } : { kind: "range", lo: k.lo ?? null, hi: k.hi ?? null, score, span }));
+  // "低于80%或出现重大问题的不得分": the bands are scored; the event, with the same score, is the evaluator's to find.
+  if (event) return { kind: "clause", clause: { kind: "judgement", why: "event", part: event.part, span: event.span, score }, text, joined, also: bands };
+  const [clause, ...also] = bands;
   return { kind: "clause", clause, text, joined, ...(also.length > 0 ? { also } : {}) };
 }
 
