@@ -31,7 +31,7 @@ export class OptionsRule implements Rule {
     const result = getField(ctx.indicator, "结果");
     if (!result) return { steps: [], missing: ["结果（写“结果：…”选择一个选项）", "the chosen option (结果：…)"] };
     const chosen = normalizeLabel(result.value);
-    const hit = this.clauses.find((c) => c.kind === "option" && normalizeLabel(c.label) === chosen) ?? this.clauses.find((c) => c.kind === "option" && eitherOf(c.label, chosen)) ?? this.clauses.find((c) => c.kind === "else");
+    const hit = this.clauses.find((c) => c.kind === "option" && normalizeLabel(c.label) === chosen) ?? this.clauses.find((c) => c.kind === "option" && looseMatch(c.label, chosen)) ?? this.clauses.find((c) => c.kind === "else");
     if (!hit) {
       ctx.sink.add("PE404", lineRange(result.line, result.valueSpan[0], result.valueSpan[1]), {
         option: result.value,
@@ -54,7 +54,7 @@ export function normalizeLabel(label: string): string {
  * ("出现重大问题的" is the option "出现重大问题"), and "未完成或出现重大问题的" offers either case:
  * 结果 may name one of the alternatives joined by 或.
  */
-function eitherOf(label: string, chosen: string): boolean {
+function looseMatch(label: string, chosen: string): boolean {
   const bare = (x: string) => x.replace(/[的时者]$/, "");
   const want = bare(chosen);
   return normalizeLabel(label)
