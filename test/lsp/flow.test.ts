@@ -18,7 +18,10 @@ function slowWriter(): { writer: MessageWriter; finish: () => void } {
     dispose: () => undefined,
     write: () => new Promise<void>((resolve) => waiting.push(resolve)),
   };
-  return { writer, finish: () => waiting.splice(0).forEach((r) => r()) };
+  const finish = (): void => {
+    for (const r of waiting.splice(0)) r();
+  };
+  return { writer, finish };
 }
 
 const reader = {} as MessageReader;
