@@ -45,6 +45,23 @@ describe("language server: flow of replies", () => {
     assert.equal(ran, true);
   });
 
+  it("waits for a reply written after it was asked for in the same turn (a request's reply follows its handler)", async () => {
+    const { writer, finish } = slowWriter();
+    const flow = flowControlled(reader, writer);
+    let ran = false;
+    flow.afterWrites(() => {
+      ran = true;
+    });
+    const written = flow.writer.write({ jsonrpc: "2.0", id: 2, result: [] } as Message);
+    await turn();
+    await turn();
+    assert.equal(ran, false, "ran while the reply was still being written");
+    finish();
+    await written;
+    await turn();
+    assert.equal(ran, true);
+  });
+
   it("runs it at the next turn when nothing is being written", async () => {
     const { writer } = slowWriter();
     const flow = flowControlled(reader, writer);
