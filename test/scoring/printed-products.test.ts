@@ -100,6 +100,12 @@ describe("rules that need other units' figures: the evaluator's judgement with o
     assert.deepEqual(codes(t), ["PE403"]);
     assert.match(diags(t, "PE403")[0].message, /得分.*名次/);
   });
+  it("a compact option rule whose labels name a rank stays options, chosen by 结果 (the compact syntax is read first)", () => {
+    const t = leaf("考核排名", 10, "排名前三 10；其余 5", "结果：排名前三");
+    assert.equal(score(t, "考核排名"), "10.0000");
+    assert.deepEqual(codes(t), []);
+    assert.deepEqual(codes(leaf("考核排名", 10, "全市排名前3名得满分，其余得5分", "得分：10\n理由：全市第2名。")), ["PE442"]);
+  });
   it("an indicator's own average is still computed: 平均处理时长≤3天得满分", () => {
     const t = leaf("平均处理时长", 5, "平均处理时长≤3天得满分；其余 0", "实际：2 天");
     assert.equal(score(t, "平均处理时长"), "5.0000");

@@ -10,7 +10,6 @@ import { parseCountLabel } from "../checklist";
 import { readPrintedRule, type PrintedResult } from "./reader";
 import type { Said } from "./assemble";
 import type { CacheEntry } from "../../../cache-entry";
-import { outsideFile } from "./outside";
 
 export type RuleValue = { ok: true; clauses: ClauseNode[]; reading?: Said[] } | { ok: false; diagnostic: Diagnostic };
 
@@ -56,12 +55,6 @@ function printed(text: string, offset: number, name: string): PrintedResult {
 
 /** Read a 评分 value (`text` folded, starting at `offset` in line `line`) of the indicator `name`. */
 export function readRuleValue(text: string, line: number, offset: number, source: SourceLine, name: string): RuleValue {
-  // A rule that needs other units' figures (their average, a rank) is the evaluator's judgement, however it is
-  // worded: the printed reader says so (memoised, so equal values share one clause list).
-  if (outsideFile(text, offset)) {
-    const p = printed(text, offset, name);
-    if (p.ok) return { ok: true, clauses: p.value.clauses, reading: p.value.reading };
-  }
   const compact = parseValue<ClauseNode[]>("Rule", text, line, offset, source);
   if (compact.ok && !misread(compact.value)) return { ok: true, clauses: compact.value };
   const p = printed(text, offset, name);
