@@ -328,6 +328,15 @@ const CASES: Record<DiagnosticCode, Case[]> = {
       mentions: ["得分 3", "0～2"],
       fixed: `${H}满分：2\n# A（2分）\n得分：2\n理由：x\n`,
     },
+    {
+      // A negative score is a number out of range, not a syntax error (no PE101).
+      title: "a negative stated score",
+      text: `${H}满分：2\n# A（2分）\n得分：-1\n理由：x\n`,
+      line: 4,
+      at: "-1",
+      mentions: ["得分 -1", "0～2"],
+      fixed: `${H}满分：2\n# A（2分）\n得分：0\n理由：x\n`,
+    },
   ],
   PE403: [
     {
@@ -522,6 +531,17 @@ const CASES: Record<DiagnosticCode, Case[]> = {
       fixed: `${H}满分：2\n# A（2分）\n实际：95%\n评分：≥90% 2；其余 0\n得分：2\n`,
     },
   ],
+  PE442: [
+    {
+      // The rule of a public 机构编制 评估表 (GitHub nima001/syqdemo, an .svn pristine copy; acceptance probe s26).
+      title: "a rule that compares with other units' average",
+      text: `${H}满分：2\n# 人员年龄（2分）\n评分：平均年龄不大于市级部门人员平均年龄的，得2分\n得分：2\n理由：x\n`,
+      line: 4,
+      at: "不大于市级部门人员平均年龄",
+      mentions: ["无法按本文件计算", "平均值", "得分 2 分"],
+      fixed: `${H}满分：2\n# 人员年龄（2分）\n得分：2\n理由：x\n`,
+    },
+  ],
   PE410: [
     {
       title: "a value in no band",
@@ -676,7 +696,7 @@ const EXPECTED_SEVERITY: Record<DiagnosticCode, Severity> = {
   PE101: "error", PE107: "error", PE102: "error", PE120: "warning", PE103: "error", PE104: "warning", PE105: "warning", PE106: "error", PE130: "info",
   PE201: "error", PE202: "error", PE203: "error", PE204: "error", PE205: "warning", PE206: "warning", PE207: "error", PE208: "warning",
   PE301: "error", PE302: "error", PE303: "error", PE304: "warning",
-  PE401: "error", PE402: "error", PE403: "error", PE404: "error", PE405: "warning", PE406: "warning", PE407: "info", PE408: "error", PE409: "info", PE410: "warning", PE411: "warning", PE412: "warning", PE413: "info", PE414: "info", PE415: "warning", PE416: "warning", PE417: "info", PE418: "warning", PE440: "info",
+  PE401: "error", PE402: "error", PE403: "error", PE404: "error", PE405: "warning", PE406: "warning", PE407: "info", PE408: "error", PE409: "info", PE410: "warning", PE411: "warning", PE412: "warning", PE413: "info", PE414: "info", PE415: "warning", PE416: "warning", PE417: "info", PE418: "warning", PE440: "info", PE442: "info",
   PE530: "warning", PE501: "warning", PE502: "warning", PE503: "warning", PE504: "warning", PE505: "warning",
   PE601: "error", PE602: "warning", PE603: "error", PE604: "warning", PE605: "error",
 };

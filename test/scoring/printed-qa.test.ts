@@ -147,7 +147,8 @@ describe("more printed wordings (R02, R06, R08, R11, R12, R13)", () => {
 
 describe("one message for a rule not read (R16, R17)", () => {
   it("a stated score under an unread rule gets PE107 only, no PE407 asking for 理由", () => {
-    const t = `${H}满分：2\n# 人员年龄（2分）\n评分：排名倒数第1名计2分，倒数第2名的，每进1名扣0.1分\n得分：2\n偏差原因：x\n`;
+    // (The rank rule that stood here is now recognised: PE442, test/scoring/printed-products.test.ts.)
+    const t = `${H}满分：2\n# 人员年龄（2分）\n评分：设有目标1分2分\n得分：2\n偏差原因：x\n`;
     assert.deepEqual(codes(t), ["PE107"]);
   });
   for (const rule of ["每发现一例", "完成值/指标值×", "真实（1分）；完整（", "0-", "计", "≤", "年度指标值/全年实际值*"]) {

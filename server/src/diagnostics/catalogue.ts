@@ -287,6 +287,12 @@ export const CATALOGUE = {
     zh: (a) => `实际值 ${s(a.value)} 不在任何一档评分内：按 0 分计。`,
     en: (a) => `The value ${s(a.value)} falls in no band of the rule: scored 0.`,
   },
+  PE442: {
+    severity: "info",
+    slug: "rule-needs-judgement",
+    zh: (a) => `评分规则无法按本文件计算：${s(a.why)}。按填报得分 ${s(a.score)} 分计（评价人判断）${a.ask ? "，请在“理由：…”中写明依据" : ""}。`,
+    en: (a) => `The rule cannot be computed from this file: ${s(a.whyEn)}. The stated score ${s(a.score)} is used (the evaluator's judgement)${a.ask ? "; give the basis in 理由：…" : ""}.`,
+  },
   PE440: {
     severity: "info",
     slug: "measure-partly-achieved",

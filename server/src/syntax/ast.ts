@@ -111,7 +111,8 @@ export interface BoundNode {
 }
 
 export type ClauseNode =
-  | { readonly kind: "proportional"; readonly span: Span }
+  /** 比例: ratio × weight; `factor` is a printed number in its place ("按预算执行率×10计分": ratio × 10, kept within 0…weight). */
+  | { readonly kind: "proportional"; readonly span: Span; readonly factor?: string }
   | { readonly kind: "deduction"; readonly step: string; readonly span: Span }
   | {
       readonly kind: "perPoint";
@@ -129,7 +130,14 @@ export type ClauseNode =
   | { readonly kind: "completion"; readonly span: Span; readonly inverse?: boolean }
   | { readonly kind: "else"; readonly score: ScoreValueNode; readonly span: Span }
   | { readonly kind: "band"; readonly comparator: ComparatorNode; readonly quantity: QuantityNode; readonly score: ScoreValueNode; readonly span: Span }
-  | { readonly kind: "option"; readonly label: string; readonly score: ScoreValueNode; readonly span: Span };
+  | { readonly kind: "option"; readonly label: string; readonly score: ScoreValueNode; readonly span: Span }
+  /**
+   * A printed rule the file cannot compute: it compares with other units' average ("average"), scores by rank
+   * among units ("rank"), or has a condition only the evaluator can judge ("event": "或出现重大问题的不得分").
+   * `part` is the words that make it so. The stated 得分 is the score (评价人判断). An event beside conditions on the
+   * value keeps them: they are scored, and `score` (the event's) is accepted as the evaluator's finding.
+   */
+  | { readonly kind: "judgement"; readonly why: "average" | "rank" | "event"; readonly part: string; readonly span: Span; readonly score?: ScoreValueNode };
 
 export interface ScoreNode {
   readonly value: string;

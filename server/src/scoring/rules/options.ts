@@ -31,7 +31,7 @@ export class OptionsRule implements Rule {
     const result = getField(ctx.indicator, "结果");
     if (!result) return { steps: [], missing: ["结果（写“结果：…”选择一个选项）", "the chosen option (结果：…)"] };
     const chosen = normalizeLabel(result.value);
-    const hit = this.clauses.find((c) => c.kind === "option" && normalizeLabel(c.label) === chosen) ?? this.clauses.find((c) => c.kind === "else");
+    const hit = this.clauses.find((c) => c.kind === "option" && normalizeLabel(c.label) === chosen) ?? this.clauses.find((c) => c.kind === "option" && looseMatch(c.label, chosen)) ?? this.clauses.find((c) => c.kind === "else");
     if (!hit) {
       ctx.sink.add("PE404", lineRange(result.line, result.valueSpan[0], result.valueSpan[1]), {
         option: result.value,
@@ -47,6 +47,19 @@ export class OptionsRule implements Rule {
 export function normalizeLabel(label: string): string {
   // Folded: a label read from a printed sentence ("有结余，但…") matches 结果 typed with either comma.
   return foldWidth(label).replace(/[\s“”"「」。.]/g, "").replace(/[（(].*?[）)]$/, "");
+}
+
+/**
+ * A looser match, tried after the exact one: a trailing 的 / 时 / 者 is ignored on both sides
+ * ("出现重大问题的" is the option "出现重大问题"), and "未完成或出现重大问题的" offers either case:
+ * 结果 may name one of the alternatives joined by 或.
+ */
+function looseMatch(label: string, chosen: string): boolean {
+  const bare = (x: string) => x.replace(/[的时者]$/, "");
+  const want = bare(chosen);
+  return normalizeLabel(label)
+    .split(/或者|或/)
+    .some((part) => part !== "" && bare(part) === want);
 }
 
 function Decimal_max(a: Decimal, b: Decimal): Decimal {

@@ -10,6 +10,8 @@ import { formatDecimal } from "../../quantity/decimal";
 import { NATIONAL_BANDS, achievementOf, inBand } from "./grade-words";
 import { lineRange } from "../../diagnostics/catalogue";
 import type { Rule, RuleContext, RuleOutcome, Step } from "./rule";
+import type { ClauseNode } from "../../syntax/ast";
+import { outsideWhy } from "./printed/outside";
 
 export { achievementOf, type Achievement } from "./grade-words";
 
@@ -71,5 +73,29 @@ export class JudgementRule implements Rule {
       ctx.sink.add("PE407", lineRange(stated.field.line, stated.field.keySpan[0], stated.field.valueSpan[1]), { name: ctx.indicator.name, score: stated.text });
     }
     return { score: stated.value, steps: [(l) => say(l, `评价人打分 ${stated.text} 分`, `the reviewer gives ${stated.text} pts`)] };
+  }
+}
+
+/**
+ * A printed rule that needs figures this file does not hold (other units' average, a rank among units, a
+ * condition only the evaluator knows): the stated 得分 counts, with one PE442 on the words that say why.
+ */
+export class OutsideJudgementRule implements Rule {
+  readonly kind = "judgement" as const;
+  constructor(private readonly clause: Extract<ClauseNode, { kind: "judgement" }>) {}
+  max(weight: Decimal): Decimal {
+    return weight;
+  }
+  describe(_weight?: Decimal, l: Locale = DEFAULT_LOCALE): string {
+    const [zh, en] = outsideWhy(this.clause);
+    return say(l, `评价人判断（${zh}，按填报得分）`, `reviewer's judgement (${en}: the stated score counts)`);
+  }
+  apply(ctx: RuleContext): RuleOutcome {
+    const [zh, en] = outsideWhy(this.clause);
+    const stated = ctx.indicator.statedScore;
+    if (!stated) return { steps: [], missing: [`得分（此规则${zh}，请写评价人给出的“得分：…”）`, `the score (the rule cannot be computed: ${en}; write the evaluator's 得分：…)`] };
+    const f = ctx.indicator.rule!.field;
+    ctx.sink.add("PE442", lineRange(f.line, this.clause.span[0], this.clause.span[1]), { why: zh, whyEn: en, score: stated.text, ask: hasField(ctx.indicator, "理由") ? "" : "1" });
+    return { score: stated.value, steps: [(l) => say(l, `评价人打分 ${stated.text} 分（${zh}）`, `the reviewer gives ${stated.text} pts (${en})`)] };
   }
 }

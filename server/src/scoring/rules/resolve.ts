@@ -13,7 +13,8 @@ import { AdditiveRule, namesPoint } from "./additive";
 import { parseCountLabel } from "./checklist";
 import { hasField } from "../../model/fields";
 import { TargetCompletionRule } from "./target";
-import { JudgementRule, QualitativeRule } from "./qualitative";
+import { EventRule } from "./event";
+import { JudgementRule, OutsideJudgementRule, QualitativeRule } from "./qualitative";
 
 type Band = Extract<ClauseNode, { kind: "band" }>;
 type Range = Extract<ClauseNode, { kind: "range" }>;
@@ -77,12 +78,24 @@ function zeroScore(b: Band | Range): boolean {
 function resolve(clauses: readonly ClauseNode[], points: boolean): Resolved {
   const fail = (detail: string, detailEn: string): Resolved => [detail, detailEn];
   const kinds = new Set(clauses.map((c) => c.kind));
+  // A rule the file cannot compute (other units' average, a rank, a condition only the evaluator knows): the stated score.
+  const outside = clauses.find((c) => c.kind === "judgement");
+  if (outside) {
+    // An event beside conditions on the value: the conditions are scored, the event is the evaluator's finding.
+    const rest = clauses.filter((c) => c !== outside);
+    // Only zero bands beside it ("低于90%或出现重大问题的不得分" alone) say nothing of a score to check: a judgement.
+    const scores = rest.some((c) => (c.kind !== "band" && c.kind !== "range") || !zeroScore(c));
+    if (outside.why !== "event" || outside.score === undefined || !scores) return new OutsideJudgementRule(outside);
+    const inner = resolve(rest, points);
+    return Array.isArray(inner) ? inner : new EventRule(inner, outside);
+  }
   if (kinds.has("completion")) {
     if (clauses.length === 1 && clauses[0].kind === "completion" && clauses[0].inverse) return INVERSE_COMPLETION;
     return clauses.length === 1 ? COMPLETION : fail("“按完成比例计分”不能与区间、选项并用", "按完成比例计分 cannot be combined with bands or options");
   }
   if (kinds.has("proportional")) {
-    return clauses.length === 1 ? new ProportionalRule() : fail("“比例”不能与其他条款并用", "比例 cannot be combined with other clauses");
+    const only = clauses[0];
+    return clauses.length === 1 && only.kind === "proportional" ? new ProportionalRule(only.factor) : fail("“比例”不能与其他条款并用", "比例 cannot be combined with other clauses");
   }
   const deduction = clauses.find((c) => c.kind === "deduction");
   if (deduction) {

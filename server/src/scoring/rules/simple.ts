@@ -15,25 +15,40 @@ import { MISSING_MEASURED } from "./rule";
 
 export class ProportionalRule implements Rule {
   readonly kind = "proportional" as const;
+  /** A printed number in the weight's place ("预算执行率×10"): ratio × factor, kept within 0…w. */
+  private readonly factor?: Decimal;
+  constructor(factor?: string) {
+    if (factor !== undefined) this.factor = parseDecimal(factor);
+  }
+  /** With a factor the rule's top is the factor: a factor other than the weight is flagged (PE401). */
   max(weight: Decimal): Decimal {
-    return weight;
+    return this.factor ?? weight;
   }
   describe(weight: Decimal, l: Locale = DEFAULT_LOCALE): string {
     const w = formatDecimal(weight, 4);
+    if (this.factor) {
+      const f = formatDecimal(this.factor, 4);
+      return say(l, `得分 = 比率 × ${f}，限制在 0～${w} 分`, `score = ratio × ${f}, kept within 0…${w} pts`);
+    }
     return say(l, `得分 = 比率 × ${w}，最高 ${w} 分`, `score = ratio × ${w}, at most ${w} pts`);
   }
   apply(ctx: RuleContext): RuleOutcome {
     const a = ctx.measured;
     if (!a) return { steps: [], missing: MISSING_MEASURED };
-    if (a.dim !== "") {
+    // A factor rule over a quantity with a target of its dimension reads the completion rate, actual ÷ target.
+    const t = ctx.target?.value;
+    const ratio = this.factor && a.dim !== "" && t && t.dim === a.dim && !t.value.isZero() ? a.value.dividedBy(t.value) : a.dim === "" ? a.value : undefined;
+    if (!ratio) {
       const f = ctx.indicator.formula?.field ?? ctx.indicator.actual?.field ?? ctx.indicator.rule!.field;
       const [n, nEn] = dimName(a.dim);
       ctx.sink.add("PE204", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]), { left: `比例计分所需的比率`, right: n, op: "对应", leftEn: "the ratio a proportional rule needs", rightEn: nEn, opEn: "match" });
       return { steps: [] };
     }
-    const score = clamp(a.value.times(ctx.weight), ZERO, ctx.weight);
-    const product = `${formatPercent(a.value)} × ${formatDecimal(ctx.weight, 4)} = ${formatDecimal(a.value.times(ctx.weight), 4)}`;
-    return { score, steps: [(l) => say(l, `${product}，取 ${formatDecimal(score, 4)} 分（0～${formatDecimal(ctx.weight, 4)}）`, `${product}: ${formatDecimal(score, 4)} pts counted (0–${formatDecimal(ctx.weight, 4)})`)] };
+    const by = this.factor ?? ctx.weight;
+    const product = ratio.times(by);
+    const score = clamp(product, ZERO, ctx.weight);
+    const text = `${formatPercent(ratio)} × ${formatDecimal(by, 4)} = ${formatDecimal(product, 4)}`;
+    return { score, steps: [(l) => say(l, `${text}，取 ${formatDecimal(score, 4)} 分（0～${formatDecimal(ctx.weight, 4)}）`, `${text}: ${formatDecimal(score, 4)} pts counted (0–${formatDecimal(ctx.weight, 4)})`)] };
   }
 }
 

@@ -8,6 +8,7 @@ import type { BoundNode, ClauseNode, ComparatorNode, ComparatorOp, QuantityNode,
 import { parseDecimal } from "../../../quantity/decimal";
 import type { PrintedResult } from "./reader";
 import { type Locale, say } from "../../../text/locale";
+import { outsideWhy } from "./outside";
 
 /** A line of the reading in both languages: [Chinese, English]. */
 export type Said = readonly [zh: string, en: string];
@@ -16,7 +17,8 @@ export type Said = readonly [zh: string, en: string];
 export const both = (f: (l: Locale) => string): Said => [f("zh-cn"), f("en")];
 
 export type Piece =
-  | { kind: "clause"; clause: ClauseNode; text: string; note?: Said }
+  /** `also`: more clauses with the same consequence ("低于80%或高于120%的不得分" is two bands). */
+  | { kind: "clause"; clause: ClauseNode; text: string; note?: Said; also?: ClauseNode[] }
   | { kind: "modifier"; note: Said; mode?: "linear" | "ceil"; span: Span }
   | { kind: "standard"; quantity: QuantityNode; span: Span }
   | { kind: "targetMet"; span: Span }
@@ -64,12 +66,16 @@ function describe(c: ClauseNode, l: Locale): string {
     case "completion":
       return say(l, "按完成比例计分：有数量目标时 实际值 ÷ 目标值 × 分值（达到目标得满分），没有目标时 比率 × 分值", "by completion: with a quantity target, actual ÷ target × points (full score once the target is met); without one, ratio × points");
     case "option":
-      return `“${c.label}” ${scoreWords(c.score, l)}`;
+      return `“${c.label}” ${scoreWords(c.score, l)}${c.label.includes("或") ? say(l, "（结果写其中任一种情况即可）", " (结果 may name either case)") : ""}`;
     case "else":
       return `${say(l, "其余情况", "otherwise")} → ${scoreWords(c.score, l)}`;
     case "deduction":
       return say(l, `每项扣 ${c.step} 分，扣完为止`, `minus ${c.step} per item, down to 0`);
+    case "judgement":
+      if (c.why === "event" && c.score) return say(l, `“${c.part}”时 ${scoreWords(c.score, l)}：由评价人判断，填报此得分时按填报计`, `on “${c.part}”, ${scoreWords(c.score, l)}: the evaluator's judgement, a stated score of that counts`);
+      return say(l, `评价人判断：${outsideWhy(c)[0]}；按填报的得分计`, `the evaluator's judgement: ${outsideWhy(c)[1]}; the stated score counts`);
     case "proportional":
+      if (c.factor !== undefined) return say(l, `比率 × ${c.factor}（有数量目标时比率为 实际值 ÷ 目标值），限制在 0～分值`, `ratio × ${c.factor} (with a quantity target the ratio is actual ÷ target), kept within 0…points`);
       return say(l, "按比例计分", "proportional");
   }
 }
@@ -111,7 +117,7 @@ export function assemble(pieces: Piece[], offset: number, length: number): Print
   let start: Extract<Piece, { kind: "start" }> | undefined;
   let targetMet: Span | undefined;
   for (const p of pieces) {
-    if (p.kind === "clause") clauses.push(p.clause);
+    if (p.kind === "clause") clauses.push(p.clause, ...(p.also ?? []));
     else if (p.kind === "modifier") mode = p.mode ?? mode;
     else if (p.kind === "standard") standard = p;
     else if (p.kind === "start") start = p;
@@ -174,7 +180,9 @@ export function assemble(pieces: Piece[], offset: number, length: number): Print
     }
     const now = replaced.get(p.clause) ?? p.clause;
     const note = p.note;
-    reading.push(both((l) => `“${p.text}” → ${clauses.includes(now) ? (note ? say(l, ...note) : describe(now, l)) : say(l, "与各要点的分数重复（少一项即少得该项分数），不另扣", "repeats the points' own scores (a point missing already loses its score): no further deduction")}`));
+    const also = (p.also ?? []).map((c) => replaced.get(c) ?? c);
+    const more = (l: Locale) => also.map((c) => `${say(l, "；或 ", "; or ")}${describe(c, l)}`).join("");
+    reading.push(both((l) => `“${p.text}” → ${clauses.includes(now) ? (note ? say(l, ...note) : describe(now, l) + more(l)) : say(l, "与各要点的分数重复（少一项即少得该项分数），不另扣", "repeats the points' own scores (a point missing already loses its score): no further deduction")}`));
   }
   return { ok: true, value: { clauses, reading } };
 }

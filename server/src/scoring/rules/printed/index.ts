@@ -23,7 +23,7 @@ function misread(clauses: readonly ClauseNode[]): boolean {
 }
 
 /** What a condition leaves in an option label: a number, a comparator before a number, 以上/以下, ×, or a trailing 得/计. */
-const MISREAD = /[0-9]|[≥≤<>=]\s*[+-]?[0-9]|[×÷]|(得|计|记|给)$|以上|以下|大于|小于|高于|低于|超过|不足|^(达到|完成|实现).*(目标|指标|计划)/;
+const MISREAD = /[0-9]|[≥≤<>=]\s*[+-]?[0-9]|[×÷]|(得|计|记|给|乘以|乘)$|以上|以下|大于|小于|高于|低于|超过|不足|^(达到|完成|实现).*(目标|指标|计划)/;
 
 /** Words that only printed sentences use: 计5分, 不得分, 以上, （含）, 每…扣, 扣完为止, 以…为标准, 按…比例, numbering. */
 const PRINTED_LOOK = /[\u4e00-\u9fa5]{2,}\s*[≥≤<>=]|[计得]\s*$|每(发现|出现|超过|低于|增加|减少)|\d\s*[-~]\s*\d|[计得记]\s*[0-9.]+\s*分|不得分|得满分|计满分|以上|以下|\((不)?含\)|每.{0,20}扣|扣完|为标准|按.{0,6}比例|^\s*(?:[0-9]{1,2}[.、](?![0-9])|\([0-9]{1,2}\)|[①②③④⑤⑥⑦⑧⑨⑩])/;

@@ -10,10 +10,13 @@
  * part it cannot read ends the reading with the span of that part and what was
  * expected there. Cost is linear in the sentence (see scan.ts).
  */
-import type { BoundNode, ClauseNode, ComparatorNode, QuantityNode, ScoreValueNode, Span } from "../../../syntax/ast";
-import { Cursor, conditionStarts, readComparator, readConsequence, readNumber, readQuantity } from "./scan";
+import type { ClauseNode, ScoreValueNode, Span } from "../../../syntax/ast";
+import { Cursor, conditionStarts, readConsequence, readNumber, readQuantity } from "./scan";
 import { assemble, both, type Piece, type Said } from "./assemble";
 import { commaLabel, countedLead, isNote, statesScore } from "./extras";
+import { acceptableSubject, readProduct } from "./product";
+import { type Fail, failAt, readCondition, readEither } from "./condition";
+import { outsideFile, outsideWhy } from "./outside";
 
 export interface PrintedReading {
   clauses: ClauseNode[];
@@ -73,32 +76,9 @@ export function segments(text: string): [number, number][] {
   return out;
 }
 
-const MEASURE_SUFFIX = /(率|值|数|额|量|比|度|比例|金额|偏差|变动|次数|天数|时间|时限|面积|长度|成本|费用|经费|支出|规模|人数|户数|个数|得分)$/;
-
-function normalizeName(s: string): string {
-  return s.replace(/[\s“”"「」'’‘]/g, "").replace(/\(.*?\)$/, "");
-}
-
-/** Is `subject` the indicator's measured value: its own name, or a measure noun (…率, 完成值, 实际值)? */
-function acceptableSubject(subject: string, name: string): boolean {
-  const s = normalizeName(subject).replace(/(的|为|是|达|在)$/, "");
-  if (s === "") return true;
-  return s === normalizeName(name) || MEASURE_SUFFIX.test(s) || /^(实际|完成|A|X)$/.test(s);
-}
-
-const MARK_RE = /\((不含|含)(本数)?\)/y;
-
-function readMark(c: Cursor): boolean | null {
-  const m = c.match(MARK_RE);
-  return m ? m[1] === "含" : null;
-}
-
 const ABOVE = ["超过", "超出", "延迟", "延期", "逾期", "推迟", "滞后", "高于", "高出", "多于", "增加", "提高", "上升", "增长", "超", "高", "多", "增"];
 const BELOW = ["低于", "少于", "减少", "下降", "降低", "低", "少", "减", "不足"];
 const FINDING = /(?:发现|出现|存在|有|查出)?([0-9]+|[一二两三四五六七八九十]+)(?:例|项|次|处|个|起|笔|件|份|条|家|人次|人)/y;
-
-type Fail = { fail: PrintedFailure };
-const failAt = (c: Cursor, from: number, to: number, zh: string, en: string): Fail => ({ fail: { span: c.span(from, Math.max(to, from + 1)), expected: [zh, en] } });
 
 /** 每超过一个百分点扣0.5分 / 每发现一例…扣1分 (the cursor is after 每). */
 function readPer(c: Cursor, start: number): Piece | Fail {
@@ -131,90 +111,13 @@ function readPer(c: Cursor, start: number): Piece | Fail {
   return { kind: "clause", clause, text: c.text.slice(start, c.i) };
 }
 
-/** A condition: `≤100%`, `大于30%`, `60%以下`, `0-10%(含)`, `80%(含)-90%`, `在90%-100%之间`. */
-function readCondition(c: Cursor): { node: Extract<ClauseNode, { kind: "band" | "range" }>["kind"]; cmp?: ComparatorNode; q?: QuantityNode; lo?: BoundNode | null; hi?: BoundNode | null } | Fail {
-  const start = c.i;
-  c.eat("在");
-  const cmp = readComparator(c);
-  if (cmp) {
-    const q = readQuantity(c);
-    if (!q) return failAt(c, c.i, c.end, "数，如 100% 或 30", "a number such as 100% or 30");
-    const mark = readMark(c);
-    c.eat("以上", "以下", "以内");
-    const op = mark === false && cmp.op === ">=" ? ">" : mark === false && cmp.op === "<=" ? "<" : cmp.op;
-    // "≥90%且≤100%": two conditions on one value make a range.
-    const joinAt = c.i;
-    if (c.eat("且", "并且", "而且", "和", "、") !== undefined) {
-      c.eat("实际值", "完成值", "执行率", "完成率");
-      const cmp2 = readComparator(c);
-      const q2 = cmp2 ? readQuantity(c) : undefined;
-      const up = (o: string) => o === ">=" || o === ">";
-      const down = (o: string) => o === "<=" || o === "<";
-      if (cmp2 && q2 && ((up(op) && down(cmp2.op)) || (down(op) && up(cmp2.op)))) {
-        const first: BoundNode = { quantity: q, inclusive: op === ">=" || op === "<=" };
-        const second: BoundNode = { quantity: q2, inclusive: cmp2.op === ">=" || cmp2.op === "<=" };
-        return up(op) ? { node: "range", lo: first, hi: second } : { node: "range", lo: second, hi: first };
-      }
-      c.i = joinAt;
-    }
-    return { node: "band", cmp: op === cmp.op ? cmp : { ...cmp, op }, q };
-  }
-  let q = readQuantity(c);
-  if (!q) return failAt(c, start, c.end, "条件（比较符或数）", "a condition (a comparator or a number)");
-  const mark = readMark(c);
-  const dash = c.eat("-", "~", "至", "到", "—");
-  if (dash) {
-    const q2 = readQuantity(c);
-    if (!q2) return failAt(c, c.i, c.end, "区间的另一端，如 90%", "the other end of the range, such as 90%");
-    const mark2 = readMark(c);
-    c.eat("之间", "以内");
-    // "0-10%": the unit written once, at the end, is both ends' unit.
-    if (q.unit === null && q2.unit !== null) q = { ...q, unit: q2.unit };
-    return { node: "range", lo: { quantity: q, inclusive: mark }, hi: { quantity: q2, inclusive: mark2 } };
-  }
-  // "90%≤执行率<95%": a range written around the subject.
-  const around = readAround(c, q, mark);
-  if (around) return around;
-  const after = c.i;
-  const word = c.eat("(含)以上", "(含)以下", "及以上", "及以下", "及以内", "以上", "以下", "以内", "内");
-  if (word === undefined) return failAt(c, after, c.end, "“以上”“以下”、区间“-”或比较符", "以上 / 以下, a range “-” or a comparator");
-  const upward = word.endsWith("以上");
-  // "100%以下（含）": the mark may follow the word.
-  const late = mark === null ? readMark(c) : null;
-  // 以上 / 以下 / 以内 include the number itself (as in legal usage) unless marked （不含）.
-  const inclusive = mark ?? late ?? true;
-  const op = upward ? (inclusive ? ">=" : ">") : inclusive ? "<=" : "<";
-  return { node: "band", cmp: { op, text: word, span: c.span(after) }, q };
-}
-
-/** `90%≤执行率<95%` / `95%>X≥90%` (the cursor after the first number); undefined when the text is not that. */
-function readAround(c: Cursor, q: QuantityNode, mark: boolean | null): { node: "range"; lo: BoundNode; hi: BoundNode } | undefined {
-  const at = c.i;
-  const first = c.eat("≤", "<=", "<", "≥", ">=", ">");
-  if (first === undefined) return undefined;
-  while (c.i < c.end && !/[≤<≥>=0-9]/.test(c.text[c.i])) c.i++;
-  const second = c.eat("≤", "<=", "<", "≥", ">=", ">");
-  let q2 = second === undefined ? undefined : readQuantity(c);
-  if (!second || !q2 || (first.startsWith("<") || first === "≤") !== (second.startsWith("<") || second === "≤")) {
-    c.i = at;
-    return undefined;
-  }
-  if (q.unit === null && q2.unit !== null) q = { ...q, unit: q2.unit };
-  if (q2.unit === null && q.unit !== null) q2 = { ...q2, unit: q.unit };
-  const inclusive = (op: string) => op === "≤" || op === "≥" || op.endsWith("=");
-  const ascending = first.startsWith("<") || first === "≤";
-  const a: BoundNode = { quantity: q, inclusive: mark ?? inclusive(first) };
-  const b: BoundNode = { quantity: q2, inclusive: inclusive(second) };
-  return ascending ? { node: "range", lo: a, hi: b } : { node: "range", lo: b, hi: a };
-}
-
 /** Read one segment; `next` is the following segment, joined when it holds this one's consequence. */
 function readSegment(c: Cursor, name: string, next: Cursor | undefined): (Piece & { joined?: boolean }) | Fail {
   c.match(NUMBERING);
   c.skipBlanks();
   const start = c.i;
   const whole = c.rest().replace(/\s/g, "");
-  const phrase = readPhrase(whole, c.span(start, c.end));
+  const phrase = readPhrase(whole, c.span(start, c.end)) ?? readProduct(whole, c.span(start, c.end), name);
   if (phrase) return phrase;
   if (next && /的$/.test(whole)) {
     // "不足1个百分点的，按1个百分点扣分": one modifier printed across a comma.
@@ -259,11 +162,30 @@ function readSegment(c: Cursor, name: string, next: Cursor | undefined): (Piece 
       return readPer(c, start);
     }
   }
-  if (!acceptableSubject(subject, name)) return failAt(c, c.i, p, `比较符或数（“${subject}”不是本指标的名称，也不是“…率”“完成值”这样的指标值）`, `a comparator or a number (“${subject}” is neither this indicator's name nor a measure such as …率 or 完成值)`);
+  // "出现重大问题或低于80%的不得分", "发生1起安全事故或低于90%的不得分": an event before the condition, joined by 或.
+  let eventBefore: { part: string; span: Span } | undefined;
+  let or = -1;
+  if (!acceptableSubject(subject, name)) {
+    for (let k = c.i; k < c.end && or < 0; k++) if (c.text[k] === "或") or = k;
+  }
+  if (or > c.i) {
+    const part = c.text.slice(c.i, or).trim().replace(/[的时]$/, "");
+    const from = or + (c.text.startsWith("或者", or) ? 2 : 1);
+    let q = from;
+    while (q < c.end && !conditionStarts(c.text, q)) q++;
+    if (part !== "" && !acceptableSubject(part, name) && q < c.end && acceptableSubject(c.text.slice(from, q), name)) {
+      eventBefore = { part, span: c.span(c.i, c.i + part.length) };
+      p = q;
+    }
+  }
+  if (!eventBefore && !acceptableSubject(subject, name)) return failAt(c, c.i, p, `比较符或数（“${subject}”不是本指标的名称，也不是“…率”“完成值”这样的指标值）`, `a comparator or a number (“${subject}” is neither this indicator's name nor a measure such as …率 or 完成值)`);
   c.i = p;
   if (c.eat("每")) return readPer(c, start);
   const cond = readCondition(c);
   if ("fail" in cond) return cond;
+  // "低于80%或高于120%的不得分": conditions joined by 或 share the consequence; "…或出现重大问题的" is the evaluator's to judge.
+  const either = readEither(c, name);
+  const event = eventBefore ?? either.event;
   // "低于90%的，…": a 的 / 时 closing the condition.
   const closing = c.i;
   c.eat("的", "时", "者");
@@ -287,8 +209,12 @@ function readSegment(c: Cursor, name: string, next: Cursor | undefined): (Piece 
   if (!score) return failAt(c, c.i, c.end, "分数，如“计8分”“得满分”“不得分”", "a score such as 计8分, 得满分 or 不得分");
   if (!c.done && !joined) return failAt(c, c.i, c.end, "分句结束（“；”或“，”）", "the end of the clause (； or ，)");
   const span = joined ? ([c.span(start)[0], next!.span(next!.i)[1]] as Span) : c.span(start);
-  const clause: ClauseNode = cond.node === "band" ? { kind: "band", comparator: cond.cmp!, quantity: cond.q!, score, span } : { kind: "range", lo: cond.lo ?? null, hi: cond.hi ?? null, score, span };
-  return { kind: "clause", clause, text: joined ? c.text.slice(start, next!.end) : whole, joined };
+  const text = joined ? c.text.slice(start, next!.end) : whole;
+  const bands = [cond, ...either.conds].map((k): ClauseNode => (k.node === "band" ? { kind: "band", comparator: k.cmp!, quantity: k.q!, score, span } : { kind: "range", lo: k.lo ?? null, hi: k.hi ?? null, score, span }));
+  // "低于80%或出现重大问题的不得分": the bands are scored; the event, with the same score, is the evaluator's to find.
+  if (event) return { kind: "clause", clause: { kind: "judgement", why: "event", part: event.part, span: event.span, score }, text, joined, also: bands };
+  const [clause, ...also] = bands;
+  return { kind: "clause", clause, text, joined, ...(also.length > 0 ? { also } : {}) };
 }
 
 /** "及时完成得满分", "有制度未执行得1分", "无制度不得分": an option stated with its score (chosen by 结果); the label has no number or comparator. */
@@ -338,7 +264,8 @@ const MODIFIERS: [RegExp, Said, "linear" | "ceil" | undefined][] = [
 
 /** A segment that is one fixed phrase: a modifier, a lead-in, or proportional scoring. */
 function readPhrase(whole: string, span: Span): Piece | undefined {
-  const w = whole.replace(/[。.]$/, "");
+  // "得分=(实际完成值/目标值)×分值": brackets around the quotient say nothing more.
+  const w = whole.replace(/[。.]$/, "").replace(/^(得分=)?\(([^()]{1,30})\)(?=[×*x])/, "$1$2");
   for (const [re, note, mode] of MODIFIERS) if (re.test(w)) return { kind: "modifier", note, mode, span };
   const std = STANDARD.exec(w);
   const at = std ?? FULL_AT.exec(w);
@@ -357,6 +284,11 @@ function readPhrase(whole: string, span: Span): Piece | undefined {
 export function readPrintedRule(text: string, offset: number, name: string): PrintedResult {
   try {
     if (text.length > MAX_LENGTH) return { ok: false, failure: { span: [offset, offset + text.length], expected: [`不超过 ${MAX_LENGTH} 字的评分规则`, `a rule of at most ${MAX_LENGTH} characters`] } };
+    const outside = outsideFile(text, offset);
+    if (outside) {
+      const [zh, en] = outsideWhy(outside);
+      return { ok: true, value: { clauses: [outside], reading: [[`“${text.trim()}” → 评价人判断：${zh}；按填报的得分计`, `“${text.trim()}” → the evaluator's judgement: ${en}; the stated score counts`]] } };
+    }
     const segs = segments(text);
     const pieces: Piece[] = [];
     // Segments that state no score and cannot be read: the requirements a counted deduction counts against.
