@@ -64,4 +64,26 @@ describe("syntax: parsing after an edit splits only the edited part", () => {
     assert.equal(after.lines[0], before.lines[0]);
     assert.equal(after.lines[1], before.lines[3]);
   });
+
+  it("finds the conflict regions and stray markers a whole parse finds, as markers are typed and removed", () => {
+    const steps = [
+      "a：1\nb：2\nc：3\nd：4",
+      "a：1\n<<<<<<< HEAD\nb：2\nc：3\nd：4",
+      "a：1\n<<<<<<< HEAD\nb：2\n=======\nc：3\nd：4",
+      "a：1\n<<<<<<< HEAD\nb：2\n=======\nc：3\n>>>>>>> other\nd：4",
+      "a：1\n<<<<<<< HEAD\nb：2\n=======\nc：3\n>>>>>>> other\nd：5",
+      "a：1\nb：2\n=======\nc：3\n>>>>>>> other\nd：5",
+      "a：1\nb：2\nc：3\nd：5",
+      "a：1\nb：2\nc：3\nd：6",
+    ];
+    let prev = parseDocument(steps[0]);
+    for (let k = 1; k < steps.length; k++) {
+      const inc = parseDocument(steps[k], prev, steps[k - 1]);
+      const fresh = parseDocument(steps[k]);
+      assert.deepEqual([...inc.conflictLines], [...fresh.conflictLines], `step ${k}`);
+      assert.deepEqual(inc.diagnostics, fresh.diagnostics, `step ${k}`);
+      prev = inc;
+    }
+    assert.ok(parseDocument(steps[5]).diagnostics.length > 0, "stray markers are diagnosed");
+  });
 });
