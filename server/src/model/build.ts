@@ -18,7 +18,8 @@ import { FUNDING_ALIASES, readTables } from "./tables";
 import { HEADER_KEYS, MEASURE_KEYS, REQUIRED_HEADER_KEYS, TEXT_KEYS, VALUE_KEYS, isIndicatorKey, valueRuleForKey } from "./keys";
 import type { Block, DataItem, Field, PerfModel, Placeholder, Section } from "./types";
 import { BuiltBlock, EMPTY, LineField, add } from "./block-indicator";
-import { type BlockCache, type PreviousBuild, keepBlocks, newBlockCache, previousBuild, reusableBlock } from "./reuse";
+import { type BlockCache, type PreviousBuild, PreviousBlocks, keepBlocks, newBlockCache, previousBuild } from "./reuse";
+import { UnchangedLines } from "./unchanged";
 import { TreeIndicator } from "./tree-indicator";
 import { HeaderReader } from "./header";
 import { StructureChecks, blocksInOrder } from "./structure";
@@ -43,23 +44,28 @@ class ModelBuilder {
   private readonly indicators: TreeIndicator[] = [];
   private readonly measures: TreeIndicator[] = [];
   private readonly sections: Section[] = [];
-  private readonly placeholders: Placeholder[] = [];
+  private placeholders: Placeholder[] = [];
 
   private readonly blockCache: BlockCache;
+  private blockCount = 0;
+  private readonly previousBlocks: PreviousBlocks;
+  private readonly unchanged: UnchangedLines;
 
   constructor(
     private readonly syntax: SyntaxTree,
     private readonly previous: PreviousBuild | undefined,
   ) {
-    this.blockCache = newBlockCache(syntax.lines.length, previous);
+    this.blockCache = newBlockCache(previous);
+    this.previousBlocks = new PreviousBlocks(previous);
+    this.unchanged = new UnchangedLines(syntax, previous);
   }
 
   build(): PerfModel {
     const { lines, conflictLines } = this.syntax;
     this.prefetch();
     // Where each block ends: the line before the next heading.
-    const headingLines: number[] = [];
-    for (let i = 0; i < lines.length; i++) if (lines[i].node.kind === "heading" && !conflictLines.has(i)) headingLines.push(i);
+    const headingLines = this.unchanged.headings();
+    this.blockCache.headings = headingLines;
 
     const firstHeading = headingLines.length ? headingLines[0] : lines.length;
     for (let i = 0; i < firstHeading; i++) this.headerLine(i);
@@ -90,7 +96,7 @@ class ModelBuilder {
         for (let i = start + 1; i <= end; i++) this.proseLine(i);
       }
     }
-    for (let i = 0; i < lines.length; i++) this.scanPlaceholders(i);
+    this.placeholders = this.unchanged.placeholders();
     this.tables(firstHeading);
 
     const headerReader = new HeaderReader(this.syntax, this.header, this.diagnostics);
@@ -127,15 +133,19 @@ class ModelBuilder {
       placeholders: this.placeholders,
       diagnostics: this.diagnostics,
     };
+    this.blockCache.blocks.length = this.blockCount;
     if (conflictLines.size === 0) keepBlocks(model, this.blockCache);
     return model;
   }
 
-  /** Parse the values of lines never parsed before in one batch (a cold file: one Peggy call instead of one per field). */
+  /**
+   * Parse the values of lines never parsed before in one batch (a cold file: one Peggy call instead of one per
+   * field). The lines the previous build had were offered to it then.
+   */
   private prefetch(): void {
     const requests: ValueRequest[] = [];
     const lines = this.syntax.lines;
-    for (let i = 0; i < lines.length; i++) {
+    for (let i = this.unchanged.from; i < this.unchanged.to; i++) {
       const line = lines[i];
       const node = line.node;
       if (node.kind !== "field" || line.valueRule !== undefined) continue;
@@ -149,28 +159,30 @@ class ModelBuilder {
   /** An indicator block, shared with the previous build when its lines are the same (the previous model is not changed). */
   private cachedBlock(start: number, end: number): BuiltBlock {
     const cache = this.blockCache;
-    const reused = reusableBlock(this.previous, this.syntax.lines, start, end);
-    if (reused) {
+    const k = this.blockCount++;
+    const at = this.previousBlocks.find(start, end);
+    if (at >= 0 && this.unchanged.sameAt(start, end)) {
       const previous = this.previous!.cache;
-      const diagnostics = previous.diagnostics[start];
-      const data = previous.data[start];
+      const diagnostics = previous.diagnostics[at];
+      const data = previous.data[at];
       if (diagnostics) {
         this.diagnostics.push(...diagnostics);
-        cache.diagnostics[start] = diagnostics;
+        cache.diagnostics[k] = diagnostics;
       }
       if (data) {
-        this.allData.push(...data);
-        cache.data[start] = data;
+        for (let j = 0; j < data.length; j++) this.allData.push(data[j]);
+        cache.data[k] = data;
       }
-      cache.blocks[start] = reused;
+      const reused = previous.blocks[at];
+      cache.blocks[k] = reused;
       return reused;
     }
     const d0 = this.diagnostics.length;
     const a0 = this.allData.length;
     const block = this.block(start, end);
-    if (this.diagnostics.length > d0) cache.diagnostics[start] = this.diagnostics.slice(d0);
-    if (this.allData.length > a0) cache.data[start] = this.allData.slice(a0);
-    cache.blocks[start] = block;
+    if (this.diagnostics.length > d0) cache.diagnostics[k] = this.diagnostics.slice(d0);
+    if (this.allData.length > a0) cache.data[k] = this.allData.slice(a0);
+    cache.blocks[k] = block;
     return block;
   }
 
@@ -418,15 +430,6 @@ class ModelBuilder {
       let known = false;
       for (let k = unit.length; k > 0 && !known; k--) known = lookupUnit(unit.slice(0, k)) !== undefined;
       if (known) this.diagnostics.push(makeDiagnostic("PE208", lineRange(i, m.index, m.index + m[0].length), { text: m[0] }));
-    }
-  }
-
-  private scanPlaceholders(i: number): void {
-    const line = this.syntax.lines[i];
-    if (this.syntax.conflictLines.has(i) || line.node.kind === "comment" || !line.text.includes("{{")) return;
-    const re = /\{\{([^{}]*)\}\}/g;
-    for (let m = re.exec(line.text); m; m = re.exec(line.text)) {
-      this.placeholders.push({ name: m[1].trim(), line: i, span: [m.index, m.index + m[0].length] });
     }
   }
 }

@@ -10,19 +10,22 @@ import type { Diagnostic } from "../diagnostics/catalogue";
 import type { SourceLine } from "../syntax/parse";
 import { SumMemo } from "../quantity/sum-memo";
 import type { BuiltBlock } from "./block-indicator";
-import type { DataItem, PerfModel } from "./types";
+import type { DataItem, PerfModel, Placeholder } from "./types";
 
 /**
- * A model's built blocks, by first line (an array indexed by line: blocks
- * come in line order, so it stays dense enough to be fast), with the
- * diagnostics and data items each block gave, where it gave any. A block's
- * lines are those of the model's syntax tree (immutable objects shared by
- * parses: compared by identity), from `block.line` to `block.endLine`.
+ * A model's built blocks, in line order, with the diagnostics and data items
+ * each block gave (by the block's place in `blocks`), where it gave any; and
+ * the document's heading lines. A block's lines are those of the model's
+ * syntax tree (immutable objects shared by parses: compared by identity),
+ * from `block.line` to `block.endLine`. Sized by blocks, not by lines: a
+ * keystroke in a file of 60,000 lines makes arrays of its 10,000 blocks.
  */
 export interface BlockCache {
   readonly blocks: BuiltBlock[];
-  readonly diagnostics: (readonly Diagnostic[])[];
-  readonly data: (readonly DataItem[])[];
+  readonly diagnostics: (readonly Diagnostic[] | undefined)[];
+  readonly data: (readonly DataItem[] | undefined)[];
+  /** The heading lines outside conflict regions (model/unchanged.ts takes the next build's from them). */
+  headings: Int32Array;
   /** The sums of sibling weights the structure checks made (PE301–302), shared where the weights are the same objects. */
   readonly weightSums: SumMemo;
 }
@@ -39,9 +42,12 @@ export const blockReuseCache: CacheEntry = {
   },
 };
 
-/** An empty cache for a build of a document of `lineCount` lines (sized at once: no growing as blocks come). */
-export function newBlockCache(lineCount: number, previous: PreviousBuild | undefined): BlockCache {
-  return { blocks: new Array(lineCount), diagnostics: [], data: [], weightSums: new SumMemo(previous?.cache.weightSums.kept) };
+/** An empty cache for a build (its blocks as many as the previous build's: no growing as they come). */
+export function newBlockCache(previous: PreviousBuild | undefined): BlockCache {
+  // Filled by index and cut to the count at the end (model/build.ts).
+  const blocks: BuiltBlock[] = previous ? new Array(previous.cache.blocks.length) : [];
+  const data: (readonly DataItem[] | undefined)[] = previous ? new Array(previous.cache.data.length) : [];
+  return { blocks, diagnostics: [], data, headings: new Int32Array(0), weightSums: new SumMemo(previous?.cache.weightSums.kept) };
 }
 
 /** Keep a model's blocks for the next build. */
@@ -49,22 +55,33 @@ export function keepBlocks(model: PerfModel, cache: BlockCache): void {
   blockCaches.set(model, cache);
 }
 
-/** What the next build can reuse of a model: its blocks and its lines. */
+/** What the next build can reuse of a model: its blocks, its lines and what it found on them. */
 export interface PreviousBuild {
   readonly cache: BlockCache;
   readonly lines: readonly SourceLine[];
+  readonly placeholders: readonly Placeholder[];
 }
 
 export function previousBuild(model: PerfModel | undefined): PreviousBuild | undefined {
   const cache = model ? blockCaches.get(model) : undefined;
-  return cache && model ? { cache, lines: model.syntax.lines } : undefined;
+  return cache && model ? { cache, lines: model.syntax.lines, placeholders: model.placeholders } : undefined;
 }
 
-/** The previous build's block from `start` to `end`, when its lines are the same objects as `lines` there. */
-export function reusableBlock(previous: PreviousBuild | undefined, lines: readonly SourceLine[], start: number, end: number): BuiltBlock | undefined {
-  const hit = previous?.cache.blocks[start];
-  if (hit === undefined || hit.endLine !== end) return undefined;
-  const before = previous!.lines;
-  for (let k = start; k <= end; k++) if (before[k] !== lines[k]) return undefined;
-  return hit;
+/**
+ * The previous build's blocks, looked up in line order (each build asks for its blocks in line order, so one
+ * cursor walks the previous list once).
+ */
+export class PreviousBlocks {
+  private next = 0;
+
+  constructor(private readonly previous: PreviousBuild | undefined) {}
+
+  /** The place in the previous build's list of its block from `start` to `end`, or -1. */
+  find(start: number, end: number): number {
+    const blocks = this.previous?.cache.blocks;
+    if (!blocks) return -1;
+    while (this.next < blocks.length && blocks[this.next].line < start) this.next++;
+    const hit = blocks[this.next];
+    return hit !== undefined && hit.line === start && hit.endLine === end ? this.next : -1;
+  }
 }
