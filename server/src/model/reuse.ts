@@ -13,19 +13,19 @@ import type { BuiltBlock } from "./block-indicator";
 import type { DataItem, PerfModel, Placeholder } from "./types";
 
 /**
- * A model's built blocks, in line order, with the diagnostics and data items
- * each block gave (by the block's place in `blocks`), where it gave any; and
- * the document's heading lines. A block's lines are those of the model's
- * syntax tree (immutable objects shared by parses: compared by identity),
- * from `block.line` to `block.endLine`. Sized by blocks, not by lines: a
- * keystroke in a file of 60,000 lines makes arrays of its 10,000 blocks.
+ * A model's built blocks, in line order, with what each gave (by the block's place in `blocks`): its diagnostics,
+ * where it gave any, and where its data items stand in the model's `allData`; and the document's heading lines.
+ * A block's lines are those of the model's syntax tree (immutable objects shared by parses: compared by identity),
+ * from `block.line` to `block.endLine`. Sized by blocks, not by lines: a keystroke in a file of 60,000 lines makes
+ * arrays of its 10,000 blocks.
  */
 export interface BlockCache {
   readonly blocks: BuiltBlock[];
   readonly diagnostics: (readonly Diagnostic[] | undefined)[];
-  readonly data: (readonly DataItem[] | undefined)[];
+  /** Block k's data items are `allData[dataRanges[2k]]` up to (not including) `allData[dataRanges[2k + 1]]`. */
+  readonly dataRanges: Int32Array;
   /** The heading lines outside conflict regions (model/unchanged.ts takes the next build's from them). */
-  headings: Int32Array;
+  readonly headings: Int32Array;
   /** The sums of sibling weights the structure checks made (PE301–302), shared where the weights are the same objects. */
   readonly weightSums: SumMemo;
 }
@@ -42,12 +42,11 @@ export const blockReuseCache: CacheEntry = {
   },
 };
 
-/** An empty cache for a build (its blocks as many as the previous build's: no growing as they come). */
-export function newBlockCache(previous: PreviousBuild | undefined): BlockCache {
-  // Filled by index and cut to the count at the end (model/build.ts).
+/** An empty cache for a build with these heading lines (a block starts at each at most). */
+export function newBlockCache(previous: PreviousBuild | undefined, headings: Int32Array): BlockCache {
+  // Filled by index and cut to the count at the end (model/build.ts): no growing as blocks come.
   const blocks: BuiltBlock[] = previous ? new Array(previous.cache.blocks.length) : [];
-  const data: (readonly DataItem[] | undefined)[] = previous ? new Array(previous.cache.data.length) : [];
-  return { blocks, diagnostics: [], data, headings: new Int32Array(0), weightSums: new SumMemo(previous?.cache.weightSums.kept) };
+  return { blocks, diagnostics: [], dataRanges: new Int32Array(2 * headings.length), headings, weightSums: new SumMemo(previous?.cache.weightSums.kept) };
 }
 
 /** Keep a model's blocks for the next build. */
@@ -60,11 +59,15 @@ export interface PreviousBuild {
   readonly cache: BlockCache;
   readonly lines: readonly SourceLine[];
   readonly placeholders: readonly Placeholder[];
+  /** Its data items (a reused block's are read from here) and how many indicators it had. */
+  readonly allData: readonly DataItem[];
+  readonly indicatorCount: number;
 }
 
 export function previousBuild(model: PerfModel | undefined): PreviousBuild | undefined {
   const cache = model ? blockCaches.get(model) : undefined;
-  return cache && model ? { cache, lines: model.syntax.lines, placeholders: model.placeholders } : undefined;
+  if (!cache || !model) return undefined;
+  return { cache, lines: model.syntax.lines, placeholders: model.placeholders, allData: model.allData, indicatorCount: model.indicators.length };
 }
 
 /**
