@@ -113,15 +113,21 @@ export function parseDocument(text: string, previous?: SyntaxTree, previousText?
   const raw = edited ? edited.middle : splitLines(text);
   const first = edited ? edited.head : 0;
   const count = edited ? edited.head + raw.length + edited.tail : raw.length;
-  const lines: SourceLine[] = new Array(count);
+  // As many lines as before (a keystroke within a line): a copy of the previous array, its edited lines replaced.
+  const lines: SourceLine[] = edited && count === previous!.lines.length ? previous!.lines.slice() : new Array(count);
   let head = 0;
   let tail = 0;
   if (edited) {
     const old = previous!.lines;
     head = edited.head;
     tail = edited.tail;
-    for (let i = 0; i < head; i++) lines[i] = old[i];
-    for (let k = 1; k <= tail; k++) lines[count - k] = old[old.length - k];
+    if (count !== old.length) {
+      for (let i = 0; i < head; i++) lines[i] = old[i];
+      for (let k = 1; k <= tail; k++) lines[count - k] = old[old.length - k];
+    } else {
+      // The edited lines' slots are empty until parsed (the loops below fill empty slots).
+      for (let i = head; i < count - tail; i++) (lines as (SourceLine | undefined)[])[i] = undefined;
+    }
   } else if (previous) {
     const old = previous.lines;
     const max = Math.min(old.length, raw.length);
@@ -254,16 +260,32 @@ function splitEdited(text: string, previousText: string, old: readonly SourceLin
   let s = 0;
   while (s + CHUNK <= min - p && text.slice(text.length - s - CHUNK, text.length - s) === previousText.slice(previousText.length - s - CHUNK, previousText.length - s)) s += CHUNK;
   while (s < min - p && text.charCodeAt(text.length - 1 - s) === previousText.charCodeAt(previousText.length - 1 - s)) s++;
-  // Whole lines before the first change: those whose newline is before p (the texts agree up to p).
+  // The change is [p, oldEnd) of the previous text. Whole lines before it (`head`): those whose newline is before
+  // p; after it (`tail`): those after a newline at or after oldEnd (in the common suffix). Line positions are summed
+  // from the previous lines' lengths, from the nearer end of the text to the change and then across it, so a
+  // keystroke near either end walks few lines.
+  const oldEnd = previousText.length - s;
+  const last = old.length - 1;
   let head = 0;
-  let headEnd = 0;
-  while (head < old.length - 1 && headEnd + old[head].text.length < p) headEnd += old[head++].text.length + 1;
-  // Whole lines after the last change: those after a newline in the common suffix (the last s characters of
-  // both texts), counted from the end; `back` is how many characters follow the newline before old[old.length - 1 - tail].
+  let headEnd = 0; // where line `head` starts
   let tail = 0;
-  let back = 0;
-  while (tail < old.length - 1 && back + old[old.length - 1 - tail].text.length < s) back += old[old.length - 1 - tail++].text.length + 1;
-  const tailStart = text.length - back + 1;
+  let tailFrom = previousText.length + 1; // where the first tail line starts in the previous text
+  if (p <= s) {
+    while (head < last && headEnd + old[head].text.length < p) headEnd += old[head++].text.length + 1;
+    let j = head;
+    let at = headEnd;
+    while (j < last && at + old[j].text.length < oldEnd) at += old[j++].text.length + 1;
+    if (j < last) {
+      tail = last - j;
+      tailFrom = at + old[j].text.length + 1;
+    }
+  } else {
+    while (tail < last && tailFrom - 2 - old[last - tail].text.length >= oldEnd) tailFrom -= old[last - tail++].text.length + 1;
+    head = last - tail;
+    headEnd = tailFrom - 1 - old[head].text.length;
+    while (head > 0 && headEnd > p) headEnd -= old[--head].text.length + 1;
+  }
+  const tailStart = tailFrom + text.length - previousText.length;
   if (tail > 0 && tailStart < headEnd) tail = 0;
   // The edited lines: from the first changed line to the line before the tail (none when whole lines were deleted).
   const middle = tail === 0 ? text.slice(headEnd).split("\n") : tailStart > headEnd ? text.slice(headEnd, tailStart - 1).split("\n") : [];
