@@ -20,7 +20,7 @@ import { BuiltBlock, EMPTY, LineField, add } from "./block-indicator";
 import { type BlockCache, type PreviousBuild, PreviousBlocks, keepBlocks, newBlockCache, previousBuild } from "./reuse";
 import { UnchangedLines } from "./unchanged";
 import { looksNumeric, proseNumbers } from "./numbers";
-import { TreeIndicator } from "./tree-indicator";
+import { ModelLines, TreeIndicator } from "./tree-indicator";
 import { HeaderReader } from "./header";
 import { StructureChecks, blocksInOrder } from "./structure";
 
@@ -75,6 +75,7 @@ class ModelBuilder {
     const firstHeading = headingLines.length ? headingLines[0] : lines.length;
     for (let i = 0; i < firstHeading; i++) this.headerLine(i);
 
+    const source = new ModelLines(lines, conflictLines);
     const stack: TreeIndicator[] = [];
     for (let h = 0; h < headingLines.length; h++) {
       const start = headingLines[h];
@@ -96,7 +97,7 @@ class ModelBuilder {
       }
       while (stack.length && stack[stack.length - 1].level >= block.level) stack.pop();
       const parent = block.weight !== null ? stack[stack.length - 1] : undefined;
-      const ind = new TreeIndicator(block, parent, this.syntax);
+      const ind = new TreeIndicator(block, parent, source);
       if (ind.weight !== null) {
         if (parent) parent.addChild(ind);
         else this.roots.push(ind);
@@ -116,7 +117,7 @@ class ModelBuilder {
     const statedTotal = headerReader.statedTotal();
     const scope = headerReader.scope();
     const policy = headerReader.policy();
-    const structure = new StructureChecks(this.syntax, this.roots, this.indicators, this.data, this.header, this.diagnostics, this.blockCache.weightSums);
+    const structure = new StructureChecks(source, this.roots, this.indicators, this.data, this.header, this.diagnostics, this.blockCache.weightSums);
     if (scope === "项目支出") structure.addExecutionRow(policy);
     structure.computeSubtreeEnds();
     structure.checkStructure(policy);

@@ -10,7 +10,7 @@ import { makeDiagnostic, lineRange, type Diagnostic } from "../diagnostics/catal
 import type Decimal from "decimal.js";
 import type { Block, DataItem, Field, Indicator, IndicatorBlock, Policy, Section } from "./types";
 import type { BlockLines } from "./block-indicator";
-import { type FieldReader, TreeIndicator } from "./tree-indicator";
+import { type FieldReader, type ModelLines, TreeIndicator } from "./tree-indicator";
 import { NONE } from "../empty";
 
 /** The 预算执行率 row of a 项目支出 file that does not write it: 全年执行数 ÷ 全年预算数, scored in proportion, 10 points. */
@@ -64,7 +64,7 @@ class ExecutionRowBlock implements IndicatorBlock, FieldReader {
 /** The structure of one build's indicator tree, checked into its diagnostics. */
 export class StructureChecks {
   constructor(
-    private readonly source: BlockLines,
+    private readonly source: ModelLines,
     private readonly roots: TreeIndicator[],
     private readonly indicators: TreeIndicator[],
     private readonly data: ReadonlyMap<string, DataItem>,

@@ -17,18 +17,39 @@ export interface FieldReader {
   findFieldIn(source: BlockLines, key: string): Field | undefined;
 }
 
+/**
+ * The lines of one model, with the fields maps of its indicators, each made when first read (the same map for every
+ * read). Kept here, one map for the model, rather than a slot on each of its 10,000 indicators, which a keystroke
+ * makes anew and most of which are never asked for their map.
+ */
+export class ModelLines implements BlockLines {
+  private fieldMaps: Map<TreeIndicator, ReadonlyMap<string, Field>> | undefined = undefined;
+
+  constructor(
+    readonly lines: BlockLines["lines"],
+    readonly conflictLines: BlockLines["conflictLines"],
+  ) {}
+
+  fieldsOf(ind: TreeIndicator): ReadonlyMap<string, Field> | undefined {
+    return this.fieldMaps?.get(ind);
+  }
+
+  keepFields(ind: TreeIndicator, fields: ReadonlyMap<string, Field>): void {
+    this.fieldMaps ??= new Map();
+    this.fieldMaps.set(ind, fields);
+  }
+}
+
 export class TreeIndicator implements Indicator {
   parent: Indicator | undefined;
   children: Indicator[] = NONE;
   subtreeEndLine: number;
-  /** The fields map, made when first read (the same for every read). */
-  private fieldMap: ReadonlyMap<string, Field> | undefined = undefined;
 
   constructor(
     readonly block: IndicatorBlock & FieldReader,
     parent: Indicator | undefined,
     /** The lines of this model (the block's lines are among them). */
-    private readonly source: BlockLines,
+    private readonly source: ModelLines,
   ) {
     this.parent = parent;
     this.subtreeEndLine = block.endLine;
@@ -99,15 +120,21 @@ export class TreeIndicator implements Indicator {
   }
 
   get fields(): ReadonlyMap<string, Field> {
-    this.fieldMap ??= this.block.fieldsIn(this.source);
-    return this.fieldMap;
+    let fields = this.source.fieldsOf(this);
+    if (fields === undefined) {
+      fields = this.block.fieldsIn(this.source);
+      this.source.keepFields(this, fields);
+    }
+    return fields;
   }
 
   hasField(key: string): boolean {
-    return this.fieldMap ? this.fieldMap.has(key) : this.block.hasFieldIn(this.source, key);
+    const fields = this.source.fieldsOf(this);
+    return fields ? fields.has(key) : this.block.hasFieldIn(this.source, key);
   }
 
   findField(key: string): Field | undefined {
-    return this.fieldMap ? this.fieldMap.get(key) : this.block.findFieldIn(this.source, key);
+    const fields = this.source.fieldsOf(this);
+    return fields ? fields.get(key) : this.block.findFieldIn(this.source, key);
   }
 }
