@@ -77,4 +77,20 @@ describe("model: what a build takes from the previous one for unchanged lines", 
     const quality = (a: Analysis) => a.model.indicators.find((i) => i.name === "质量")!;
     assert.equal(quality(after).block, quality(before).block, "an unchanged block is shared");
   });
+
+  it("a repeated sibling name (PE303) is found after each edit that makes or removes it, among few and many siblings", () => {
+    for (const count of [3, 20]) {
+      const leaves = Array.from({ length: count }, (_, i) => `## 指标${i}（1分）\n评分：比例\n`);
+      const text = (names: string[]) => `单位：X镇\n年度：2021\n满分：${count}\n${names.join("")}`;
+      const steps = [leaves, leaves.map((l, i) => (i === count - 1 ? "## 指标0（1分）\n评分：比例\n" : l)), leaves, leaves.map((l, i) => (i === 1 ? `${l}说明：改\n` : l))];
+      const pe303 = (a: Analysis) => a.model.diagnostics.filter((d) => d.code === "PE303").map((d) => `${d.range.start.line}:${d.message}`);
+      let prev = analyze(text(steps[0]));
+      for (let k = 1; k < steps.length; k++) {
+        const next = analyze(text(steps[k]), prev);
+        assert.deepEqual(pe303(next), pe303(analyze(text(steps[k]))), `${count} siblings, step ${k}`);
+        assert.equal(pe303(next).length, k === 1 ? 1 : 0, `${count} siblings, step ${k}`);
+        prev = next;
+      }
+    }
+  });
 });

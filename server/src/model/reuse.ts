@@ -10,6 +10,7 @@ import type { Diagnostic } from "../diagnostics/catalogue";
 import type { SourceLine } from "../syntax/parse";
 import { SumMemo } from "../quantity/sum-memo";
 import type { BuiltBlock } from "./block-indicator";
+import { UniqueNames } from "./structure";
 import type { DataItem, PerfModel, Placeholder } from "./types";
 
 /**
@@ -28,6 +29,8 @@ export interface BlockCache {
   readonly headings: Int32Array;
   /** The sums of sibling weights the structure checks made (PE301–302), shared where the weights are the same objects. */
   readonly weightSums: SumMemo;
+  /** The sibling lists the structure checks found without a repeated name (PE303), by their blocks. */
+  readonly uniqueNames: UniqueNames;
 }
 
 let blockCaches = new WeakMap<PerfModel, BlockCache>();
@@ -46,7 +49,14 @@ export const blockReuseCache: CacheEntry = {
 export function newBlockCache(previous: PreviousBuild | undefined, headings: Int32Array): BlockCache {
   // Filled by index and cut to the count at the end (model/build.ts): no growing as blocks come.
   const blocks: BuiltBlock[] = previous ? new Array(previous.cache.blocks.length) : [];
-  return { blocks, diagnostics: [], dataRanges: new Int32Array(2 * headings.length), headings, weightSums: new SumMemo(previous?.cache.weightSums.kept) };
+  return {
+    blocks,
+    diagnostics: [],
+    dataRanges: new Int32Array(2 * headings.length),
+    headings,
+    weightSums: new SumMemo(previous?.cache.weightSums.kept),
+    uniqueNames: new UniqueNames(previous?.cache.uniqueNames.kept),
+  };
 }
 
 /** Keep a model's blocks for the next build. */

@@ -72,6 +72,8 @@ export class StructureChecks {
     private readonly diagnostics: Diagnostic[],
     /** Sibling weight sums, shared with the previous build where the weights are the same objects. */
     private readonly weightSums: SumMemo,
+    /** Sibling lists found without a repeated name, shared with the previous build where the blocks are the same. */
+    private readonly uniqueNames: UniqueNames,
   ) {}
 
   /**
@@ -103,15 +105,19 @@ export class StructureChecks {
 
   checkStructure(policy: Policy): void {
     const checkSiblings = (list: readonly Indicator[]) => {
-      if (list.length < 2) return;
+      if (list.length < 2 || this.uniqueNames.knownUnique(list)) return;
       // A few siblings are compared pairwise (no map to make and drop at every keystroke).
       const seen = list.length > SMALL_SIBLINGS ? new Map<string, Indicator>() : undefined;
+      let unique = true;
       for (let i = 0; i < list.length; i++) {
         const ind = list[i];
         const prior = seen ? seen.get(ind.name) : firstNamed(list, i, ind.name);
-        if (prior) this.diagnostics.push(makeDiagnostic("PE303", lineRange(ind.line, ind.titleSpan[0], ind.titleSpan[1]), { name: ind.name, line: prior.line + 1 }));
-        else seen?.set(ind.name, ind);
+        if (prior) {
+          this.diagnostics.push(makeDiagnostic("PE303", lineRange(ind.line, ind.titleSpan[0], ind.titleSpan[1]), { name: ind.name, line: prior.line + 1 }));
+          unique = false;
+        } else seen?.set(ind.name, ind);
       }
+      this.uniqueNames.record(list, unique);
     };
     const weightOf = (c: Indicator) => c.weight;
     checkSiblings(this.roots);
@@ -137,6 +143,38 @@ export class StructureChecks {
       }
     }
     this.weightSums.forgetPrevious();
+    this.uniqueNames.forgetPrevious();
+  }
+}
+
+/**
+ * Which sibling lists have no repeated name (PE303), by their blocks, in the order the lists are checked; a list
+ * whose blocks are the very objects of the previous build's list at the same place has the same names (a block
+ * never changes), so it is not compared again. As `SumMemo` does for the weight sums.
+ */
+export class UniqueNames {
+  /** This build's lists, in order, for the next one: the blocks of a list without a repeated name, else none. */
+  readonly kept: (readonly IndicatorBlock[])[] = [];
+
+  constructor(private previous: readonly (readonly IndicatorBlock[])[] | undefined) {}
+
+  /** Whether the previous build found this very list (by its blocks) at this place without a repeated name. */
+  knownUnique(list: readonly Indicator[]): boolean {
+    const prev = this.previous?.[this.kept.length];
+    if (prev === undefined || prev.length !== list.length) return false;
+    for (let i = 0; i < list.length; i++) if (prev[i] !== list[i].block) return false;
+    this.kept.push(prev);
+    return true;
+  }
+
+  /** Keep the answer for a list just compared. */
+  record(list: readonly Indicator[], unique: boolean): void {
+    this.kept.push(unique ? list.map((i) => i.block) : NONE);
+  }
+
+  /** Let the previous build's lists go (this record is kept beside the new model; the old one must not be). */
+  forgetPrevious(): void {
+    this.previous = undefined;
   }
 }
 
