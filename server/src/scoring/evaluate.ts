@@ -3,9 +3,10 @@
  * are computed on demand (with cycle detection), then every indicator
  * bottom-up, then the total and grade, then the placeholders in prose.
  */
+import type Decimal from "decimal.js";
 import { NONE } from "../empty";
 import { hasField } from "../model/fields";
-import { ZERO, formatDecimal, formatScore } from "../quantity/decimal";
+import { formatDecimal, formatScore } from "../quantity/decimal";
 import { Quantity } from "../quantity/quantity";
 import { lineRange } from "../diagnostics/catalogue";
 import type { DataItem, Indicator, IndicatorBlock, PerfModel } from "../model/types";
@@ -18,22 +19,26 @@ import { DEFAULT_LOCALE, type Locale } from "../text/locale";
 import { resolveRule } from "./rules/resolve";
 import type { RuleContext } from "./rules/rule";
 import { NO_TRACE, TraceBuilder, type TraceRecorder, unscored } from "./trace";
-import { LineKeyedMap } from "./by-line";
+import { type ByLine, LineKeyedMap } from "./by-line";
 import { formatPair, precisionOf, roundScore, scoreAgrees } from "./precision";
 import { actualQuantity, checkCoefficient, targetOp, targetUnit } from "./national";
 import { EXECUTION_EXPR, EXECUTION_RULE, isAutoExecutionRow } from "./execution-row";
 import { capIndicatorScore } from "./clamp";
-import { STEPS, inputName, pts, ruleKindName } from "./step-words";
-import { DataOutcome, IndicatorOutcome, NO_DEPS, fingerprint, ruleUsesMeasured, sortDiagnostics, LeafRecord, type LeafTracer } from "./outcomes";
-import { keepLeafRecords, newLeafRecords, previousLeafRecords, recordFor } from "./leaf-reuse";
+import { STEPS, inputName, ruleKindName } from "./step-words";
+import { DataOutcome, LeafOutcome, LeafValues, NO_DEPS, fingerprint, ruleUsesMeasured, sortDiagnostics, LeafRecord, type LeafTracer } from "./outcomes";
+import { scoreParent } from "./parent-outcome";
+import { keepLeafRecords, newLeafRecords, parentRecordFor, previousLeafRecords, recordFor, type ScoreRecord } from "./leaf-reuse";
 import { approximate, completionRate, deviationReason } from "./leaf-checks";
-import { placeholders, totals, type EvaluationState } from "./totals";
+import { everyLeafScored, placeholders, totals, type EvaluationState } from "./totals";
 import { Suggestions } from "./suggestions";
 import { finishDiagnostics } from "../diagnostics/blanks";
 import { keepParentSums, parentSumsAfter } from "./sum-reuse";
 import type { SumMemo } from "../quantity/sum-memo";
 
 export { sortDiagnostics } from "./outcomes";
+
+/** A result's score (what a parent adds up). */
+const scoreOf = (r: IndicatorResult): Decimal | undefined => r.score;
 
 const COMPARATOR_TEXT: Record<ComparatorOp, string> = { ">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "=" };
 
@@ -61,19 +66,20 @@ class Evaluator implements LeafTracer, EvaluationState {
   private readonly context: string;
 
   /** This evaluation's leaf records, for the next one. */
-  private readonly leafRecords: (LeafRecord | undefined)[];
+  private readonly leafRecords: ByLine<ScoreRecord>;
 
   constructor(
     readonly model: PerfModel,
     /** The previous evaluation's leaf records, by line. */
-    private previousRecords: readonly (LeafRecord | undefined)[] | undefined,
+    private previousRecords: ByLine<ScoreRecord> | undefined,
     /** Parent sums, reused where the children's scores are the previous evaluation's objects (sum-reuse.ts). */
     private readonly sums: SumMemo,
   ) {
     const lineCount = model.syntax.lines.length;
-    this.leafRecords = newLeafRecords(lineCount);
-    this.results = new LineKeyedMap(lineCount, (ind) => ind.line, (r) => r.indicator);
-    this.dataResults = new LineKeyedMap(lineCount, (item) => item.field.line, (r) => r.item);
+    const scored = model.indicators.length + model.measures.length;
+    this.leafRecords = newLeafRecords(lineCount, scored);
+    this.results = new LineKeyedMap(lineCount, scored, (ind) => ind.line);
+    this.dataResults = new LineKeyedMap(lineCount, model.allData.length, (item) => item.field.line);
     this.used = new Uint8Array(lineCount);
     this.suggestions = new Suggestions(model.data);
     const p = model.policy;
@@ -84,12 +90,14 @@ class Evaluator implements LeafTracer, EvaluationState {
   }
 
   run(): Evaluation {
-    for (const item of this.model.allData) if (!item.scope) this.dataValue(item);
-    for (const root of this.model.roots) this.indicatorTree(root);
-    for (const m of this.model.measures) this.results.set(m, this.leaf(m));
+    // Index loops: run once per edit over many items, before the optimizer would remove an iterator's garbage.
+    const { allData, roots, measures, indicators } = this.model;
+    for (let i = 0; i < allData.length; i++) if (!allData[i].scope) this.dataValue(allData[i]);
+    for (let i = 0; i < roots.length; i++) this.indicatorTree(roots[i]);
+    for (let i = 0; i < measures.length; i++) this.results.set(measures[i], this.leaf(measures[i]));
     this.checkUnused();
     const { total, grade, traceOf, statedTotalDiffers } = totals(this);
-    const complete = this.model.indicators.every((i) => i.children.length > 0 || this.results.get(i)?.score !== undefined);
+    const complete = everyLeafScored(indicators, this.results);
     const placeholderResults = placeholders(this, total, grade);
     // Blanks (待填写) marked, what they cause left out, messages naming their indicator (diagnostics/blanks.ts).
     const diagnostics = finishDiagnostics(this.model, sortDiagnostics([...this.model.syntax.diagnostics, ...this.model.diagnostics, ...this.sink.items]));
@@ -195,7 +203,9 @@ class Evaluator implements LeafTracer, EvaluationState {
   }
 
   private checkUnused(): void {
-    for (const item of this.model.allData) {
+    const allData = this.model.allData;
+    for (let i = 0; i < allData.length; i++) {
+      const item = allData[i];
       // Only plain figures in a scored indicator that no formula reads: a
       // derivation is a check in itself, and a measure's data is documentary.
       if (!item.scope || item.scope.weight === null || item.node.derivation || this.used[item.field.line] === 1) continue;
@@ -213,23 +223,8 @@ class Evaluator implements LeafTracer, EvaluationState {
       return r;
     }
     const parts = ind.children.map((c) => this.indicatorTree(c));
-    const { sum, known } = this.sums.sumOf(parts, (p) => p.score);
-    const tb = new TraceBuilder();
-    tb.lazyInputs = (l) => parts.map((p) => ({ name: p.indicator.name, value: p.score === undefined ? unscored(l) : `${formatDecimal(p.score, 2)}/${formatDecimal(p.indicator.weight ?? ZERO, 2)}`, line: p.indicator.line }));
-    tb.rule = ruleKindName("sum");
-    tb.step(() => `${parts.map((p) => (p.score === undefined ? "?" : formatDecimal(p.score, 2))).join(" + ")} = ${formatDecimal(sum, 2)}`);
-    tb.result = (l) => `${formatDecimal(sum, 2)}/${formatDecimal(ind.weight ?? ZERO, 2)}${pts(l)}${known ? "" : STEPS.partsUnscored(l)}`;
-    const r = new IndicatorOutcome(ind, tb, undefined);
-    // Children whose weights add up to more than the parent's (PE301) cannot make it count more than its weight.
-    r.score = ind.weight ? capIndicatorScore(ind, sum, ind.weight, this.sink, (t) => tb.step(t)) : sum;
-    r.kind = "sum";
-    const agreesSum = ind.statedScore === undefined || scoreAgrees(ind.statedScore.text, ind.statedScore.value, sum, this.model.policy);
-    r.statedScoreDiffers = !agreesSum;
-    if (ind.statedScore && !agreesSum) {
-      const f = ind.statedScore.field;
-      const computed = formatPair(ind.statedScore.value, sum, precisionOf(this.model.policy))[1];
-      this.sink.add("PE501", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]), { stated: ind.statedScore.text, computed, basis: "sum" }, { computed });
-    }
+    const r = scoreParent(ind, parts, this.sums.sumOf(parts, scoreOf), this.model.policy, this.context, this.sink, parentRecordFor(this.previousRecords, ind));
+    this.leafRecords.set(ind.line, r.record);
     this.results.set(ind, r);
     return r;
   }
@@ -240,12 +235,13 @@ class Evaluator implements LeafTracer, EvaluationState {
     const prev = recordFor(this.previousRecords, ind);
     // The suggestions last: replaying them counts them.
     if (prev && prev.context === context && this.depsUnchanged(prev.deps) && this.suggestions.replay(prev.suggestions)) {
-      this.sink.items.push(...prev.diagnostics);
-      for (const d of prev.localData) this.dataResults.set(d.item, d);
-      for (const u of prev.usedLocal) this.used[u.field.line] = 1;
-      const result = prev.result.copyFor(ind, this);
-      this.leafRecords[ind.line] = prev.withResult(result);
-      return result;
+      if (prev.diagnostics.length > 0) this.sink.items.push(...prev.diagnostics);
+      const { localData, usedLocal } = prev;
+      for (let i = 0; i < localData.length; i++) this.dataResults.set(localData[i].item, localData[i]);
+      for (let i = 0; i < usedLocal.length; i++) this.used[usedLocal[i].field.line] = 1;
+      // The record holds nothing of the evaluation that made it: handed on as it is.
+      this.leafRecords.set(ind.line, prev);
+      return new LeafOutcome(ind, prev.values, this);
     }
     const d0 = this.sink.items.length;
     const asked0 = this.suggestions.mark();
@@ -255,7 +251,7 @@ class Evaluator implements LeafTracer, EvaluationState {
     const localData: DataResult[] = hasData ? [] : NONE;
     const usedLocal: DataItem[] = hasData ? [] : NONE;
     if (hasData) for (const item of ind.data.values()) this.dataValue(item);
-    const result = this.computeLeaf(ind);
+    const result = this.computeLeaf(ind, NO_TRACE);
     const stated = ind.statedScore;
     // As PE501 compares: the exact leaf score at max(stated decimals, 得分精度).
     result.statedScoreDiffers = stated !== undefined && (result.score === undefined || !scoreAgrees(stated.text, stated.value, result.exact ?? result.score, this.model.policy));
@@ -267,9 +263,9 @@ class Evaluator implements LeafTracer, EvaluationState {
       }
     }
     const diagnostics = this.sink.items.length > d0 ? this.sink.items.slice(d0) : NONE;
-    this.leafRecords[ind.line] = new LeafRecord(ind.block, result, context, this.deps ?? NO_DEPS, this.suggestions.readsSince(asked0), diagnostics, localData, usedLocal);
+    this.leafRecords.set(ind.line, new LeafRecord(ind.block, result, context, this.deps ? [...this.deps].flat() : NO_DEPS, this.suggestions.readsSince(asked0), diagnostics, localData, usedLocal));
     this.deps = outer;
-    return result;
+    return new LeafOutcome(ind, result, this);
   }
 
   private readonly contexts = new Map<string, string>();
@@ -296,8 +292,11 @@ class Evaluator implements LeafTracer, EvaluationState {
     return fp;
   }
 
-  private depsUnchanged(deps: ReadonlyMap<string, string>): boolean {
-    for (const [name, fp] of deps) {
+  /** Whether the shared names a leaf read (`[name, fingerprint, …]`) have the values they had. */
+  private depsUnchanged(deps: readonly string[]): boolean {
+    for (let i = 0; i < deps.length; i += 2) {
+      const name = deps[i];
+      const fp = deps[i + 1];
       const item = this.model.data.get(name);
       if (!item) {
         if (fp !== "") return false;
@@ -318,7 +317,9 @@ class Evaluator implements LeafTracer, EvaluationState {
     this.deps = undefined;
     this.suggestions = Suggestions.spent();
     try {
-      return this.computeLeaf(ind, new TraceBuilder()).traceIn(locale);
+      const tb = new TraceBuilder();
+      this.computeLeaf(ind, tb);
+      return tb.build(locale);
     } finally {
       this.sink = sink;
       this.deps = deps;
@@ -327,12 +328,12 @@ class Evaluator implements LeafTracer, EvaluationState {
   }
 
   /**
-   * A leaf's result, its trace recorded by `trace`: `NO_TRACE` when the leaf
-   * is scored (the result evaluates the leaf again when its trace is first
-   * read: `retrace`), a `TraceBuilder` then.
+   * What scoring a leaf finds, its trace recorded by `trace`: `NO_TRACE` when
+   * the leaf is scored (its result evaluates the leaf again when its trace is
+   * first read: `retrace`), a `TraceBuilder` then.
    */
-  private computeLeaf(ind: Indicator, trace: TraceRecorder = NO_TRACE): IndicatorOutcome {
-    const result = trace instanceof TraceBuilder ? new IndicatorOutcome(ind, trace, undefined) : new IndicatorOutcome(ind, undefined, this);
+  private computeLeaf(ind: Indicator, trace: TraceRecorder): LeafValues {
+    const result = new LeafValues();
 
     // A: 实际, else the value of 公式.
     let formulaValue: Quantity | undefined;

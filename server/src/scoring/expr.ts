@@ -52,7 +52,7 @@ export function evaluateExpr(expr: ExprNode, line: number, lookup: NameLookup, s
         if (record && !values.has(e.name)) {
           const v = found.value;
           values.set(e.name, v);
-          inputs.push({ name: e.name, value: v ? () => v.format() : "（无值）", line: found.line });
+          inputs.push({ name: e.name, value: v ? formatLater(v) : "（无值）", line: found.line });
         }
         return found.value ?? undefined;
       }
@@ -84,7 +84,20 @@ export function evaluateExpr(expr: ExprNode, line: number, lookup: NameLookup, s
   };
   let value = walk(expr);
   if (value && value.dim !== "" && value.unit === "") value = value.withUnit(guessUnit(value));
-  return { value, inputs, substituted: () => render(expr, values) };
+  return { value, inputs, substituted: renderLater(expr, values) };
+}
+
+// The closures a result keeps for its trace are made out here: a closure made inside evaluateExpr would keep
+// its whole scope, the lookup among it, and with it the evaluation that ran it (one per edit, never let go).
+
+/** A quantity formatted when read. */
+function formatLater(q: Quantity): () => string {
+  return () => q.format();
+}
+
+/** The expression with values substituted, made when read. */
+function renderLater(e: ExprNode, values: Map<string, Quantity | null>): () => string {
+  return () => render(e, values);
 }
 
 /** The expression with names replaced by their values. */

@@ -16,9 +16,9 @@ import { achievementOf } from "./rules/qualitative";
 import { overAchievementReason } from "./wording";
 import type { RuleContext } from "./rules/rule";
 import type { DiagnosticSink } from "./sink";
-import type { IndicatorOutcome } from "./outcomes";
+import type { LeafValues } from "./outcomes";
 
-export function completionRate(sink: DiagnosticSink, ind: Indicator, result: IndicatorOutcome, target: RuleContext["target"]): void {
+export function completionRate(sink: DiagnosticSink, ind: Indicator, result: LeafValues, target: RuleContext["target"]): void {
   const a = result.measured;
   if (!a || !target || target.value.value.isZero() || !comparableDims(a.dim, target.value.dim)) {
     if (ind.statedRate && !(a && target)) {
@@ -47,7 +47,7 @@ export function completionRate(sink: DiagnosticSink, ind: Indicator, result: Ind
   }
 }
 
-export function approximate(sink: DiagnosticSink, ind: Indicator, result: IndicatorOutcome): void {
+export function approximate(sink: DiagnosticSink, ind: Indicator, result: LeafValues): void {
   const check = (q: Quantity | undefined, line: number, span: readonly [number, number], text: string) => {
     if (q?.approx) sink.add("PE206", lineRange(line, span[0], span[1]), { text });
   };
@@ -57,7 +57,7 @@ export function approximate(sink: DiagnosticSink, ind: Indicator, result: Indica
 }
 
 /** 偏差原因 is required where 得分 < 分值, where a target is missed, or where A ≥ 120 % of T. */
-export function deviationReason(sink: DiagnosticSink, policy: Policy, ind: Indicator, result: IndicatorOutcome, target: RuleContext["target"], weight: Decimal | undefined): void {
+export function deviationReason(sink: DiagnosticSink, policy: Policy, ind: Indicator, result: LeafValues, target: RuleContext["target"], weight: Decimal | undefined): void {
   // The automatic 预算执行率 row, and one written by hand, need none (execution-row.ts).
   if (hasField(ind, "偏差原因") || ind.virtual || isExecutionName(ind)) return;
   let why: [string, string] | undefined;

@@ -15,8 +15,8 @@ import { type TraceBuilder, Traced } from "./trace";
 import { measuredText, resultLabel } from "./present";
 import type { SuggestionReads } from "./suggestions";
 
-/** The dependencies of a leaf that reads no shared name (never written to). */
-export const NO_DEPS: ReadonlyMap<string, string> = new Map();
+/** The dependencies of a leaf that reads no shared name. */
+export const NO_DEPS: readonly string[] = [];
 
 export function fingerprint(q: Quantity | undefined | null): string {
   return q ? `${q.value.toString()}|${q.dim}|${q.unit}|${q.approx ? 1 : 0}` : "∅";
@@ -27,72 +27,99 @@ export interface LeafTracer {
 }
 
 /**
- * A result with its trace: built from its TraceBuilder, or (a leaf) by
- * evaluating the leaf again when the trace is first read. A leaf's trace
- * steps are closures over its values; holding them for every leaf of a large
- * file costs more (in memory and in garbage collection) than evaluating the
- * few leaves whose traces are read again.
+ * What scoring a leaf found: written while the leaf is scored, never changed
+ * after. The next evaluation shares it (through the leaf's record) for as
+ * long as the leaf's block and everything it reads stay the same, so a
+ * keystroke elsewhere makes no copy of it. The wording memos are written once,
+ * on first read, from these values and the block (the same block wherever
+ * these values are shared): every reader gets the same text.
  */
-export class IndicatorOutcome extends Traced implements IndicatorResult {
-  measured?: Quantity;
-  target?: Quantity;
-  rate?: Decimal;
-  score?: Decimal;
-  exact?: Decimal;
-  kind?: RuleKind;
-  ruleMax?: Decimal;
-  reasonMissing?: boolean;
-  statedRateDiffers?: boolean;
-  statedScoreDiffers?: boolean;
-  direction?: "higher" | "lower";
-  chosenOption?: string;
-  private shownMeasured: string | undefined = undefined;
-  private shownLabel: string | undefined = undefined;
+export class LeafValues {
+  measured?: Quantity = undefined;
+  target?: Quantity = undefined;
+  rate?: Decimal = undefined;
+  score?: Decimal = undefined;
+  exact?: Decimal = undefined;
+  kind?: RuleKind = undefined;
+  ruleMax?: Decimal = undefined;
+  reasonMissing?: boolean = undefined;
+  statedRateDiffers?: boolean = undefined;
+  statedScoreDiffers?: boolean = undefined;
+  direction?: "higher" | "lower" = undefined;
+  chosenOption?: string = undefined;
+  shownMeasured: string | undefined = undefined;
+  shownLabel: string | undefined = undefined;
+}
+
+/**
+ * A leaf's (or a measure's) result in one evaluation: its indicator in that
+ * evaluation's model, the values scoring found (shared while they hold), and
+ * where its trace comes from when first read: that evaluation's evaluator,
+ * evaluating the leaf again. A leaf's trace steps are closures over its
+ * values; holding them for every leaf of a large file costs more (in memory
+ * and in garbage collection) than evaluating the few leaves whose traces are
+ * read again.
+ */
+export class LeafOutcome extends Traced implements IndicatorResult {
   constructor(
     readonly indicator: Indicator,
-    tb: TraceBuilder | undefined,
-    private tracer: LeafTracer | undefined,
+    private readonly values: LeafValues,
+    private readonly tracer: LeafTracer,
   ) {
-    super(tb);
+    super();
+  }
+
+  get measured(): Quantity | undefined {
+    return this.values.measured;
+  }
+  get target(): Quantity | undefined {
+    return this.values.target;
+  }
+  get rate(): Decimal | undefined {
+    return this.values.rate;
+  }
+  get score(): Decimal | undefined {
+    return this.values.score;
+  }
+  get exact(): Decimal | undefined {
+    return this.values.exact;
+  }
+  get kind(): RuleKind | undefined {
+    return this.values.kind;
+  }
+  get ruleMax(): Decimal | undefined {
+    return this.values.ruleMax;
+  }
+  get reasonMissing(): boolean | undefined {
+    return this.values.reasonMissing;
+  }
+  get statedRateDiffers(): boolean | undefined {
+    return this.values.statedRateDiffers;
+  }
+  get statedScoreDiffers(): boolean | undefined {
+    return this.values.statedScoreDiffers;
+  }
+  get direction(): "higher" | "lower" | undefined {
+    return this.values.direction;
+  }
+  get chosenOption(): string | undefined {
+    return this.values.chosenOption;
   }
 
   get measuredText(): string {
-    this.shownMeasured ??= measuredText(this.indicator, this);
-    return this.shownMeasured;
+    const v = this.values;
+    v.shownMeasured ??= measuredText(this.indicator, v);
+    return v.shownMeasured;
   }
 
   get label(): string {
-    this.shownLabel ??= resultLabel(this.indicator, this.measuredText, this);
-    return this.shownLabel;
+    const v = this.values;
+    v.shownLabel ??= resultLabel(this.indicator, this.measuredText, v);
+    return v.shownLabel;
   }
 
-  protected override makeTrace(locale: Locale): Trace {
-    return this.tb ? this.tb.build(locale) : this.tracer!.retrace(this.indicator, locale);
-  }
-
-  /**
-   * This leaf's result as the result of `indicator` (the same block in a
-   * later model), its trace made by `tracer` (that model's evaluator): a new
-   * object sharing the values, so this one is not changed.
-   */
-  copyFor(indicator: Indicator, tracer: LeafTracer): IndicatorOutcome {
-    const copy = new IndicatorOutcome(indicator, undefined, tracer);
-    copy.measured = this.measured;
-    copy.target = this.target;
-    copy.rate = this.rate;
-    copy.score = this.score;
-    copy.kind = this.kind;
-    copy.ruleMax = this.ruleMax;
-    copy.reasonMissing = this.reasonMissing;
-    copy.statedRateDiffers = this.statedRateDiffers;
-    copy.exact = this.exact;
-    copy.statedScoreDiffers = this.statedScoreDiffers;
-    copy.direction = this.direction;
-    copy.chosenOption = this.chosenOption;
-    // The wording is a function of these values and of the block (the same block): made once, shared.
-    copy.shownMeasured = this.shownMeasured;
-    copy.shownLabel = this.shownLabel;
-    return copy;
+  protected makeTrace(locale: Locale): Trace {
+    return this.tracer.retrace(this.indicator, locale);
   }
 }
 
@@ -101,26 +128,24 @@ export class IndicatorOutcome extends Traced implements IndicatorResult {
  * evaluation (scoring/leaf-reuse.ts), not on its results: the block it was
  * computed for, what it depends on besides the block (policy, weight), the
  * shared names it read with a fingerprint of their values ("" when unknown),
- * what its suggestions for unknown names read, and what it gave (diagnostics, its local data results, the local items a
- * formula read). Never changed: a reuse makes a record of its own.
+ * as a flat list `[name, fingerprint, name, fingerprint, …]`, what its
+ * suggestions for unknown names read, and what it gave (its values,
+ * diagnostics, its local data results, the local items a formula read).
+ * Never changed, and holding nothing of the evaluation that made it (no
+ * result, no evaluator): a reuse hands the same record on.
  */
 export class LeafRecord {
   constructor(
     readonly block: IndicatorBlock,
-    readonly result: IndicatorOutcome,
+    readonly values: LeafValues,
     readonly context: string,
-    readonly deps: ReadonlyMap<string, string>,
+    readonly deps: readonly string[],
     /** What its "did you mean" hints read (suggestions.ts): a reused leaf's PE601 must read as a fresh one's. */
     readonly suggestions: SuggestionReads,
     readonly diagnostics: readonly Diagnostic[],
     readonly localData: readonly DataResult[],
     readonly usedLocal: readonly DataItem[],
   ) {}
-
-  /** The same record for the result copied for a later evaluation (whose wording memos that evaluation fills). */
-  withResult(result: IndicatorOutcome): LeafRecord {
-    return new LeafRecord(this.block, result, this.context, this.deps, this.suggestions, this.diagnostics, this.localData, this.usedLocal);
-  }
 }
 
 export class DataOutcome extends Traced implements DataResult {
@@ -128,9 +153,13 @@ export class DataOutcome extends Traced implements DataResult {
   derived?: Quantity;
   constructor(
     readonly item: DataItem,
-    tb: TraceBuilder,
+    private readonly tb: TraceBuilder,
   ) {
-    super(tb);
+    super();
+  }
+
+  protected makeTrace(locale: Locale): Trace {
+    return this.tb.build(locale);
   }
 }
 

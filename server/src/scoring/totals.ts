@@ -23,6 +23,12 @@ export interface EvaluationState {
   readonly sink: DiagnosticSink;
 }
 
+/** Whether every leaf indicator has a score (the total is complete). */
+export function everyLeafScored(indicators: readonly Indicator[], results: ReadonlyMap<Indicator, IndicatorResult>): boolean {
+  for (let i = 0; i < indicators.length; i++) if (indicators[i].children.length === 0 && results.get(indicators[i])?.score === undefined) return false;
+  return true;
+}
+
 /**
  * The total, the grade and their checks. The total's trace is made when read
  * (`traceOf`): a file of a thousand top-level indicators would otherwise

@@ -128,13 +128,11 @@ export const unscored = (l: Locale): string => say(l, "未计分", "not scored")
 /**
  * An object whose `trace` is made on first read and kept, one per language
  * (a prototype getter: objects keep fast properties). `trace` is the Chinese
- * one; `traceIn(locale)` any. `makeTrace` says how: by default from the
- * builder the object was given.
+ * one; `traceIn(locale)` any. `makeTrace` says how.
  */
 export abstract class Traced {
-  private cachedTrace?: Trace;
-  private cachedTraceEn?: Trace;
-  constructor(protected readonly tb: TraceBuilder | undefined) {}
+  private cachedTrace?: Trace = undefined;
+  private cachedTraceEn?: Trace = undefined;
   get trace(): Trace {
     return this.traceIn(DEFAULT_LOCALE);
   }
@@ -146,7 +144,5 @@ export abstract class Traced {
     this.cachedTrace ??= this.makeTrace(DEFAULT_LOCALE);
     return this.cachedTrace;
   }
-  protected makeTrace(locale: Locale): Trace {
-    return this.tb!.build(locale);
-  }
+  protected abstract makeTrace(locale: Locale): Trace;
 }
