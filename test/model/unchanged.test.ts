@@ -93,4 +93,23 @@ describe("model: what a build takes from the previous one for unchanged lines", 
       }
     }
   });
+
+  it("weights that stop or start adding up to their parent's (PE301) are found after each edit, of the parent or a child", () => {
+    const text = (parent: number, a: number) => `单位：X镇\n年度：2021\n满分：${parent}\n# 一级（${parent}分）\n## 甲（${a}分）\n评分：比例\n## 乙（1分）\n评分：比例\n`;
+    const steps: [number, number][] = [
+      [2, 1],
+      [3, 1],
+      [2, 1],
+      [2, 2],
+      [3, 2],
+    ];
+    const pe301 = (a: Analysis) => a.model.diagnostics.filter((d) => d.code === "PE301").map((d) => `${d.range.start.line}:${d.message}`);
+    let prev = analyze(text(...steps[0]));
+    for (let k = 1; k < steps.length; k++) {
+      const next = analyze(text(...steps[k]), prev);
+      assert.deepEqual(pe301(next), pe301(analyze(text(...steps[k]))), `step ${k}`);
+      assert.equal(pe301(next).length, steps[k][0] === steps[k][1] + 1 ? 0 : 1, `step ${k}`);
+      prev = next;
+    }
+  });
 });

@@ -117,7 +117,7 @@ class ModelBuilder {
     const statedTotal = headerReader.statedTotal();
     const scope = headerReader.scope();
     const policy = headerReader.policy();
-    const structure = new StructureChecks(source, this.roots, this.indicators, this.data, this.header, this.diagnostics, this.blockCache.weightSums, this.blockCache.uniqueNames);
+    const structure = new StructureChecks(source, this.roots, this.indicators, this.data, this.header, this.diagnostics, this.blockCache.weightSums, this.blockCache.cleanSiblings);
     if (scope === "项目支出") structure.addExecutionRow(policy);
     structure.computeSubtreeEnds();
     structure.checkStructure(policy);

@@ -10,7 +10,7 @@ import type { Diagnostic } from "../diagnostics/catalogue";
 import type { SourceLine } from "../syntax/parse";
 import { SumMemo } from "../quantity/sum-memo";
 import type { BuiltBlock } from "./block-indicator";
-import { UniqueNames } from "./structure";
+import { CleanSiblings } from "./structure";
 import type { DataItem, PerfModel, Placeholder } from "./types";
 
 /**
@@ -29,8 +29,8 @@ export interface BlockCache {
   readonly headings: Int32Array;
   /** The sums of sibling weights the structure checks made (PE301–302), shared where the weights are the same objects. */
   readonly weightSums: SumMemo;
-  /** The sibling lists the structure checks found without a repeated name (PE303), by their blocks. */
-  readonly uniqueNames: UniqueNames;
+  /** The sibling lists the structure checks found clean (PE301, PE303), by their blocks. */
+  readonly cleanSiblings: CleanSiblings;
 }
 
 let blockCaches = new WeakMap<PerfModel, BlockCache>();
@@ -55,7 +55,7 @@ export function newBlockCache(previous: PreviousBuild | undefined, headings: Int
     dataRanges: new Int32Array(2 * headings.length),
     headings,
     weightSums: new SumMemo(previous?.cache.weightSums.kept),
-    uniqueNames: new UniqueNames(previous?.cache.uniqueNames.kept),
+    cleanSiblings: new CleanSiblings(previous?.cache.cleanSiblings.kept),
   };
 }
 

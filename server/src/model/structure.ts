@@ -72,8 +72,8 @@ export class StructureChecks {
     private readonly diagnostics: Diagnostic[],
     /** Sibling weight sums, shared with the previous build where the weights are the same objects. */
     private readonly weightSums: SumMemo,
-    /** Sibling lists found without a repeated name, shared with the previous build where the blocks are the same. */
-    private readonly uniqueNames: UniqueNames,
+    /** Sibling lists found clean, shared with the previous build where the blocks are the same. */
+    private readonly siblings: CleanSiblings,
   ) {}
 
   /**
@@ -104,72 +104,86 @@ export class StructureChecks {
   }
 
   checkStructure(policy: Policy): void {
-    const checkSiblings = (list: readonly Indicator[]) => {
-      if (list.length < 2 || this.uniqueNames.knownUnique(list)) return;
-      // A few siblings are compared pairwise (no map to make and drop at every keystroke).
-      const seen = list.length > SMALL_SIBLINGS ? new Map<string, Indicator>() : undefined;
-      let unique = true;
-      for (let i = 0; i < list.length; i++) {
-        const ind = list[i];
-        const prior = seen ? seen.get(ind.name) : firstNamed(list, i, ind.name);
-        if (prior) {
-          this.diagnostics.push(makeDiagnostic("PE303", lineRange(ind.line, ind.titleSpan[0], ind.titleSpan[1]), { name: ind.name, line: prior.line + 1 }));
-          unique = false;
-        } else seen?.set(ind.name, ind);
-      }
-      this.uniqueNames.record(list, unique);
-    };
     const weightOf = (c: Indicator) => c.weight;
-    checkSiblings(this.roots);
+    // The roots' sum first: its place among the kept sums does not move with the parents checked below.
+    const rootSum = this.roots.length > 0 ? this.weightSums.sumOf(this.roots, weightOf).sum : undefined;
+    if (!this.siblings.knownClean(undefined, this.roots)) this.siblings.record(undefined, this.roots, this.namesUnique(this.roots));
     for (let k = 0; k < this.indicators.length; k++) {
       const ind = this.indicators[k];
-      checkSiblings(ind.children);
-      if (ind.children.length === 0 || ind.weight === null) continue;
-      const sum = this.weightSums.sumOf(ind.children, weightOf).sum;
-      if (!sum.equals(ind.weight)) {
-        const span = ind.weightSpan ?? ind.titleSpan;
-        this.diagnostics.push(
-          makeDiagnostic("PE301", lineRange(ind.line, span[0], span[1]), { sum: formatDecimal(sum, 4), name: ind.name, weight: formatDecimal(ind.weight, 4) }, { sum: sum.toString() }),
-        );
+      const children = ind.children;
+      if (children.length === 0 || this.siblings.knownClean(ind.block, children)) continue;
+      let clean = this.namesUnique(children);
+      if (ind.weight !== null) {
+        const sum = this.weightSums.sumOf(children, weightOf).sum;
+        if (!sum.equals(ind.weight)) {
+          const span = ind.weightSpan ?? ind.titleSpan;
+          this.diagnostics.push(
+            makeDiagnostic("PE301", lineRange(ind.line, span[0], span[1]), { sum: formatDecimal(sum, 4), name: ind.name, weight: formatDecimal(ind.weight, 4) }, { sum: sum.toString() }),
+          );
+          clean = false;
+        }
       }
+      this.siblings.record(ind.block, children, clean);
     }
-    if (this.roots.length > 0) {
-      const sum = this.weightSums.sumOf(this.roots, weightOf).sum;
-      if (!sum.equals(policy.fullScore)) {
-        const first = this.roots.find((r) => !r.virtual) ?? this.roots[0];
-        this.diagnostics.push(
-          makeDiagnostic("PE302", lineRange(first.line, first.titleSpan[0], first.titleSpan[1]), { sum: formatDecimal(sum, 4), full: formatDecimal(policy.fullScore, 4) }),
-        );
-      }
+    if (rootSum !== undefined && !rootSum.equals(policy.fullScore)) {
+      const first = this.roots.find((r) => !r.virtual) ?? this.roots[0];
+      this.diagnostics.push(
+        makeDiagnostic("PE302", lineRange(first.line, first.titleSpan[0], first.titleSpan[1]), { sum: formatDecimal(rootSum, 4), full: formatDecimal(policy.fullScore, 4) }),
+      );
     }
     this.weightSums.forgetPrevious();
-    this.uniqueNames.forgetPrevious();
+    this.siblings.forgetPrevious();
+  }
+
+  /** Whether no two of the siblings have the same name; each repeat is a PE303. */
+  private namesUnique(list: readonly Indicator[]): boolean {
+    if (list.length < 2) return true;
+    // A few siblings are compared pairwise (no map to make and drop at every keystroke).
+    const seen = list.length > SMALL_SIBLINGS ? new Map<string, Indicator>() : undefined;
+    let unique = true;
+    for (let i = 0; i < list.length; i++) {
+      const ind = list[i];
+      const prior = seen ? seen.get(ind.name) : firstNamed(list, i, ind.name);
+      if (prior) {
+        this.diagnostics.push(makeDiagnostic("PE303", lineRange(ind.line, ind.titleSpan[0], ind.titleSpan[1]), { name: ind.name, line: prior.line + 1 }));
+        unique = false;
+      } else seen?.set(ind.name, ind);
+    }
+    return unique;
   }
 }
 
 /**
- * Which sibling lists have no repeated name (PE303), by their blocks, in the order the lists are checked; a list
- * whose blocks are the very objects of the previous build's list at the same place has the same names (a block
- * never changes), so it is not compared again. As `SumMemo` does for the weight sums.
+ * The sibling lists the structure checks found clean — no repeated name (PE303) and, under a weighted parent,
+ * weights adding up to the parent's (PE301) — by their parent's block and their blocks, in the order the lists are
+ * checked. A list of the very blocks of the previous build's list at the same place, under the same parent block,
+ * says what it said then (a block never changes), so it is not checked again. As `SumMemo` does for the sums.
  */
-export class UniqueNames {
-  /** This build's lists, in order, for the next one: the blocks of a list without a repeated name, else none. */
-  readonly kept: (readonly IndicatorBlock[])[] = [];
+export class CleanSiblings {
+  /** This build's lists, in order, for the next one: [parent block, ...the siblings' blocks] when clean, else none. */
+  readonly kept: (readonly (IndicatorBlock | undefined)[])[] = [];
 
-  constructor(private previous: readonly (readonly IndicatorBlock[])[] | undefined) {}
+  constructor(private previous: readonly (readonly (IndicatorBlock | undefined)[])[] | undefined) {}
 
-  /** Whether the previous build found this very list (by its blocks) at this place without a repeated name. */
-  knownUnique(list: readonly Indicator[]): boolean {
+  /** Whether the previous build found these very siblings under this parent block (undefined: the roots) clean. */
+  knownClean(parent: IndicatorBlock | undefined, list: readonly Indicator[]): boolean {
     const prev = this.previous?.[this.kept.length];
-    if (prev === undefined || prev.length !== list.length) return false;
-    for (let i = 0; i < list.length; i++) if (prev[i] !== list[i].block) return false;
+    if (prev === undefined || prev.length !== list.length + 1 || prev[0] !== parent) return false;
+    for (let i = 0; i < list.length; i++) if (prev[i + 1] !== list[i].block) return false;
     this.kept.push(prev);
     return true;
   }
 
-  /** Keep the answer for a list just compared. */
-  record(list: readonly Indicator[], unique: boolean): void {
-    this.kept.push(unique ? list.map((i) => i.block) : NONE);
+  /** Keep the answer for a list just checked. */
+  record(parent: IndicatorBlock | undefined, list: readonly Indicator[], clean: boolean): void {
+    if (!clean) {
+      this.kept.push(NONE);
+      return;
+    }
+    const blocks = new Array<IndicatorBlock | undefined>(list.length + 1);
+    blocks[0] = parent;
+    for (let i = 0; i < list.length; i++) blocks[i + 1] = list[i].block;
+    this.kept.push(blocks);
   }
 
   /** Let the previous build's lists go (this record is kept beside the new model; the old one must not be). */
