@@ -20,7 +20,7 @@ import { BuiltBlock, EMPTY, LineField, add } from "./block-indicator";
 import { type BlockCache, type PreviousBuild, PreviousBlocks, keepBlocks, newBlockCache, previousBuild } from "./reuse";
 import { UnchangedLines } from "./unchanged";
 import { looksNumeric, proseNumbers } from "./numbers";
-import { ModelLines, TreeIndicator } from "./tree-indicator";
+import { ModelLines, TreeIndicator, TreeLinks } from "./tree-indicator";
 import { HeaderReader } from "./header";
 import { StructureChecks, blocksInOrder } from "./structure";
 
@@ -76,7 +76,7 @@ class ModelBuilder {
     for (let i = 0; i < firstHeading; i++) this.headerLine(i);
 
     const source = new ModelLines(lines, conflictLines);
-    const stack: TreeIndicator[] = [];
+    const tree = new TreeLinks();
     for (let h = 0; h < headingLines.length; h++) {
       const start = headingLines[h];
       const end = (h + 1 < headingLines.length ? headingLines[h + 1] : lines.length) - 1;
@@ -87,7 +87,7 @@ class ModelBuilder {
         const node = lines[start].node;
         if (node.kind !== "heading") continue;
         if (node.weight === null && !this.hasMeasureFields(start + 1, end)) {
-          while (stack.length && stack[stack.length - 1].level >= node.level) stack.pop();
+          tree.parentAt(node.level);
           const section: Section = { title: this.syntax.lines[start].text.slice(node.titleSpan[0], node.titleSpan[1]), level: node.level, line: start, endLine: end, titleSpan: node.titleSpan };
           this.sections.push(section);
           for (let i = start + 1; i <= end; i++) this.proseLine(i);
@@ -95,18 +95,17 @@ class ModelBuilder {
         }
         block = this.newBlock(start, end);
       }
-      while (stack.length && stack[stack.length - 1].level >= block.level) stack.pop();
-      const parent = block.weight !== null ? stack[stack.length - 1] : undefined;
-      const ind = new TreeIndicator(block, parent, source);
+      const open = tree.parentAt(block.level);
+      const ind = new TreeIndicator(block, block.weight !== null ? open : undefined, source);
       if (ind.weight !== null) {
-        if (parent) parent.addChild(ind);
-        else this.roots.push(ind);
+        if (!ind.parent) this.roots.push(ind);
         this.indicators[this.indicatorCount++] = ind;
-        stack.push(ind);
+        tree.add(ind);
       } else {
         this.measures.push(ind);
       }
     }
+    tree.closeAll();
     this.placeholders = this.unchanged.placeholders();
     this.tables(firstHeading);
     this.allData.length = this.dataCount;
