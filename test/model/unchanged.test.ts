@@ -4,6 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { analyze, type Analysis } from "../../server/src/analysis";
+import type { Indicator } from "../../server/src/model/types";
 
 function shape(a: Analysis): unknown {
   const m = a.model;
@@ -62,6 +63,9 @@ describe("model: what a build takes from the previous one for unchanged lines", 
       const text = lines.join("\n");
       const inc = analyze(text, prev);
       assert.deepEqual(shape(inc), shape(analyze(text)), `after step ${step}`);
+      // A subtree ends at the last line of its last descendant.
+      const end = (i: Indicator): number => i.children.reduce((e, c) => Math.max(e, end(c)), i.endLine);
+      for (const i of inc.model.indicators) assert.equal(i.subtreeEndLine, end(i), `${i.name} after step ${step}`);
       prev = inc;
       if (lines.length > 60) lines = [...base];
     }

@@ -118,7 +118,6 @@ class ModelBuilder {
     const policy = headerReader.policy();
     const structure = new StructureChecks(source, this.roots, this.indicators, this.data, this.header, this.diagnostics, this.blockCache.weightSums, this.blockCache.cleanSiblings);
     if (scope === "项目支出") structure.addExecutionRow(policy);
-    structure.computeSubtreeEnds();
     structure.checkStructure(policy);
     for (const key of REQUIRED_HEADER_KEYS) {
       if (!this.header.has(key)) this.diagnostics.push(makeDiagnostic("PE103", lineRange(0, 0, lines[0]?.text.length ?? 0), { key }));

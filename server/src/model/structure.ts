@@ -1,7 +1,8 @@
 /**
  * The indicator tree's structure: the 预算执行率 row a 项目支出 file gets,
- * each indicator's subtree end, the weight sums (PE301, PE302) and
- * duplicate sibling names (PE303), and the document's blocks in order.
+ * the weight sums (PE301, PE302) and duplicate sibling names (PE303), and
+ * the document's blocks in order. (The tree links and subtree ends are made
+ * as the blocks are walked: `TreeLinks`, model/tree-indicator.ts.)
  */
 import { D, formatDecimal } from "../quantity/decimal";
 import type { SumMemo } from "../quantity/sum-memo";
@@ -97,12 +98,6 @@ export class StructureChecks {
     this.indicators.unshift(ind);
   }
 
-  // Index loops here, not for…of: over 10,000 indicators an array iterator's results are a measurable share of a
-  // keystroke's garbage.
-  computeSubtreeEnds(): void {
-    for (let k = 0; k < this.roots.length; k++) subtreeEnd(this.roots[k]);
-  }
-
   checkStructure(policy: Policy): void {
     const weightOf = (c: Indicator) => c.weight;
     // The roots' sum first: its place among the kept sums does not move with the parents checked below.
@@ -190,15 +185,6 @@ export class CleanSiblings {
   forgetPrevious(): void {
     this.previous = undefined;
   }
-}
-
-/** Set each indicator's subtree end: its own end or its last descendant's. */
-function subtreeEnd(ind: TreeIndicator): number {
-  let end = ind.endLine;
-  const children = ind.children as TreeIndicator[];
-  for (let k = 0; k < children.length; k++) end = Math.max(end, subtreeEnd(children[k]));
-  ind.subtreeEndLine = end;
-  return end;
 }
 
 /** Up to this many siblings are checked for a repeated name pairwise, more with a map. */

@@ -43,6 +43,7 @@ export class ModelLines implements BlockLines {
 export class TreeIndicator implements Indicator {
   parent: Indicator | undefined;
   children: Indicator[] = NONE;
+  /** Its own end line until its children are known (TreeLinks), then the last line of its subtree. */
   subtreeEndLine: number;
 
   constructor(
@@ -142,14 +143,15 @@ export class TreeIndicator implements Indicator {
  */
 export class TreeLinks {
   private readonly open: TreeIndicator[] = [];
-  /** Where each open indicator's children start in `waiting`. */
+  /** The open indicators' levels, and where each one's children start in `waiting`. */
+  private readonly levels: number[] = [];
   private readonly starts: number[] = [];
-  private readonly waiting: Indicator[] = [];
+  private readonly waiting: TreeIndicator[] = [];
   private waitingCount = 0;
 
   /** The open indicator a block at this level goes under, once the indicators it ends are closed. */
   parentAt(level: number): TreeIndicator | undefined {
-    while (this.open.length && this.open[this.open.length - 1].level >= level) this.close();
+    while (this.open.length && this.levels[this.levels.length - 1] >= level) this.close();
     return this.open[this.open.length - 1];
   }
 
@@ -157,6 +159,7 @@ export class TreeLinks {
   add(ind: TreeIndicator): void {
     if (ind.parent) this.waiting[this.waitingCount++] = ind;
     this.open.push(ind);
+    this.levels.push(ind.level);
     this.starts.push(this.waitingCount);
   }
 
@@ -165,10 +168,17 @@ export class TreeLinks {
     while (this.open.length) this.close();
   }
 
+  /** Close the last open indicator: its children (all closed by now) are known, and so is its subtree's end. */
   private close(): void {
     const ind = this.open.pop()!;
+    this.levels.pop();
     const from = this.starts.pop()!;
-    if (this.waitingCount > from) ind.children = this.waiting.slice(from, this.waitingCount);
+    if (this.waitingCount > from) {
+      ind.children = this.waiting.slice(from, this.waitingCount);
+      let end = ind.subtreeEndLine;
+      for (let k = from; k < this.waitingCount; k++) end = Math.max(end, this.waiting[k].subtreeEndLine);
+      ind.subtreeEndLine = end;
+    }
     this.waitingCount = from;
   }
 }
