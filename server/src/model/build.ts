@@ -43,7 +43,8 @@ class ModelBuilder {
   // when the walk is done: a keystroke in a file of 10,000 indicators does not grow them push by push.
   private readonly allData: DataItem[];
   private dataCount = 0;
-  private readonly roots: TreeIndicator[] = [];
+  private readonly roots: TreeIndicator[];
+  private rootCount = 0;
   private readonly indicators: TreeIndicator[];
   private indicatorCount = 0;
   private readonly measures: TreeIndicator[] = [];
@@ -61,6 +62,7 @@ class ModelBuilder {
   ) {
     this.allData = previous ? new Array(previous.allData.length) : [];
     this.indicators = previous ? new Array(previous.indicatorCount) : [];
+    this.roots = previous ? new Array(previous.rootCount) : [];
     this.previousBlocks = new PreviousBlocks(previous);
     this.unchanged = new UnchangedLines(syntax, previous);
   }
@@ -98,7 +100,7 @@ class ModelBuilder {
       const open = tree.parentAt(block.level);
       const ind = new TreeIndicator(block, block.weight !== null ? open : undefined, source);
       if (ind.weight !== null) {
-        if (!ind.parent) this.roots.push(ind);
+        if (!ind.parent) this.roots[this.rootCount++] = ind;
         this.indicators[this.indicatorCount++] = ind;
         tree.add(ind);
       } else {
@@ -110,6 +112,7 @@ class ModelBuilder {
     this.tables(firstHeading);
     this.allData.length = this.dataCount;
     this.indicators.length = this.indicatorCount;
+    this.roots.length = this.rootCount;
 
     const headerReader = new HeaderReader(this.syntax, this.header, this.diagnostics);
     headerReader.checkYear();

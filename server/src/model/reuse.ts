@@ -69,15 +69,16 @@ export interface PreviousBuild {
   readonly cache: BlockCache;
   readonly lines: readonly SourceLine[];
   readonly placeholders: readonly Placeholder[];
-  /** Its data items (a reused block's are read from here) and how many indicators it had. */
+  /** Its data items (a reused block's are read from here) and how many indicators and roots it had. */
   readonly allData: readonly DataItem[];
   readonly indicatorCount: number;
+  readonly rootCount: number;
 }
 
 export function previousBuild(model: PerfModel | undefined): PreviousBuild | undefined {
   const cache = model ? blockCaches.get(model) : undefined;
   if (!cache || !model) return undefined;
-  return { cache, lines: model.syntax.lines, placeholders: model.placeholders, allData: model.allData, indicatorCount: model.indicators.length };
+  return { cache, lines: model.syntax.lines, placeholders: model.placeholders, allData: model.allData, indicatorCount: model.indicators.length, rootCount: model.roots.length };
 }
 
 /**

@@ -155,34 +155,41 @@ export class StructureChecks {
  * says what it said then (a block never changes), so it is not checked again. As `SumMemo` does for the sums.
  */
 export class CleanSiblings {
-  /** This build's lists, in order, for the next one: [parent block, ...the siblings' blocks] when clean, else none. */
-  readonly kept: (readonly (IndicatorBlock | undefined)[])[] = [];
+  /**
+   * This build's lists, in order, for the next one: [parent block, ...the siblings' blocks] when clean, else none.
+   * Filled by index from as many places as the previous build kept, cut to the count by `forgetPrevious`.
+   */
+  readonly kept: (readonly (IndicatorBlock | undefined)[])[];
+  private count = 0;
 
-  constructor(private previous: readonly (readonly (IndicatorBlock | undefined)[])[] | undefined) {}
+  constructor(private previous: readonly (readonly (IndicatorBlock | undefined)[])[] | undefined) {
+    this.kept = previous ? new Array(previous.length) : [];
+  }
 
   /** Whether the previous build found these very siblings under this parent block (undefined: the roots) clean. */
   knownClean(parent: IndicatorBlock | undefined, list: readonly Indicator[]): boolean {
-    const prev = this.previous?.[this.kept.length];
+    const prev = this.previous?.[this.count];
     if (prev === undefined || prev.length !== list.length + 1 || prev[0] !== parent) return false;
     for (let i = 0; i < list.length; i++) if (prev[i + 1] !== list[i].block) return false;
-    this.kept.push(prev);
+    this.kept[this.count++] = prev;
     return true;
   }
 
   /** Keep the answer for a list just checked. */
   record(parent: IndicatorBlock | undefined, list: readonly Indicator[], clean: boolean): void {
     if (!clean) {
-      this.kept.push(NONE);
+      this.kept[this.count++] = NONE;
       return;
     }
     const blocks = new Array<IndicatorBlock | undefined>(list.length + 1);
     blocks[0] = parent;
     for (let i = 0; i < list.length; i++) blocks[i + 1] = list[i].block;
-    this.kept.push(blocks);
+    this.kept[this.count++] = blocks;
   }
 
-  /** Let the previous build's lists go (this record is kept beside the new model; the old one must not be). */
+  /** The lists are all checked: let the previous build's go (this record is kept beside the new model; the old one must not be). */
   forgetPrevious(): void {
+    this.kept.length = this.count;
     this.previous = undefined;
   }
 }
