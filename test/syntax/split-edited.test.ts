@@ -54,6 +54,27 @@ describe("syntax: parsing after an edit splits only the edited part", () => {
     assert.ok(checked > 300);
   });
 
+  it("gives the lines a whole split gives in a text of hundreds of kilobytes (compared in large chunks), edited near either end", () => {
+    const rand = rng(7);
+    let text = Array.from({ length: 3000 }, (_, i) => `## 指标${i}（1分）\n公式：在职人员数${i} ÷ 编制数\n在职人员数${i}：${50 + (i % 9)} 人\n`).join("\n");
+    assert.ok(text.length > 100_000);
+    let prev = parseDocument(text);
+    for (let step = 0; step < 40; step++) {
+      const near = Math.floor(rand() * 3000);
+      const at = step % 2 ? near : text.length - near;
+      const insert = ["", "\n", "7", "\n## 新（1分）\n"][step % 4];
+      const next = text.slice(0, at) + insert + text.slice(at + (step % 3));
+      const inc = parseDocument(next, prev, text);
+      assert.deepEqual(
+        inc.lines.map((l) => l.text),
+        splitLines(next),
+        `step ${step}`,
+      );
+      text = next;
+      prev = inc;
+    }
+  });
+
   it("deleting whole lines keeps the lines after them", () => {
     const before = parseDocument("a\nb\nc\nd");
     const after = parseDocument("a\nd", before, "a\nb\nc\nd");

@@ -240,7 +240,7 @@ function parseBatch(raw: string[], first: number, foldedLine: (i: number) => str
  * `previousText`, so where they start and end is found from their lengths
  * (no search for newlines in the text).
  */
-const CHUNK = 2048;
+const CHUNKS = [32768, 1024];
 
 interface EditedLines {
   /** The lines between head and tail, as written. */
@@ -252,14 +252,16 @@ interface EditedLines {
 function splitEdited(text: string, previousText: string, old: readonly SourceLine[]): EditedLines | undefined {
   if (text.includes("\r") || previousText.includes("\r")) return undefined;
   const min = Math.min(text.length, previousText.length);
-  // Equal chunks compared natively first (a large file is megabytes), then character by character.
+  // Equal chunks compared natively first (a large file is megabytes), large then small, then character by character.
   let p = 0;
-  while (p + CHUNK <= min && text.slice(p, p + CHUNK) === previousText.slice(p, p + CHUNK)) p += CHUNK;
+  for (const chunk of CHUNKS) while (p + chunk <= min && text.slice(p, p + chunk) === previousText.slice(p, p + chunk)) p += chunk;
   while (p < min && text.charCodeAt(p) === previousText.charCodeAt(p)) p++;
   if (p === text.length && p === previousText.length) return { middle: [], head: old.length, tail: 0 };
   let s = 0;
-  while (s + CHUNK <= min - p && text.slice(text.length - s - CHUNK, text.length - s) === previousText.slice(previousText.length - s - CHUNK, previousText.length - s)) s += CHUNK;
-  while (s < min - p && text.charCodeAt(text.length - 1 - s) === previousText.charCodeAt(previousText.length - 1 - s)) s++;
+  const a = text.length;
+  const b = previousText.length;
+  for (const chunk of CHUNKS) while (s + chunk <= min - p && text.slice(a - s - chunk, a - s) === previousText.slice(b - s - chunk, b - s)) s += chunk;
+  while (s < min - p && text.charCodeAt(a - 1 - s) === previousText.charCodeAt(b - 1 - s)) s++;
   // The change is [p, oldEnd) of the previous text. Whole lines before it (`head`): those whose newline is before
   // p; after it (`tail`): those after a newline at or after oldEnd (in the common suffix). Line positions are summed
   // from the previous lines' lengths, from the nearer end of the text to the change and then across it, so a
