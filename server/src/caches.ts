@@ -24,6 +24,7 @@ import { leafReuseCache } from "./scoring/leaf-reuse";
 import { sumReuseCache } from "./scoring/sum-reuse";
 import { blockReuseCache } from "./model/reuse";
 import { semanticIndexCache } from "./features/semantic-index";
+import { blockBlanksCache, namedDiagnosticCache } from "./diagnostics/blanks";
 
 export type { CacheEntry } from "./cache-entry";
 
@@ -43,6 +44,8 @@ export const CACHES: readonly CacheEntry[] = [
   sumReuseCache,
   ruleCache,
   printedRuleCache,
+  blockBlanksCache,
+  namedDiagnosticCache,
   semanticIndexCache,
 ];
 

@@ -6,8 +6,9 @@
  * cause (an unknown name, a rule without its value, a missing 偏差原因…) is
  * not reported on top of them: the file is unfinished, not wrong.
  */
-import type { Indicator, PerfModel } from "../model/types";
+import type { Indicator, IndicatorBlock, PerfModel } from "../model/types";
 import { makeDiagnostic, lineRange, type Diagnostic, type DiagnosticCode } from "./catalogue";
+import type { CacheEntry } from "../cache-entry";
 
 export interface Blank {
   line: number;
@@ -23,31 +24,81 @@ export interface Blank {
  */
 const CAUSED_IN_BLOCK: readonly DiagnosticCode[] = ["PE101", "PE207", "PE304", "PE402", "PE403", "PE404", "PE405", "PE406", "PE409", "PE410", "PE440", "PE501", "PE505", "PE530", "PE601"];
 
-/** Every blank of the model, in line order. */
-export function findBlanks(model: PerfModel): Blank[] {
+/** Every blank of the model, in line order (`blocks`: the model's blocks in line order, when the caller has them). */
+export function findBlanks(model: PerfModel, blocks: readonly Indicator[] = blocksInOrder(model)): Blank[] {
   const { lines, conflictLines } = model.syntax;
   const out: Blank[] = [];
+  // Whether the field's value is only white space (as `trim()` sees it), read in place: no copy of each value per edit.
   const blankField = (i: number): string | undefined => {
     const line = lines[i];
     const n = line.node;
-    if (n.kind !== "field" || conflictLines.has(i)) return undefined;
-    return line.text.slice(n.value.span[0], n.value.span[1]).trim() === "" ? n.key.text : undefined;
+    if (n.kind !== "field" || !isSpace(line.text, n.value.span[0], n.value.span[1]) || conflictLines.has(i)) return undefined;
+    return n.key.text;
   };
   // The header: every line before the first heading.
   for (let i = 0; i < lines.length && lines[i].node.kind !== "heading"; i++) {
     const key = blankField(i);
     if (key !== undefined) out.push({ line: i, key });
   }
-  for (const ind of blocksInOrder(model)) {
-    for (let i = ind.line + 1; i <= ind.endLine && i < lines.length; i++) {
-      const key = blankField(i);
-      if (key !== undefined) out.push({ line: i, key, indicator: ind });
+  // A block's blanks are read from its lines only: a block shared by the next model (its lines the same objects)
+  // has the same ones, kept by the block. Lines of a file with conflict markers are left out, so there it is read.
+  const memo = conflictLines.size === 0;
+  for (let k = 0; k < blocks.length; k++) {
+    const ind = blocks[k];
+    let found = memo ? blanksOfBlock.get(ind.block) : undefined;
+    if (found === undefined) {
+      let list: InBlock[] | undefined;
+      for (let i = ind.line + 1; i <= ind.endLine && i < lines.length; i++) {
+        const key = blankField(i);
+        if (key !== undefined) (list ??= []).push({ line: i, key });
+      }
+      if (ind.checks.length > 0 && !ind.checks.some((c) => c.checked) && !ind.fields.has("得分") && !ind.fields.has("偏差原因")) {
+        (list ??= []).push({ line: ind.checks[0].line, key: undefined });
+      }
+      found = list ?? NO_BLANKS;
+      if (memo) blanksOfBlock.set(ind.block, found);
     }
-    if (ind.checks.length > 0 && !ind.checks.some((c) => c.checked) && !ind.fields.has("得分") && !ind.fields.has("偏差原因")) {
-      out.push({ line: ind.checks[0].line, indicator: ind });
+    for (let j = 0; j < found.length; j++) {
+      const b = found[j];
+      out.push(b.key === undefined ? { line: b.line, indicator: ind } : { line: b.line, key: b.key, indicator: ind });
     }
   }
-  return out.sort((a, b) => a.line - b.line);
+  return out.length > 1 ? out.sort((a, b) => a.line - b.line) : out;
+}
+
+/** A blank of a block: its line, and its field's key (undefined for a checklist still to tick). */
+interface InBlock {
+  readonly line: number;
+  readonly key: string | undefined;
+}
+const NO_BLANKS: readonly InBlock[] = Object.freeze([]);
+
+/**
+ * The blanks of each indicator block, by the block (model/reuse.ts shares a block with the next model while its
+ * lines are the same objects): most blocks have none, and a keystroke then reads the lines of one block, not of
+ * the whole file. An entry holds line numbers and keys only.
+ */
+let blanksOfBlock = new WeakMap<IndicatorBlock, readonly InBlock[]>();
+export const blockBlanksCache: CacheEntry = {
+  name: "diagnostics/blanks.ts blanksOfBlock: the blank fields and unticked checklist of each indicator block",
+  key: "the indicator block (shared while its lines are unchanged)",
+  bound: "a WeakMap: an entry goes with its block",
+  size: () => undefined,
+  clear: () => {
+    blanksOfBlock = new WeakMap();
+  },
+};
+
+/** Whether `text` from `start` to `end` holds nothing but what `String.prototype.trim` removes. */
+function isSpace(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) continue;
+    if (c < 0xa0) return false;
+    if (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) continue;
+    return false;
+  }
+  return true;
 }
 
 /**
@@ -57,9 +108,19 @@ export function findBlanks(model: PerfModel): Blank[] {
 export function finishDiagnostics(model: PerfModel, diagnostics: readonly Diagnostic[]): readonly Diagnostic[] {
   if (model.syntax.lines.length === 0) return diagnostics;
   const blocks = blocksInOrder(model);
-  const blanks = findBlanks(model);
-  const out: Diagnostic[] = [];
+  const blanks = findBlanks(model, blocks);
   if (blanks.length === 0 && diagnostics.length === 0) return diagnostics;
+  if (blanks.length === 0) {
+    // Nothing to mark or leave out: the diagnostics in their order (sorted as below already), each named.
+    const out = new Array<Diagnostic>(diagnostics.length);
+    for (let i = 0; i < diagnostics.length; i++) {
+      const d = diagnostics[i];
+      const owner = blockAt(blocks, d.range.start.line);
+      out[i] = owner ? named(d, owner) : d;
+    }
+    return inOrder(out) ? out : sortByPlace(out);
+  }
+  const out: Diagnostic[] = [];
   const blankLines = new Set<number>();
   const blankNames = new Set<string>();
   const blockHasBlank = new Set<Indicator>();
@@ -72,14 +133,26 @@ export function finishDiagnostics(model: PerfModel, diagnostics: readonly Diagno
   for (const d of diagnostics) {
     const line = d.range.start.line;
     const owner = blockAt(blocks, line);
-    if (d.severity !== "info" && blanks.length > 0) {
+    if (d.severity !== "info") {
       if (blankLines.has(line)) continue;
       if (d.code === "PE601" && d.data?.name !== undefined && blankNames.has(d.data.name)) continue;
       if (owner && blockHasBlank.has(owner) && CAUSED_IN_BLOCK.includes(d.code)) continue;
     }
     out.push(owner ? named(d, owner) : d);
   }
-  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
+  return sortByPlace(out);
+}
+
+const byPlace = (a: Diagnostic, b: Diagnostic): number => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code);
+
+function sortByPlace(list: Diagnostic[]): Diagnostic[] {
+  return list.sort(byPlace);
+}
+
+/** Whether the list is in the order `sortByPlace` gives (checked in one pass: most edits need no sort). */
+function inOrder(list: readonly Diagnostic[]): boolean {
+  for (let i = 1; i < list.length; i++) if (byPlace(list[i - 1], list[i]) > 0) return false;
+  return true;
 }
 
 /** The number of blanks (PE130) among diagnostics. */
@@ -136,9 +209,14 @@ function guidanceFor(key: string, ind: Indicator | undefined): string {
   }
 }
 
-/** The indicators and measures in line order (each with its own block: `line`…`endLine`). */
-function blocksInOrder(model: PerfModel): Indicator[] {
-  return [...model.indicators, ...model.measures].filter((i) => !i.virtual).sort((a, b) => a.line - b.line);
+/**
+ * The indicators and measures in line order (each with its own block: `line`…`endLine`), none added by the tools.
+ * Most often that is the model's own list of indicators (written ones only, in file order, no measures): taken as it is.
+ */
+function blocksInOrder(model: PerfModel): readonly Indicator[] {
+  const { indicators, measures } = model;
+  if (measures.length === 0 && indicators.every((ind, i) => !ind.virtual && (i === 0 || indicators[i - 1].line <= ind.line))) return indicators;
+  return [...indicators, ...measures].filter((i) => !i.virtual).sort((a, b) => a.line - b.line);
 }
 
 /** The indicator whose own block holds the line (binary search over blocks in line order). */
@@ -159,9 +237,29 @@ function blockAt(blocks: readonly Indicator[], line: number): Indicator | undefi
 /** Codes about the whole file, not the indicator they stand on (the first heading, the header). */
 const FILE_WIDE: readonly DiagnosticCode[] = ["PE102", "PE103", "PE106", "PE120", "PE302", "PE502", "PE503"];
 
+/**
+ * The named copy of each diagnostic, by the diagnostic (with the name it was made for): a leaf reused by the next
+ * evaluation hands on its very diagnostics, whose copies are then not made again on every edit. A copy holds what
+ * the diagnostic holds and a message, nothing of the model or evaluation it was made in.
+ */
+let namedCopies = new WeakMap<Diagnostic, { name: string; copy: Diagnostic }>();
+export const namedDiagnosticCache: CacheEntry = {
+  name: "diagnostics/blanks.ts namedCopies: a diagnostic with its indicator's name in front of the message",
+  key: "the diagnostic object (with the indicator name it was made for)",
+  bound: "a WeakMap: an entry goes with its diagnostic",
+  size: () => undefined,
+  clear: () => {
+    namedCopies = new WeakMap();
+  },
+};
+
 /** The diagnostic with its indicator's name first, unless the message names it already. */
 function named(d: Diagnostic, ind: Indicator): Diagnostic {
-  const q = `“${ind.name}”`;
-  if (FILE_WIDE.includes(d.code) || d.message.includes(q)) return d;
-  return { ...d, message: `${q}：${d.message}`, messageEn: `${q}: ${d.messageEn}` };
+  const name = ind.name;
+  const memo = namedCopies.get(d);
+  if (memo !== undefined && memo.name === name) return memo.copy;
+  const q = `“${name}”`;
+  const copy = FILE_WIDE.includes(d.code) || d.message.includes(q) ? d : { ...d, message: `${q}：${d.message}`, messageEn: `${q}: ${d.messageEn}` };
+  namedCopies.set(d, { name, copy });
+  return copy;
 }

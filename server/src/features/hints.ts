@@ -10,6 +10,7 @@
  */
 import type { InlayHint, Range } from "vscode-languageserver-types";
 import type { Analysis } from "../analysis";
+import type { Indicator } from "../model/types";
 import { traceMarkdown } from "./trace-markdown";
 import { SCORE_DECIMALS, formatScore } from "../quantity/decimal";
 import { measuredText, resultLabel } from "../scoring/present";
@@ -32,8 +33,15 @@ export interface HintSettings {
  * package.json's configurationDefaults.)
  */
 export function unbreakable(label: string): string {
-  return label.replace(/(\d) (?=[\u3400-\u9fff])/g, "$1\u00a0");
+  // Looked for in place first: most labels have no such space, and then nothing is made.
+  for (let i = label.indexOf(" "); i > 0; i = label.indexOf(" ", i + 1)) {
+    if (isDigit(label.charCodeAt(i - 1)) && isHan(label.charCodeAt(i + 1))) return label.replace(/(\d) (?=[\u3400-\u9fff])/g, "$1\u00a0");
+  }
+  return label;
 }
+
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+const isHan = (c: number): boolean => c >= 0x3400 && c <= 0x9fff;
 
 export const DEFAULT_HINTS: HintSettings = { scores: true, subtotals: true, total: true, data: true, placeholders: true };
 
@@ -44,23 +52,36 @@ export const DEFAULT_HINTS: HintSettings = { scores: true, subtotals: true, tota
  * (what it stands for is found again from its place).
  */
 export function inlayHints(a: Analysis, range: Range, settings: HintSettings = DEFAULT_HINTS, doc?: unknown, locale: Locale = DEFAULT_LOCALE): InlayHint[] {
-  const hint = (line: number, character: number, label: string): InlayHint => ({ position: { line, character }, label: unbreakable(label), paddingLeft: true, data: doc });
+  // Every hint made with all its properties at once (one shape); placeholders' hints pad on the right instead.
+  const hint = (line: number, character: number, label: string, right = false): InlayHint =>
+    right ? { position: { line, character }, label: unbreakable(label), paddingLeft: false, data: doc, paddingRight: true } : { position: { line, character }, label: unbreakable(label), paddingLeft: true, data: doc };
   const dp = settings.decimals ?? SCORE_DECIMALS;
-  const out: InlayHint[] = [];
   const lines = a.syntax.lines;
-  const inRange = (line: number) => line >= range.start.line && line <= range.end.line;
+  const first = range.start.line;
+  const last = range.end.line;
+  // Room at once for a hint per indicator and measure in the range (at most one a line; no copies of a growing
+  // list), cut to what was made.
+  const count = a.model.indicators.length + a.model.measures.length;
+  const room = last - first + 1;
+  const out: InlayHint[] = new Array(room >= 0 && room < count ? Math.floor(room) : count);
+  let made = 0;
   const ev = a.evaluation;
-  for (const list of [a.model.indicators, a.model.measures]) {
-    for (const ind of list) {
-      if (ind.virtual || !inRange(ind.line)) continue;
+  const indicatorHints = (list: readonly Indicator[]) => {
+    for (let i = 0; i < list.length; i++) {
+      const ind = list[i];
+      if (ind.virtual || ind.line < first || ind.line > last) continue;
       const isParent = ind.children.length > 0;
       if (isParent ? !settings.subtotals : !settings.scores) continue;
       const r = ev.results.get(ind);
       // The stored label is Chinese at the default precision; another locale or precision makes it again.
       const label = !r ? undefined : locale !== DEFAULT_LOCALE ? resultLabel(ind, measuredText(ind, r, locale), r, dp, locale) : dp !== SCORE_DECIMALS ? resultLabel(ind, r.measuredText, r, dp) : r.label;
-      if (label) out.push(hint(ind.line, lines[ind.line].text.length, label));
+      if (label) out[made++] = hint(ind.line, lines[ind.line].text.length, label);
     }
-  }
+  };
+  indicatorHints(a.model.indicators);
+  indicatorHints(a.model.measures);
+  out.length = made;
+  const inRange = (line: number) => line >= first && line <= last;
   if (settings.total) {
     const f = a.model.header.get("自评总分");
     if (f && inRange(f.line) && ev.total !== undefined) {
@@ -71,7 +92,9 @@ export function inlayHints(a: Analysis, range: Range, settings: HintSettings = D
   }
   if (settings.data) {
     // By the model's items (most have no derivation: no entry to make and drop for them); sorted below.
-    for (const item of a.model.allData) {
+    const items = a.model.allData;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
       if (!item.node.derivation || !inRange(item.field.line)) continue;
       const r = ev.data.get(item);
       if (!r?.derived) continue;
@@ -83,11 +106,18 @@ export function inlayHints(a: Analysis, range: Range, settings: HintSettings = D
   if (settings.placeholders) {
     for (const p of ev.placeholders) {
       if (!inRange(p.placeholder.line) || p.value === undefined) continue;
-      const at = p.placeholder.span[1];
-      out.push({ ...hint(p.placeholder.line, at, `= ${p.value}`), paddingLeft: false, paddingRight: true });
+      out.push(hint(p.placeholder.line, p.placeholder.span[1], `= ${p.value}`, true));
     }
   }
-  return out.sort((x, y) => x.position.line - y.position.line || x.position.character - y.position.character);
+  // Most often already in order (indicators in file order, nothing else): checked in one pass, not sorted again.
+  return inPlaceOrder(out) ? out : out.sort(byPlace);
+}
+
+const byPlace = (x: InlayHint, y: InlayHint): number => x.position.line - y.position.line || x.position.character - y.position.character;
+
+function inPlaceOrder(hints: readonly InlayHint[]): boolean {
+  for (let i = 1; i < hints.length; i++) if (byPlace(hints[i - 1], hints[i]) > 0) return false;
+  return true;
 }
 
 /** The hint with its tooltip (the trace, as Markdown), when the analysis still has what it stands for at its place. */

@@ -81,6 +81,12 @@ export interface FlowStreams {
   writer: MessageWriter;
   /** For tests and logs: whether input is paused now, and how often it was. */
   stats(): { paused: boolean; pauses: number; pending: number; writing: number };
+  /**
+   * Run `fn` once no message is being written (at the next turn when none
+   * is): work that blocks the process, such as a full garbage collection,
+   * then never holds back a reply the client is still reading.
+   */
+  afterWrites(fn: () => void): void;
 }
 
 /** Pausing the input, where the transport allows it (a stream does; a Node IPC channel does not). */
@@ -99,6 +105,15 @@ export function flowControlled(reader: MessageReader, writer: MessageWriter, inp
   let writing = 0;
   let paused = false;
   let pauses = 0;
+  let whenWritten: (() => void)[] = [];
+  const flushWhenWritten = () => {
+    if (writing > 0 || whenWritten.length === 0) return;
+    const due = whenWritten;
+    whenWritten = [];
+    setImmediate(() => {
+      for (const fn of due) fn();
+    });
+  };
 
   const update = () => {
     if (!input) return;
@@ -157,11 +172,16 @@ export function flowControlled(reader: MessageReader, writer: MessageWriter, inp
       } finally {
         writing--;
         update();
+        flushWhenWritten();
       }
     },
   };
 
-  return { reader: watchedReader, writer: watchedWriter, stats: () => ({ paused, pauses, pending: pending.size, writing }) };
+  const afterWrites = (fn: () => void) => {
+    whenWritten.push(fn);
+    flushWhenWritten();
+  };
+  return { reader: watchedReader, writer: watchedWriter, stats: () => ({ paused, pauses, pending: pending.size, writing }), afterWrites };
 }
 
 /** Over stdio: the streams' reader and writer, with back-pressure (stdin is paused while replies wait). */

@@ -9,7 +9,6 @@ import {
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
-  DiagnosticSeverity,
   DocumentDiagnosticReportKind,
   type Connection,
   type Diagnostic as LspDiagnostic,
@@ -23,7 +22,7 @@ import {
 import { cancelQueued, flowControlled, flowControlledStdio } from "./flow";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { analyze, type Analysis } from "../analysis";
-import type { Diagnostic } from "../diagnostics/catalogue";
+import { DiagnosticReports } from "./diagnostic-reports";
 import { inlayHints, resolveInlayHint, DEFAULT_HINTS, type HintSettings } from "../features/hints";
 import { hover } from "../features/hover";
 import { completions } from "../features/completion";
@@ -58,6 +57,9 @@ export interface ServerOptions {
   connection?: Connection;
 }
 
+/** Run work that blocks the process once the replies being written are out (flow.ts); the next turn without flow control. */
+let afterWrites: (fn: () => void) => void = (fn) => setImmediate(fn);
+
 /**
  * Over stdio (the default, and `--stdio`): flow-controlled streams with back-pressure (lsp/flow.ts). Over Node
  * IPC (`--node-ipc`, how VS Code starts it): the same superseding; the channel cannot be paused. Other transports:
@@ -65,7 +67,9 @@ export interface ServerOptions {
  */
 function defaultConnection(): Connection {
   if (process.argv.some((a) => a.startsWith("--pipe") || a.startsWith("--socket"))) return createConnection(ProposedFeatures.all);
-  const { reader, writer } = process.argv.includes("--node-ipc") ? flowControlled(new IPCMessageReader(process), new IPCMessageWriter(process)) : flowControlledStdio(process.stdin, process.stdout);
+  const flow = process.argv.includes("--node-ipc") ? flowControlled(new IPCMessageReader(process), new IPCMessageWriter(process)) : flowControlledStdio(process.stdin, process.stdout);
+  const { reader, writer } = flow;
+  afterWrites = flow.afterWrites;
   return createConnection(ProposedFeatures.all, reader, writer, { connectionStrategy: cancelQueued });
 }
 
@@ -105,25 +109,34 @@ export function startServer(options: ServerOptions = {}): Connection {
     idleTimer = setTimeout(gc, IDLE_GC_MS);
     idleTimer.unref();
     if (!collecting && process.memoryUsage().heapUsed > TYPING_HEAP_BUDGET_MB * 1024 * 1024) {
-      // After the answer in hand is sent (setImmediate runs after the pending I/O of this turn).
+      // Once the answer in hand is written out: a reply of a megabyte (a large file's hints) takes several
+      // turns to go through the pipe, and a full collection in between would hold it back.
       collecting = true;
-      setImmediate(() => {
+      afterWrites(() => {
         collecting = false;
         gc();
       });
     }
   };
 
-  // A short number per document for the hints' tags (resolve finds the document by it).
-  const docIds = new Map<string, number>();
-  const docUris: string[] = [];
-  const docId = (uri: string): number => {
-    let id = docIds.get(uri);
-    if (id === undefined) {
-      id = docUris.push(uri) - 1;
-      docIds.set(uri, id);
-    }
-    return id;
+  // Each hint carries one small number (its `data`) standing for the document and version it was made for, so that
+  // resolving it finds that analysis again and a hint of an older version (or of a closed document) gets no tooltip.
+  // One tag per open document: a new version's hints get a new number and the old one is forgotten.
+  const hintDocs = new Map<number, { uri: string; version: number }>();
+  const hintTagOf = new Map<string, number>();
+  let nextHintTag = 0;
+  const hintTag = (uri: string, version: number): number => {
+    const tag = hintTagOf.get(uri);
+    if (tag !== undefined && hintDocs.get(tag)?.version === version) return tag;
+    if (tag !== undefined) hintDocs.delete(tag);
+    hintDocs.set(nextHintTag, { uri, version });
+    hintTagOf.set(uri, nextHintTag);
+    return nextHintTag++;
+  };
+  const forgetHintTag = (uri: string) => {
+    const tag = hintTagOf.get(uri);
+    if (tag !== undefined) hintDocs.delete(tag);
+    hintTagOf.delete(uri);
   };
 
   const withDoc = <T>(uri: string, fallback: T, fn: (doc: TextDocument, a: Analysis) => T): T => {
@@ -137,16 +150,8 @@ export function startServer(options: ServerOptions = {}): Connection {
     }
   };
 
-  const toLsp = (d: Diagnostic): LspDiagnostic => ({
-    range: d.range,
-    severity: d.severity === "error" ? DiagnosticSeverity.Error : d.severity === "warning" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information,
-    code: d.code,
-    source: "perf-eval",
-    message: locale === "en" ? d.messageEn : d.message,
-    data: d.data,
-  });
-
-  const diagnosticsOf = (uri: string): LspDiagnostic[] => withDoc(uri, [], (_doc, a) => a.evaluation.diagnostics.map(toLsp));
+  const reports = new DiagnosticReports();
+  const diagnosticsOf = (uri: string): LspDiagnostic[] => withDoc(uri, [], (_doc, a) => reports.all(a.evaluation.diagnostics, locale));
 
   const schedulePush = (uri: string) => {
     if (pull) return;
@@ -225,6 +230,8 @@ export function startServer(options: ServerOptions = {}): Connection {
   documents.onDidChangeContent((e) => schedulePush(e.document.uri));
   documents.onDidClose((e) => {
     cache.delete(e.document.uri);
+    forgetHintTag(e.document.uri);
+    reports.forget(e.document.uri);
     const t = timers.get(e.document.uri);
     if (t) clearTimeout(t);
     timers.delete(e.document.uri);
@@ -233,17 +240,18 @@ export function startServer(options: ServerOptions = {}): Connection {
 
   connection.languages.diagnostics.on((params, token) => {
     if (token.isCancellationRequested) throw cancelled();
-    return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsOf(params.textDocument.uri) };
+    const { uri } = params.textDocument;
+    // An unknown document (or a failed analysis) has no diagnostics: a full, empty report, as before.
+    return withDoc(uri, undefined, (_d, a) => reports.report(uri, a.evaluation.diagnostics, locale, params.previousResultId)) ?? { kind: DocumentDiagnosticReportKind.Full, items: [] };
   });
   connection.languages.inlayHint.on((params, token) =>
-    withDoc(params.textDocument.uri, [], (d, a) => (token.isCancellationRequested ? [] : inlayHints(a, params.range, hintSettings, [docId(params.textDocument.uri), d.version], locale))),
+    withDoc(params.textDocument.uri, [], (d, a) => (token.isCancellationRequested ? [] : inlayHints(a, params.range, hintSettings, hintTag(d.uri, d.version), locale))),
   );
   // A hint's tooltip (its trace) is made when the client asks for it, from the analysis the hint came from.
   connection.languages.inlayHint.resolve((h) => {
-    const tag = h.data as unknown;
-    const uri = Array.isArray(tag) && typeof tag[0] === "number" ? docUris[tag[0]] : undefined;
-    if (uri === undefined) return h;
-    return withDoc(uri, h, (d, a) => (d.version === (tag as unknown[])[1] ? resolveInlayHint(a, h, locale) : h));
+    const made = typeof h.data === "number" ? hintDocs.get(h.data) : undefined;
+    if (made === undefined) return h;
+    return withDoc(made.uri, h, (d, a) => (d.version === made.version ? resolveInlayHint(a, h, locale) : h));
   });
   connection.onHover((params) => withDoc(params.textDocument.uri, null, (_d, a) => hover(a, params.position.line, params.position.character, locale)));
   connection.onCompletion((params) => withDoc(params.textDocument.uri, [], (_d, a) => completions(a, params.position.line, params.position.character)));

@@ -62,7 +62,10 @@ export function precisionHint(model: PerfModel, results: ReadonlyMap<Indicator, 
   if (model.policy.scorePrecision !== undefined) return undefined;
   let digits = 0;
   const checked: { ind: Indicator; exact: Decimal }[] = [];
-  for (const ind of model.indicators) {
+  // An index loop: this runs once per edit over every indicator, before the optimizer would remove an iterator's garbage.
+  const indicators = model.indicators;
+  for (let i = 0; i < indicators.length; i++) {
+    const ind = indicators[i];
     const exact = results.get(ind)?.exact;
     if (!ind.statedScore || exact === undefined) continue;
     digits = Math.max(digits, writtenDecimals(ind.statedScore.text.replace(/,/g, "")));
