@@ -39,8 +39,8 @@ class ModelBuilder {
   private readonly diagnostics: Diagnostic[] = [];
   private readonly header = new Map<string, Field>();
   private readonly data = new Map<string, DataItem>();
-  // Filled by index (`dataCount`, `indicatorCount`) from arrays as long as the previous build's, cut to the count
-  // when the walk is done: a keystroke in a file of 10,000 indicators does not grow them push by push.
+  // Filled by index (`dataCount`, `rootCount`, `indicatorCount`) from arrays as long as the previous build's, cut
+  // to the count when the walk is done: a keystroke in a file of 10,000 indicators does not grow them push by push.
   private readonly allData: DataItem[];
   private dataCount = 0;
   private readonly roots: TreeIndicator[];
