@@ -9,6 +9,9 @@
  * “>>>>>>> 详见附件”, a `=======` under a Markdown title, an unterminated
  * `<<<<<<<`) is a PE120 warning on that line only; the rest of the file is
  * scored as usual.
+ *
+ * Every marker line ends up in a region or with a PE120 of its own: parseDocument relies on it to skip this scan
+ * after an edit when the previous tree had neither (the lines it kept then hold no marker).
  */
 import { lineRange, makeDiagnostic, type Diagnostic } from "../diagnostics/catalogue";
 import type { LineNode } from "./ast";
