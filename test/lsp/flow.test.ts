@@ -18,7 +18,10 @@ function slowWriter(): { writer: MessageWriter; finish: () => void } {
     dispose: () => undefined,
     write: () => new Promise<void>((resolve) => waiting.push(resolve)),
   };
-  return { writer, finish: () => waiting.splice(0).forEach((r) => r()) };
+  const finish = (): void => {
+    for (const r of waiting.splice(0)) r();
+  };
+  return { writer, finish };
 }
 
 const reader = {} as MessageReader;
@@ -33,6 +36,23 @@ describe("language server: flow of replies", () => {
     flow.afterWrites(() => {
       ran = true;
     });
+    await turn();
+    await turn();
+    assert.equal(ran, false, "ran while the reply was still being written");
+    finish();
+    await written;
+    await turn();
+    assert.equal(ran, true);
+  });
+
+  it("waits for a reply written after it was asked for in the same turn (a request's reply follows its handler)", async () => {
+    const { writer, finish } = slowWriter();
+    const flow = flowControlled(reader, writer);
+    let ran = false;
+    flow.afterWrites(() => {
+      ran = true;
+    });
+    const written = flow.writer.write({ jsonrpc: "2.0", id: 2, result: [] } as Message);
     await turn();
     await turn();
     assert.equal(ran, false, "ran while the reply was still being written");

@@ -50,10 +50,14 @@ export function findBlanks(model: PerfModel, blocks: readonly Indicator[] = bloc
       let list: InBlock[] | undefined;
       for (let i = ind.line + 1; i <= ind.endLine && i < lines.length; i++) {
         const key = blankField(i);
-        if (key !== undefined) (list ??= []).push({ line: i, key });
+        if (key !== undefined) {
+          list ??= [];
+          list.push({ line: i, key });
+        }
       }
       if (ind.checks.length > 0 && !ind.checks.some((c) => c.checked) && !ind.fields.has("得分") && !ind.fields.has("偏差原因")) {
-        (list ??= []).push({ line: ind.checks[0].line, key: undefined });
+        list ??= [];
+        list.push({ line: ind.checks[0].line, key: undefined });
       }
       found = list ?? NO_BLANKS;
       if (memo) blanksOfBlock.set(ind.block, found);

@@ -106,11 +106,16 @@ export function flowControlled(reader: MessageReader, writer: MessageWriter, inp
   let paused = false;
   let pauses = 0;
   let whenWritten: (() => void)[] = [];
+  let flushing = false;
+  // At the next turn, not now: the reply to the request in hand is written after its handler returns.
   const flushWhenWritten = () => {
-    if (writing > 0 || whenWritten.length === 0) return;
-    const due = whenWritten;
-    whenWritten = [];
+    if (flushing || writing > 0 || whenWritten.length === 0) return;
+    flushing = true;
     setImmediate(() => {
+      flushing = false;
+      if (writing > 0) return; // the last write's end calls again
+      const due = whenWritten;
+      whenWritten = [];
       for (const fn of due) fn();
     });
   };
