@@ -7,8 +7,10 @@
  *
  * Not listed, as they are not module-level: the value memo on each line
  * object (`SourceLine.value`: it lives and dies with its line, which the line
- * caches below hold), each evaluation's own maps, the language server's
- * analysis per open document (dropped when the document closes).
+ * caches below hold), each evaluation's own maps, each model's fields maps
+ * (`ModelLines` in model/tree-indicator.ts: they live and die with the model),
+ * the language server's analysis per open document (dropped when the document
+ * closes).
  */
 import type { CacheEntry } from "./cache-entry";
 import { lineNodeCache, sourceLineObjectCache } from "./syntax/parse";

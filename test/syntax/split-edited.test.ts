@@ -54,6 +54,27 @@ describe("syntax: parsing after an edit splits only the edited part", () => {
     assert.ok(checked > 300);
   });
 
+  it("gives the lines a whole split gives in a text of hundreds of kilobytes (compared in large chunks), edited near either end", () => {
+    const rand = rng(7);
+    let text = Array.from({ length: 3000 }, (_, i) => `## 指标${i}（1分）\n公式：在职人员数${i} ÷ 编制数\n在职人员数${i}：${50 + (i % 9)} 人\n`).join("\n");
+    assert.ok(text.length > 100_000);
+    let prev = parseDocument(text);
+    for (let step = 0; step < 40; step++) {
+      const near = Math.floor(rand() * 3000);
+      const at = step % 2 ? near : text.length - near;
+      const insert = ["", "\n", "7", "\n## 新（1分）\n"][step % 4];
+      const next = text.slice(0, at) + insert + text.slice(at + (step % 3));
+      const inc = parseDocument(next, prev, text);
+      assert.deepEqual(
+        inc.lines.map((l) => l.text),
+        splitLines(next),
+        `step ${step}`,
+      );
+      text = next;
+      prev = inc;
+    }
+  });
+
   it("deleting whole lines keeps the lines after them", () => {
     const before = parseDocument("a\nb\nc\nd");
     const after = parseDocument("a\nd", before, "a\nb\nc\nd");
@@ -63,5 +84,27 @@ describe("syntax: parsing after an edit splits only the edited part", () => {
     );
     assert.equal(after.lines[0], before.lines[0]);
     assert.equal(after.lines[1], before.lines[3]);
+  });
+
+  it("finds the conflict regions and stray markers a whole parse finds, as markers are typed and removed", () => {
+    const steps = [
+      "a：1\nb：2\nc：3\nd：4",
+      "a：1\n<<<<<<< HEAD\nb：2\nc：3\nd：4",
+      "a：1\n<<<<<<< HEAD\nb：2\n=======\nc：3\nd：4",
+      "a：1\n<<<<<<< HEAD\nb：2\n=======\nc：3\n>>>>>>> other\nd：4",
+      "a：1\n<<<<<<< HEAD\nb：2\n=======\nc：3\n>>>>>>> other\nd：5",
+      "a：1\nb：2\n=======\nc：3\n>>>>>>> other\nd：5",
+      "a：1\nb：2\nc：3\nd：5",
+      "a：1\nb：2\nc：3\nd：6",
+    ];
+    let prev = parseDocument(steps[0]);
+    for (let k = 1; k < steps.length; k++) {
+      const inc = parseDocument(steps[k], prev, steps[k - 1]);
+      const fresh = parseDocument(steps[k]);
+      assert.deepEqual([...inc.conflictLines], [...fresh.conflictLines], `step ${k}`);
+      assert.deepEqual(inc.diagnostics, fresh.diagnostics, `step ${k}`);
+      prev = inc;
+    }
+    assert.ok(parseDocument(steps[5]).diagnostics.length > 0, "stray markers are diagnosed");
   });
 });

@@ -8,7 +8,6 @@
 import type Decimal from "decimal.js";
 import { parseDecimal } from "../quantity/decimal";
 import { Quantity } from "../quantity/quantity";
-import { lookupUnit } from "../quantity/units";
 import { parseValue, prefetchValues, type SyntaxTree, type ValueRequest } from "../syntax/parse";
 import type { DataValueNode, ExprNode, FieldLine, QuantityNode, ScoreNode, TargetNode } from "../syntax/ast";
 import { makeDiagnostic, lineRange, type Diagnostic } from "../diagnostics/catalogue";
@@ -18,8 +17,10 @@ import { FUNDING_ALIASES, readTables } from "./tables";
 import { HEADER_KEYS, MEASURE_KEYS, REQUIRED_HEADER_KEYS, TEXT_KEYS, VALUE_KEYS, isIndicatorKey, valueRuleForKey } from "./keys";
 import type { Block, DataItem, Field, PerfModel, Placeholder, Section } from "./types";
 import { BuiltBlock, EMPTY, LineField, add } from "./block-indicator";
-import { type BlockCache, type PreviousBuild, keepBlocks, newBlockCache, previousBuild, reusableBlock } from "./reuse";
-import { TreeIndicator } from "./tree-indicator";
+import { type BlockCache, type PreviousBuild, PreviousBlocks, keepBlocks, newBlockCache, previousBuild } from "./reuse";
+import { UnchangedLines } from "./unchanged";
+import { looksNumeric, proseNumbers } from "./numbers";
+import { ModelLines, TreeIndicator, TreeLinks } from "./tree-indicator";
 import { HeaderReader } from "./header";
 import { StructureChecks, blocksInOrder } from "./structure";
 
@@ -38,69 +39,88 @@ class ModelBuilder {
   private readonly diagnostics: Diagnostic[] = [];
   private readonly header = new Map<string, Field>();
   private readonly data = new Map<string, DataItem>();
-  private readonly allData: DataItem[] = [];
-  private readonly roots: TreeIndicator[] = [];
-  private readonly indicators: TreeIndicator[] = [];
+  // Filled by index (`dataCount`, `rootCount`, `indicatorCount`) from arrays as long as the previous build's, cut
+  // to the count when the walk is done: a keystroke in a file of 10,000 indicators does not grow them push by push.
+  private readonly allData: DataItem[];
+  private dataCount = 0;
+  private readonly roots: TreeIndicator[];
+  private rootCount = 0;
+  private readonly indicators: TreeIndicator[];
+  private indicatorCount = 0;
   private readonly measures: TreeIndicator[] = [];
   private readonly sections: Section[] = [];
-  private readonly placeholders: Placeholder[] = [];
+  private placeholders: Placeholder[] = [];
 
-  private readonly blockCache: BlockCache;
+  private blockCache!: BlockCache;
+  private blockCount = 0;
+  private readonly previousBlocks: PreviousBlocks;
+  private readonly unchanged: UnchangedLines;
 
   constructor(
     private readonly syntax: SyntaxTree,
     private readonly previous: PreviousBuild | undefined,
   ) {
-    this.blockCache = newBlockCache(syntax.lines.length, previous);
+    this.allData = previous ? new Array(previous.allData.length) : [];
+    this.indicators = previous ? new Array(previous.indicatorCount) : [];
+    this.roots = previous ? new Array(previous.rootCount) : [];
+    this.previousBlocks = new PreviousBlocks(previous);
+    this.unchanged = new UnchangedLines(syntax, previous);
   }
 
   build(): PerfModel {
     const { lines, conflictLines } = this.syntax;
     this.prefetch();
     // Where each block ends: the line before the next heading.
-    const headingLines: number[] = [];
-    for (let i = 0; i < lines.length; i++) if (lines[i].node.kind === "heading" && !conflictLines.has(i)) headingLines.push(i);
+    const headingLines = this.unchanged.headings();
+    this.blockCache = newBlockCache(this.previous, headingLines);
 
     const firstHeading = headingLines.length ? headingLines[0] : lines.length;
     for (let i = 0; i < firstHeading; i++) this.headerLine(i);
 
-    const stack: TreeIndicator[] = [];
+    const source = new ModelLines(lines, conflictLines);
+    const tree = new TreeLinks();
     for (let h = 0; h < headingLines.length; h++) {
       const start = headingLines[h];
       const end = (h + 1 < headingLines.length ? headingLines[h + 1] : lines.length) - 1;
-      const node = lines[start].node;
-      if (node.kind !== "heading") continue;
-      while (stack.length && stack[stack.length - 1].level >= node.level) stack.pop();
-      const isMeasure = node.weight === null && this.hasMeasureFields(start + 1, end);
-      if (node.weight !== null || isMeasure) {
-        const block = this.cachedBlock(start, end);
-        const parent = block.weight !== null ? stack[stack.length - 1] : undefined;
-        const ind = new TreeIndicator(block, parent, this.syntax);
-        if (ind.weight !== null) {
-          if (parent) parent.addChild(ind);
-          else this.roots.push(ind);
-          this.indicators.push(ind);
-          stack.push(ind);
-        } else {
-          this.measures.push(ind);
+      // A block the previous build had, on the same line objects, is what its heading and lines make now: its
+      // heading node need not be read again.
+      let block = this.reusedBlock(start, end);
+      if (!block) {
+        const node = lines[start].node;
+        if (node.kind !== "heading") continue;
+        if (node.weight === null && !this.hasMeasureFields(start + 1, end)) {
+          tree.parentAt(node.level);
+          const section: Section = { title: this.syntax.lines[start].text.slice(node.titleSpan[0], node.titleSpan[1]), level: node.level, line: start, endLine: end, titleSpan: node.titleSpan };
+          this.sections.push(section);
+          for (let i = start + 1; i <= end; i++) this.proseLine(i);
+          continue;
         }
+        block = this.newBlock(start, end);
+      }
+      const open = tree.parentAt(block.level);
+      const ind = new TreeIndicator(block, block.weight !== null ? open : undefined, source);
+      if (ind.weight !== null) {
+        if (!ind.parent) this.roots[this.rootCount++] = ind;
+        this.indicators[this.indicatorCount++] = ind;
+        tree.add(ind);
       } else {
-        const section: Section = { title: this.syntax.lines[start].text.slice(node.titleSpan[0], node.titleSpan[1]), level: node.level, line: start, endLine: end, titleSpan: node.titleSpan };
-        this.sections.push(section);
-        for (let i = start + 1; i <= end; i++) this.proseLine(i);
+        this.measures.push(ind);
       }
     }
-    for (let i = 0; i < lines.length; i++) this.scanPlaceholders(i);
+    tree.closeAll();
+    this.placeholders = this.unchanged.placeholders();
     this.tables(firstHeading);
+    this.allData.length = this.dataCount;
+    this.indicators.length = this.indicatorCount;
+    this.roots.length = this.rootCount;
 
     const headerReader = new HeaderReader(this.syntax, this.header, this.diagnostics);
     headerReader.checkYear();
     const statedTotal = headerReader.statedTotal();
     const scope = headerReader.scope();
     const policy = headerReader.policy();
-    const structure = new StructureChecks(this.syntax, this.roots, this.indicators, this.data, this.header, this.diagnostics, this.blockCache.weightSums);
+    const structure = new StructureChecks(source, this.roots, this.indicators, this.data, this.header, this.diagnostics, this.blockCache.weightSums, this.blockCache.cleanSiblings);
     if (scope === "项目支出") structure.addExecutionRow(policy);
-    structure.computeSubtreeEnds();
     structure.checkStructure(policy);
     for (const key of REQUIRED_HEADER_KEYS) {
       if (!this.header.has(key)) this.diagnostics.push(makeDiagnostic("PE103", lineRange(0, 0, lines[0]?.text.length ?? 0), { key }));
@@ -127,15 +147,19 @@ class ModelBuilder {
       placeholders: this.placeholders,
       diagnostics: this.diagnostics,
     };
+    this.blockCache.blocks.length = this.blockCount;
     if (conflictLines.size === 0) keepBlocks(model, this.blockCache);
     return model;
   }
 
-  /** Parse the values of lines never parsed before in one batch (a cold file: one Peggy call instead of one per field). */
+  /**
+   * Parse the values of lines never parsed before in one batch (a cold file: one Peggy call instead of one per
+   * field). The lines the previous build had were offered to it then.
+   */
   private prefetch(): void {
     const requests: ValueRequest[] = [];
     const lines = this.syntax.lines;
-    for (let i = 0; i < lines.length; i++) {
+    for (let i = this.unchanged.from; i < this.unchanged.to; i++) {
       const line = lines[i];
       const node = line.node;
       if (node.kind !== "field" || line.valueRule !== undefined) continue;
@@ -146,31 +170,43 @@ class ModelBuilder {
     prefetchValues(requests);
   }
 
-  /** An indicator block, shared with the previous build when its lines are the same (the previous model is not changed). */
-  private cachedBlock(start: number, end: number): BuiltBlock {
+  /**
+   * The previous build's block from `start` to `end` when its lines are the same objects (the previous model is not
+   * changed), with the diagnostics and data items it gave; else undefined.
+   */
+  private reusedBlock(start: number, end: number): BuiltBlock | undefined {
+    const at = this.previousBlocks.find(start, end);
+    if (at < 0 || !this.unchanged.sameAt(start, end)) return undefined;
+    const previous = this.previous!;
     const cache = this.blockCache;
-    const reused = reusableBlock(this.previous, this.syntax.lines, start, end);
-    if (reused) {
-      const previous = this.previous!.cache;
-      const diagnostics = previous.diagnostics[start];
-      const data = previous.data[start];
-      if (diagnostics) {
-        this.diagnostics.push(...diagnostics);
-        cache.diagnostics[start] = diagnostics;
-      }
-      if (data) {
-        this.allData.push(...data);
-        cache.data[start] = data;
-      }
-      cache.blocks[start] = reused;
-      return reused;
+    const k = this.blockCount++;
+    const diagnostics = previous.cache.diagnostics[at];
+    if (diagnostics) {
+      this.diagnostics.push(...diagnostics);
+      cache.diagnostics[k] = diagnostics;
     }
+    // Its data items, from where they stand in the previous model's list (one array read in order).
+    const a0 = this.dataCount;
+    const data = previous.allData;
+    for (let j = previous.cache.dataRanges[2 * at], to = previous.cache.dataRanges[2 * at + 1]; j < to; j++) this.allData[this.dataCount++] = data[j];
+    cache.dataRanges[2 * k] = a0;
+    cache.dataRanges[2 * k + 1] = this.dataCount;
+    const reused = previous.cache.blocks[at];
+    cache.blocks[k] = reused;
+    return reused;
+  }
+
+  /** A block built from its lines, kept for the next build with the diagnostics and data items it gave. */
+  private newBlock(start: number, end: number): BuiltBlock {
+    const cache = this.blockCache;
+    const k = this.blockCount++;
     const d0 = this.diagnostics.length;
-    const a0 = this.allData.length;
+    const a0 = this.dataCount;
     const block = this.block(start, end);
-    if (this.diagnostics.length > d0) cache.diagnostics[start] = this.diagnostics.slice(d0);
-    if (this.allData.length > a0) cache.data[start] = this.allData.slice(a0);
-    cache.blocks[start] = block;
+    if (this.diagnostics.length > d0) cache.diagnostics[k] = this.diagnostics.slice(d0);
+    cache.dataRanges[2 * k] = a0;
+    cache.dataRanges[2 * k + 1] = this.dataCount;
+    cache.blocks[k] = block;
     return block;
   }
 
@@ -211,7 +247,7 @@ class ModelBuilder {
     if (node.kind === "field" && !HEADER_KEYS.has(node.key.text) && !isIndicatorKey(node.key.text)) {
       if (this.dataLine(i, node, undefined, false)) return;
     }
-    if (node.kind === "text" || node.kind === "field" || node.kind === "item") this.checkProseNumbers(i);
+    if (node.kind === "text" || node.kind === "field" || node.kind === "item") proseNumbers(this.syntax.lines[i].folded, i, this.diagnostics);
   }
 
   /**
@@ -244,7 +280,7 @@ class ModelBuilder {
       return true;
     }
     map.set(f.key, item);
-    this.allData.push(item);
+    this.allData[this.dataCount++] = item;
     return true;
   }
 
@@ -256,7 +292,7 @@ class ModelBuilder {
     for (const item of t.items) {
       if (this.data.has(item.name)) continue;
       this.data.set(item.name, item);
-      this.allData.push(item);
+      this.allData[this.dataCount++] = item;
     }
     for (const [alias, cells] of FUNDING_ALIASES) {
       const item = cells.map((c) => this.data.get(c)).find((x) => x !== undefined);
@@ -314,7 +350,7 @@ class ModelBuilder {
           break;
         case "text":
           add(ind, "textLines", i);
-          this.checkProseNumbers(i);
+          proseNumbers(this.syntax.lines[i].folded, i, this.diagnostics);
           break;
         case "field":
           this.indicatorField(ind, i, n);
@@ -406,37 +442,4 @@ class ModelBuilder {
     }
     if (!this.dataLine(i, n, ind, true)) add(ind, "textLines", i);
   }
-
-  /** `18.8841.4 万元` in prose: a number with two decimal points before a unit. */
-  private checkProseNumbers(i: number): void {
-    const folded = this.syntax.lines[i].folded;
-    if (folded.length > 20000 || !/\d\.\d+\./.test(folded)) return;
-    const re = /(?<![\d.])\d+\.\d+(?:\.\d+)+(?![\d.])/g;
-    for (let m = re.exec(folded); m; m = re.exec(folded)) {
-      const after = folded.slice(m.index + m[0].length).trimStart();
-      const unit = /^[^\s\d.,;:()，。；：]{1,4}/.exec(after)?.[0] ?? "";
-      let known = false;
-      for (let k = unit.length; k > 0 && !known; k--) known = lookupUnit(unit.slice(0, k)) !== undefined;
-      if (known) this.diagnostics.push(makeDiagnostic("PE208", lineRange(i, m.index, m.index + m[0].length), { text: m[0] }));
-    }
-  }
-
-  private scanPlaceholders(i: number): void {
-    const line = this.syntax.lines[i];
-    if (this.syntax.conflictLines.has(i) || line.node.kind === "comment" || !line.text.includes("{{")) return;
-    const re = /\{\{([^{}]*)\}\}/g;
-    for (let m = re.exec(line.text); m; m = re.exec(line.text)) {
-      this.placeholders.push({ name: m[1].trim(), line: i, span: [m.index, m.index + m[0].length] });
-    }
-  }
 }
-
-/** Whether a value is meant as a number: digits, or a Chinese numeral with at most a unit after it. */
-function looksNumeric(text: string): boolean {
-  if (/^\s*(约|近)?\s*[+-]?\d/.test(text)) return true;
-  const m = /^\s*(约|近)?\s*([零〇一二两三四五六七八九十百千万亿点]+)\s*(余|多)?\s*/.exec(text);
-  if (!m) return false;
-  const rest = text.slice(m[0].length).trim();
-  return rest === "" || lookupUnit(rest) !== undefined;
-}
-

@@ -9,6 +9,9 @@
  * “>>>>>>> 详见附件”, a `=======` under a Markdown title, an unterminated
  * `<<<<<<<`) is a PE120 warning on that line only; the rest of the file is
  * scored as usual.
+ *
+ * Every marker line ends up in a region or with a PE120 of its own: parseDocument relies on it to skip this scan
+ * after an edit when the previous tree had neither (the lines it kept then hold no marker).
  */
 import { lineRange, makeDiagnostic, type Diagnostic } from "../diagnostics/catalogue";
 import type { LineNode } from "./ast";
@@ -18,10 +21,10 @@ export interface ConflictScan {
   diagnostics: Diagnostic[];
 }
 
-export function scanConflicts(nodes: readonly { node: LineNode }[], raw: readonly string[]): ConflictScan {
+export function scanConflicts(nodes: readonly { node: LineNode; text: string }[]): ConflictScan {
   const conflictLines = new Set<number>();
   const diagnostics: Diagnostic[] = [];
-  const lone = (i: number) => diagnostics.push(makeDiagnostic("PE120", lineRange(i, 0, raw[i].length), { marker: raw[i].trim().slice(0, 7) }));
+  const lone = (i: number) => diagnostics.push(makeDiagnostic("PE120", lineRange(i, 0, nodes[i].text.length), { marker: nodes[i].text.trim().slice(0, 7) }));
   // The open region: where `<<<<<<<` stands, where `|||||||` and `=======` were seen.
   let open = -1;
   let base = -1;
@@ -50,7 +53,7 @@ export function scanConflicts(nodes: readonly { node: LineNode }[], raw: readonl
         break;
       default:
         if (open >= 0 && middle >= 0) {
-          diagnostics.push(makeDiagnostic("PE102", lineRange(open, 0, raw[open].length)));
+          diagnostics.push(makeDiagnostic("PE102", lineRange(open, 0, nodes[open].text.length)));
           for (let j = open; j <= i; j++) conflictLines.add(j);
           open = base = middle = -1;
         } else {

@@ -109,16 +109,25 @@ function parseLineSafe(folded: string): LineNode {
  */
 export function parseDocument(text: string, previous?: SyntaxTree, previousText?: string): SyntaxTree {
   const edited = previous && previousText !== undefined ? splitEdited(text, previousText, previous.lines) : undefined;
-  const raw = edited ? edited.raw : splitLines(text);
-  const lines: SourceLine[] = new Array(raw.length);
+  // The lines to parse are `raw`, which starts at line `first` (after an edit, only the edited lines were split).
+  const raw = edited ? edited.middle : splitLines(text);
+  const first = edited ? edited.head : 0;
+  const count = edited ? edited.head + raw.length + edited.tail : raw.length;
+  // As many lines as before (a keystroke within a line): a copy of the previous array, its edited lines replaced.
+  const lines: SourceLine[] = edited && count === previous!.lines.length ? previous!.lines.slice() : new Array(count);
   let head = 0;
   let tail = 0;
   if (edited) {
     const old = previous!.lines;
     head = edited.head;
     tail = edited.tail;
-    for (let i = 0; i < head; i++) lines[i] = old[i];
-    for (let k = 1; k <= tail; k++) lines[raw.length - k] = old[old.length - k];
+    if (count !== old.length) {
+      for (let i = 0; i < head; i++) lines[i] = old[i];
+      for (let k = 1; k <= tail; k++) lines[count - k] = old[old.length - k];
+    } else {
+      // The edited lines' slots are empty until parsed (the loops below fill empty slots).
+      for (let i = head; i < count - tail; i++) (lines as (SourceLine | undefined)[])[i] = undefined;
+    }
   } else if (previous) {
     const old = previous.lines;
     const max = Math.min(old.length, raw.length);
@@ -134,30 +143,39 @@ export function parseDocument(text: string, previous?: SyntaxTree, previousText?
   // Lines seen before are shared objects; the rest are parsed together.
   const unseen: number[] = [];
   const shared = sourceLineCache.size > 0;
-  for (let i = head; i < raw.length - tail; i++) {
-    const line = shared ? sourceLineCache.get(raw[i]) : undefined;
+  for (let i = head; i < count - tail; i++) {
+    const line = shared ? sourceLineCache.get(raw[i - first]) : undefined;
     if (line) lines[i] = line;
     else unseen.push(i);
   }
   // After an edit (previous given) the new lines are being typed: keep them
   // out of the shared caches, which then hold only whole files as opened.
   // (A file bigger than the caches would only churn them.)
-  const share = previous === undefined && raw.length < SHARED_CACHE_LIMIT / 2;
+  const share = previous === undefined && count < SHARED_CACHE_LIMIT / 2;
   // Most lines new (a file opened): fold the whole text at once.
-  const folded = unseen.length > raw.length / 2 ? splitLines(foldWidth(text)) : undefined;
-  const foldedLine = folded ? (i: number) => folded[i] : (i: number) => foldWidth(raw[i]);
+  const folded = unseen.length > count / 2 ? splitLines(foldWidth(text)) : undefined;
+  const foldedLine = folded ? (i: number) => folded[i] : (i: number) => foldWidth(raw[i - first]);
   // Where the batch keeps the line objects it makes, so that equal lines share one: the shared cache when
   // the file goes there, else a map of this parse (a big file would only churn the shared cache).
-  if (unseen.length >= BATCH_THRESHOLD) parseBatch(raw, foldedLine, unseen, lines, share ? sourceLineCache : new Map<string, SourceLine>(), share);
+  if (unseen.length >= BATCH_THRESHOLD) parseBatch(raw, first, foldedLine, unseen, lines, share ? sourceLineCache : new Map<string, SourceLine>(), share);
   for (const i of unseen) {
     if (lines[i]) continue;
     const folded = foldedLine(i);
-    const line = sourceLine(raw[i], folded, parseLine(folded, share));
-    if (share) sourceLineCache.set(raw[i], line);
+    const text = raw[i - first];
+    const line = sourceLine(text, folded, parseLine(folded, share));
+    if (share) sourceLineCache.set(text, line);
     lines[i] = line;
   }
-  const { conflictLines, diagnostics } = scanConflicts(lines, raw);
+  // Each marker line gives a diagnostic or is in a region: when the previous lines gave neither, the lines kept from
+  // them have no marker, and only the lines parsed now need a look.
+  const clean = previous !== undefined && previous.diagnostics.length === 0 && previous.conflictLines.size === 0 && !hasMarker(lines, head, count - tail);
+  const { conflictLines, diagnostics } = clean ? { conflictLines: new Set<number>(), diagnostics: [] } : scanConflicts(lines);
   return { lines, conflictLines, diagnostics };
+}
+
+function hasMarker(lines: readonly SourceLine[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (lines[i].node.kind === "conflict") return true;
+  return false;
 }
 
 /** Line objects by raw text: the shared cache, or a map of one parse. */
@@ -171,13 +189,14 @@ interface LineStore {
  * Peggy call with the start rule `Lines` (each distinct text once); on any
  * trouble, leave them to the line-by-line path.
  */
-function parseBatch(raw: string[], foldedLine: (i: number) => string, unseen: number[], out: SourceLine[], store: LineStore, share: boolean): void {
+function parseBatch(raw: string[], first: number, foldedLine: (i: number) => string, unseen: number[], out: SourceLine[], store: LineStore, share: boolean): void {
   const todo: number[] = [];
   const todoFolded: string[] = [];
   for (const i of unseen) {
-    if (raw[i].length > MAX_LINE_FOR_PARSE) continue;
+    const text = raw[i - first];
+    if (text.length > MAX_LINE_FOR_PARSE) continue;
     // An equal line made earlier in this batch (`评分：符合 1；不符合 0` on many indicators) is the same object.
-    const seen = store.get(raw[i]);
+    const seen = store.get(text);
     if (seen) {
       out[i] = seen;
       continue;
@@ -189,8 +208,8 @@ function parseBatch(raw: string[], foldedLine: (i: number) => string, unseen: nu
       todoFolded.push(folded);
       continue;
     }
-    const line = sourceLine(raw[i], folded, obvious);
-    store.set(raw[i], line);
+    const line = sourceLine(text, folded, obvious);
+    store.set(text, line);
     out[i] = line;
   }
   if (todo.length < BATCH_THRESHOLD) return;
@@ -204,9 +223,10 @@ function parseBatch(raw: string[], foldedLine: (i: number) => string, unseen: nu
     const folded = todoFolded[k];
     const cached = lineCache.get(folded);
     const node = nodes[slot[k]];
-    const line = sourceLine(raw[i], folded, cached ?? node);
+    const text = raw[i - first];
+    const line = sourceLine(text, folded, cached ?? node);
     if (!cached && share) lineCache.set(folded, node);
-    store.set(raw[i], line);
+    store.set(text, line);
     out[i] = line;
   }
 }
@@ -214,47 +234,68 @@ function parseBatch(raw: string[], foldedLine: (i: number) => string, unseen: nu
 /**
  * The new text's lines after an edit, without splitting what did not change:
  * the lines before the first changed character and after the last are the
- * previous lines' texts (`head` and `tail` of them), and only the edited part
- * of the text is split. Undefined for texts with carriage returns (split
- * whole, as `splitLines` does).
+ * previous line objects (`head` and `tail` of them), and only the edited part
+ * of the text is split (`middle`). Undefined for texts with carriage returns
+ * (split whole, as `splitLines` does). The previous lines are the split of
+ * `previousText`, so where they start and end is found from their lengths
+ * (no search for newlines in the text).
  */
-const CHUNK = 2048;
+const CHUNKS = [32768, 1024];
 
-function splitEdited(text: string, previousText: string, old: readonly SourceLine[]): { raw: string[]; head: number; tail: number } | undefined {
+interface EditedLines {
+  /** The lines between head and tail, as written. */
+  middle: string[];
+  head: number;
+  tail: number;
+}
+
+function splitEdited(text: string, previousText: string, old: readonly SourceLine[]): EditedLines | undefined {
   if (text.includes("\r") || previousText.includes("\r")) return undefined;
   const min = Math.min(text.length, previousText.length);
-  // Equal chunks compared natively first (a large file is megabytes), then character by character.
+  // Equal chunks compared natively first (a large file is megabytes), large then small, then character by character.
   let p = 0;
-  while (p + CHUNK <= min && text.slice(p, p + CHUNK) === previousText.slice(p, p + CHUNK)) p += CHUNK;
+  for (const chunk of CHUNKS) while (p + chunk <= min && text.slice(p, p + chunk) === previousText.slice(p, p + chunk)) p += chunk;
   while (p < min && text.charCodeAt(p) === previousText.charCodeAt(p)) p++;
-  if (p === text.length && p === previousText.length) return { raw: old.map((l) => l.text), head: old.length, tail: 0 };
+  if (p === text.length && p === previousText.length) return { middle: [], head: old.length, tail: 0 };
   let s = 0;
-  while (s + CHUNK <= min - p && text.slice(text.length - s - CHUNK, text.length - s) === previousText.slice(previousText.length - s - CHUNK, previousText.length - s)) s += CHUNK;
-  while (s < min - p && text.charCodeAt(text.length - 1 - s) === previousText.charCodeAt(previousText.length - 1 - s)) s++;
-  // Whole lines before the first change: those ending (with their newline) before p.
-  const headEnd = p === 0 ? 0 : text.lastIndexOf("\n", p - 1) + 1;
+  const a = text.length;
+  const b = previousText.length;
+  for (const chunk of CHUNKS) while (s + chunk <= min - p && text.slice(a - s - chunk, a - s) === previousText.slice(b - s - chunk, b - s)) s += chunk;
+  while (s < min - p && text.charCodeAt(a - 1 - s) === previousText.charCodeAt(b - 1 - s)) s++;
+  // The change is [p, oldEnd) of the previous text. Whole lines before it (`head`): those whose newline is before
+  // p; after it (`tail`): those after a newline at or after oldEnd (in the common suffix). Line positions are summed
+  // from the previous lines' lengths, from the nearer end of the text to the change and then across it, so a
+  // keystroke near either end walks few lines.
+  const oldEnd = previousText.length - s;
+  const last = old.length - 1;
   let head = 0;
-  for (let i = text.indexOf("\n"); i >= 0 && i < headEnd; i = text.indexOf("\n", i + 1)) head++;
-  // Whole lines after the last change: those whose newline before them is in the common suffix too (so that
-  // the same lines end the previous text).
-  const changedEnd = text.length - s;
-  const tailStart = text.indexOf("\n", changedEnd) + 1;
+  let headEnd = 0; // where line `head` starts
   let tail = 0;
-  if (tailStart > 0 && tailStart >= headEnd) {
-    tail = 1;
-    for (let i = text.indexOf("\n", tailStart); i >= 0; i = text.indexOf("\n", i + 1)) tail++;
+  let tailFrom = previousText.length + 1; // where the first tail line starts in the previous text
+  if (p <= s) {
+    while (head < last && headEnd + old[head].text.length < p) headEnd += old[head++].text.length + 1;
+    let j = head;
+    let at = headEnd;
+    while (j < last && at + old[j].text.length < oldEnd) at += old[j++].text.length + 1;
+    if (j < last) {
+      tail = last - j;
+      tailFrom = at + old[j].text.length + 1;
+    }
+  } else {
+    while (tail < last && tailFrom - 2 - old[last - tail].text.length >= oldEnd) tailFrom -= old[last - tail++].text.length + 1;
+    head = last - tail;
+    headEnd = tailFrom - 1 - old[head].text.length;
+    while (head > 0 && headEnd > p) headEnd -= old[--head].text.length + 1;
   }
+  const tailStart = tailFrom + text.length - previousText.length;
+  if (tail > 0 && tailStart < headEnd) tail = 0;
   // The edited lines: from the first changed line to the line before the tail (none when whole lines were deleted).
   const middle = tail === 0 ? text.slice(headEnd).split("\n") : tailStart > headEnd ? text.slice(headEnd, tailStart - 1).split("\n") : [];
   if (head + tail > old.length) return undefined;
-  const raw: string[] = new Array(head + middle.length + tail);
-  for (let i = 0; i < head; i++) raw[i] = old[i].text;
-  for (let i = 0; i < middle.length; i++) raw[head + i] = middle[i];
-  for (let k = 1; k <= tail; k++) raw[raw.length - k] = old[old.length - k].text;
   // Edited lines that end as the previous ones did (whole lines deleted or inserted before them) are theirs too.
-  while (raw.length - tail > head && old.length - tail > head && old[old.length - 1 - tail].text === raw[raw.length - 1 - tail]) {
-    raw[raw.length - 1 - tail] = old[old.length - 1 - tail].text;
+  while (middle.length > 0 && old.length - tail > head && old[old.length - 1 - tail].text === middle[middle.length - 1]) {
+    middle.pop();
     tail++;
   }
-  return { raw, head, tail };
+  return { middle, head, tail };
 }
