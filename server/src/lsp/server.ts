@@ -48,7 +48,7 @@ import pkg from "../../../package.json";
 const IDLE_GC_LINES = 5_000;
 const IDLE_GC_MS = 1_500;
 /** Heap in use (MB) past which a burst of typing in a large file gets a full collection. */
-const TYPING_HEAP_BUDGET_MB = 96;
+const TYPING_HEAP_BUDGET_MB = 88;
 
 /** Push diagnostics this long after the last change (when the client cannot pull). */
 export const PUSH_DEBOUNCE_MS = 100;
