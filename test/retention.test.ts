@@ -34,9 +34,9 @@ function document(values: number[]): string {
 }
 
 /** Twelve edits in different places, each analysed from the one before; only the last analysis is returned. */
-function typeAway(): { first: WeakRef<object>; firstModel: WeakRef<object>; last: Analysis } {
+function typeAway(edit: (text: string, step: number) => string = (t) => t): { first: WeakRef<object>; firstModel: WeakRef<object>; last: Analysis } {
   const values = Array.from({ length: 100 }, (_, k) => 50 + (k % 7));
-  let a: Analysis = analyze(document(values));
+  let a: Analysis = analyze(edit(document(values), -1));
   // Traces read (hover), as an editor would.
   for (const r of a.evaluation.results.values()) void r.trace;
   for (const r of a.evaluation.data.values()) void r.trace;
@@ -44,7 +44,7 @@ function typeAway(): { first: WeakRef<object>; firstModel: WeakRef<object>; last
   const firstModel = new WeakRef(a.model);
   for (let step = 0; step < 12; step++) {
     values[(step * 37) % 100] += 1;
-    a = analyze(document(values), a);
+    a = analyze(edit(document(values), step), a);
   }
   return { first, firstModel, last: a };
 }
@@ -59,5 +59,22 @@ describe("memory while typing", () => {
     assert.equal(first.deref(), undefined, "the first evaluation is still reachable from the last analysis");
     assert.equal(firstModel.deref(), undefined, "the first model is still reachable from the last analysis");
     assert.ok(last.evaluation.total !== undefined);
+  });
+
+  it("the same when the edits add and remove lines, headings and placeholders", async () => {
+    // Each step adds prose with a placeholder, a new indicator or blank lines somewhere, or takes them away again.
+    const edits = ["说明：得分 {{自评总分}} 分", "## 新增指标（1分）\n得分：1\n理由：评价人判断", "", "\n\n"];
+    const { first, firstModel, last } = typeAway((text, step) => {
+      if (step < 0 || step % 3 === 2) return text;
+      const lines = text.split("\n");
+      lines.splice(10 + ((step * 53) % (lines.length - 20)), 0, edits[step % edits.length]);
+      return lines.join("\n");
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+    gc();
+    assert.equal(first.deref(), undefined, "the first evaluation is still reachable from the last analysis");
+    assert.equal(firstModel.deref(), undefined, "the first model is still reachable from the last analysis");
+    assert.ok(last.model.indicators.length > 100);
   });
 });

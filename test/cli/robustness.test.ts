@@ -5,6 +5,7 @@
  * option messages. Over the built CLI.
  */
 import assert from "node:assert/strict";
+import stringWidth from "string-width";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -135,6 +136,26 @@ describe("cli robustness (issue #12)", function () {
         assert.match(r.stdout, /\\u202e/);
         assert.ok(JSON.stringify(JSON.parse(r.stdout)).includes("\u202E"), "the same string for a JSON reader");
       }
+    });
+  });
+
+  describe("aligned tables with invisible characters", () => {
+    it("a name with a bidi or zero-width character keeps its row aligned with the others (the marker is measured)", () => {
+      const d = sub("bidi-align");
+      const text = "单位：甲镇\n年度：2023\n满分：20\n\n# 指\u200B标\u202E一（10分）\n得分：10\n理由：评价人判断\n\n# 指标二（10分）\n得分：8\n理由：评价人判断\n";
+      writeFileSync(join(d, "a.perf"), text);
+      writeFileSync(join(d, "b.perf"), text.replace("甲镇", "乙\u202E镇"));
+      const columns = (line: string) => stringWidth(line);
+      const sheet = cli(["score", "a.perf"], d).stdout.split("\n");
+      const rows = sheet.filter((l) => /^指/.test(l));
+      assert.equal(rows.length, 3, sheet.join("\n"));
+      // Each row ends with its score, right-aligned: every row is as wide as the header.
+      assert.deepEqual(new Set(rows.map(columns)).size, 1, rows.join("\n"));
+      const summary = cli(["summary", "a.perf", "b.perf"], d).stdout.split("\n").filter((l) => /\.perf/.test(l));
+      assert.equal(summary.length, 2, summary.join("\n"));
+      // The total (18) starts at the same column in both rows, after units of different widths.
+      const totalAt = summary.map((l) => columns(l.slice(0, l.indexOf("18"))));
+      assert.equal(totalAt[0], totalAt[1], summary.join("\n"));
     });
   });
 

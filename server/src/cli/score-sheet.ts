@@ -3,12 +3,20 @@ import stringWidth from "string-width";
 import type { Analysis } from "../analysis";
 import { scoreRecord, type ScoreRecord } from "../summary/record";
 import { toCsv } from "./csv";
+import { visible } from "./visible";
 
+/** Columns a cell takes on a terminal, as it is printed: each invisible character as its `[U+…]` marker (visible.ts). */
+export function displayWidth(text: string): number {
+  return stringWidth(visible(text));
+}
+
+/** A cell as printed (markers for invisible characters), padded to `width` columns. */
 export function pad(text: string, width: number, align: "left" | "right" = "left"): string {
-  const w = stringWidth(text);
-  if (w >= width) return text;
+  const shown = visible(text);
+  const w = stringWidth(shown);
+  if (w >= width) return shown;
   const space = " ".repeat(width - w);
-  return align === "left" ? text + space : space + text;
+  return align === "left" ? shown + space : space + shown;
 }
 
 export interface SheetRow {
@@ -38,8 +46,8 @@ export function renderScoreSheet(a: Analysis, path: string): string {
   out.push(`${rec.unit || "（未写单位）"}　${rec.year} 年度　${rec.scope}${rec.project ? `　${rec.project}` : ""}`);
   const rows = sheetRows(rec);
   if (rows.length) {
-    const nameW = Math.max(8, ...rows.map((r) => stringWidth(r.name) + r.depth * 2)) + 2;
-    const measW = Math.max(6, ...rows.map((r) => stringWidth(r.measured))) + 2;
+    const nameW = Math.max(8, ...rows.map((r) => displayWidth(r.name) + r.depth * 2)) + 2;
+    const measW = Math.max(6, ...rows.map((r) => displayWidth(r.measured))) + 2;
     out.push(`${pad("指标", nameW) + pad("分值", 7, "right")}  ${pad("实际值", measW)}${pad("得分", 7, "right")}`);
     out.push("─".repeat(nameW + 7 + 2 + measW + 7));
     for (const r of rows) out.push(`${pad("  ".repeat(r.depth) + r.name, nameW) + pad(r.weight, 7, "right")}  ${pad(r.measured, measW)}${pad(r.score, 7, "right")}`);

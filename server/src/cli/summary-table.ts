@@ -1,10 +1,9 @@
 /** `perf-eval summary` as a terminal table, CSV and JSON (layout only; the figures come from server/src/summary). */
-import stringWidth from "string-width";
 import { D, formatDecimal } from "../quantity/decimal";
 import { formatPercent } from "../quantity/quantity";
 import { executionRate, summaryTotals, countScoreBands, scoreBand, type EvaluationSummary, type ScoreBandCounts } from "../summary/summary";
 import type { CohortResult } from "../summary/cohort";
-import { pad } from "./score-sheet";
+import { displayWidth, pad } from "./score-sheet";
 import { toCsv } from "./csv";
 
 const n2 = (s: string | undefined): string => (s === undefined ? "" : formatDecimal(new D(s), 2));
@@ -20,7 +19,7 @@ export function bandLine(c: ScoreBandCounts): string {
 }
 
 function table(header: string[], rows: string[][], right: Set<number>): string[] {
-  const widths = header.map((h, i) => Math.max(stringWidth(h), ...rows.map((r) => stringWidth(r[i]))));
+  const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]))));
   const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i], right.has(i) ? "right" : "left")).join("  ").trimEnd();
   return [line(header), "─".repeat(widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1)), ...rows.map(line)];
 }

@@ -5,30 +5,22 @@
  */
 import type Decimal from "decimal.js";
 import { NONE } from "../empty";
-import { hasField } from "../model/fields";
-import { formatDecimal, formatScore } from "../quantity/decimal";
-import { Quantity } from "../quantity/quantity";
+import { formatScore } from "../quantity/decimal";
 import { lineRange } from "../diagnostics/catalogue";
 import type { DataItem, Indicator, IndicatorBlock, PerfModel } from "../model/types";
-import type { ComparatorOp } from "../syntax/ast";
 import { checkDims } from "./dims";
 import { DiagnosticSink } from "./sink";
 import { evaluateExpr, type NameLookup } from "./expr";
 import type { DataResult, Evaluation, IndicatorResult, Trace } from "./types";
 import { DEFAULT_LOCALE, type Locale } from "../text/locale";
-import { resolveRule } from "./rules/resolve";
-import type { RuleContext } from "./rules/rule";
-import { NO_TRACE, TraceBuilder, type TraceRecorder, unscored } from "./trace";
+import { NO_TRACE, TraceBuilder } from "./trace";
 import { type ByLine, LineKeyedMap } from "./by-line";
-import { formatPair, precisionOf, roundScore, scoreAgrees } from "./precision";
-import { actualQuantity, checkCoefficient, targetOp, targetUnit } from "./national";
-import { EXECUTION_EXPR, EXECUTION_RULE, isAutoExecutionRow } from "./execution-row";
-import { capIndicatorScore } from "./clamp";
-import { STEPS, inputName, ruleKindName } from "./step-words";
-import { DataOutcome, LeafOutcome, LeafValues, NO_DEPS, fingerprint, ruleUsesMeasured, sortDiagnostics, LeafRecord, type LeafTracer } from "./outcomes";
+import { scoreAgrees } from "./precision";
+import { STEPS } from "./step-words";
+import { type LeafScoring, scoreLeaf } from "./leaf-score";
+import { DataOutcome, LeafOutcome, NO_DEPS, fingerprint, sortDiagnostics, LeafRecord, type LeafTracer } from "./outcomes";
 import { scoreParent } from "./parent-outcome";
 import { keepLeafRecords, newLeafRecords, parentRecordFor, previousLeafRecords, recordFor, type ScoreRecord } from "./leaf-reuse";
-import { approximate, completionRate, deviationReason } from "./leaf-checks";
 import { everyLeafScored, placeholders, totals, type EvaluationState } from "./totals";
 import { Suggestions } from "./suggestions";
 import { finishDiagnostics } from "../diagnostics/blanks";
@@ -40,7 +32,6 @@ export { sortDiagnostics } from "./outcomes";
 /** A result's score (what a parent adds up). */
 const scoreOf = (r: IndicatorResult): Decimal | undefined => r.score;
 
-const COMPARATOR_TEXT: Record<ComparatorOp, string> = { ">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "=" };
 
 
 /**
@@ -52,7 +43,7 @@ export function evaluate(model: PerfModel, previous?: Evaluation): Evaluation {
   return new Evaluator(model, previousLeafRecords(previous), parentSumsAfter(previous)).run();
 }
 
-class Evaluator implements LeafTracer, EvaluationState {
+class Evaluator implements LeafTracer, EvaluationState, LeafScoring {
   sink = new DiagnosticSink();
   readonly dataResults: LineKeyedMap<DataItem, DataResult>;
   private readonly inProgress = new Set<DataItem>();
@@ -130,7 +121,8 @@ class Evaluator implements LeafTracer, EvaluationState {
 
   // ── data ──
 
-  private lookup(scope: IndicatorBlock | undefined): NameLookup {
+  /** Names as a formula in `scope` reads them: the scope's own data, then the file's (noting a leaf's shared reads). */
+  lookup(scope: IndicatorBlock | undefined): NameLookup {
     const fn = ((name: string) => {
       const item = scope?.data.get(name) ?? this.model.data.get(name);
       if (!item) {
@@ -251,7 +243,7 @@ class Evaluator implements LeafTracer, EvaluationState {
     const localData: DataResult[] = hasData ? [] : NONE;
     const usedLocal: DataItem[] = hasData ? [] : NONE;
     if (hasData) for (const item of ind.data.values()) this.dataValue(item);
-    const result = this.computeLeaf(ind, NO_TRACE);
+    const result = scoreLeaf(this, ind, NO_TRACE);
     const stated = ind.statedScore;
     // As PE501 compares: the exact leaf score at max(stated decimals, 得分精度).
     result.statedScoreDiffers = stated !== undefined && (result.score === undefined || !scoreAgrees(stated.text, stated.value, result.exact ?? result.score, this.model.policy));
@@ -318,133 +310,12 @@ class Evaluator implements LeafTracer, EvaluationState {
     this.suggestions = Suggestions.spent();
     try {
       const tb = new TraceBuilder();
-      this.computeLeaf(ind, tb);
+      scoreLeaf(this, ind, tb);
       return tb.build(locale);
     } finally {
       this.sink = sink;
       this.deps = deps;
       this.suggestions = suggestions;
     }
-  }
-
-  /**
-   * What scoring a leaf finds, its trace recorded by `trace`: `NO_TRACE` when
-   * the leaf is scored (its result evaluates the leaf again when its trace is
-   * first read: `retrace`), a `TraceBuilder` then.
-   */
-  private computeLeaf(ind: Indicator, trace: TraceRecorder): LeafValues {
-    const result = new LeafValues();
-
-    // A: 实际, else the value of 公式.
-    let formulaValue: Quantity | undefined;
-    // A hand-written 预算执行率 row without figures of its own: the automatic row's formula (execution-row.ts).
-    const autoExecution = isAutoExecutionRow(ind, this.model);
-    if (autoExecution) {
-      const r = evaluateExpr(EXECUTION_EXPR, ind.line, this.lookup(ind), this.sink, trace.keeps);
-      formulaValue = r.value;
-      trace.input(...r.inputs);
-      trace.formulaOf("全年执行数 ÷ 全年预算数", r.substituted, r.value);
-    } else if (ind.formula) {
-      const r = evaluateExpr(ind.formula.expr, ind.formula.field.line, this.lookup(ind), this.sink, trace.keeps);
-      formulaValue = r.value;
-      trace.input(...r.inputs);
-      trace.formulaOf(ind.formula.field.value, r.substituted, r.value);
-    }
-    const actual = ind.actual?.node;
-    if (actual && actual.kind === "quantitative") {
-      const q = actualQuantity(ind, actual, this.sink);
-      if (q) {
-        result.measured = q;
-        trace.quantityInput(inputName("实际"), "", q, ind.actual!.field.line);
-        if (formulaValue && q.dim === formulaValue.dim && !q.accepts(formulaValue)) {
-          const f = ind.actual!.field;
-          this.sink.add("PE504", lineRange(f.line, f.valueSpan[0], f.valueSpan[1]), { name: "实际", stated: q.format(), computed: formulaValue.withUnit(q.unit).format(4), formula: ind.formula!.field.value }, { computed: formulaValue.withUnit(q.unit).format(q.writtenDecimals ?? 2) });
-        }
-      }
-    } else if (formulaValue) {
-      result.measured = formulaValue;
-    }
-    const target = ind.target?.node;
-    let targetSpec: RuleContext["target"];
-    if (target && target.kind === "quantitative") {
-      const q = Quantity.fromWritten(target.quantity.value, targetUnit(ind, target.quantity), target.quantity.approx);
-      if (q) {
-        const op: ComparatorOp = targetOp(ind, target, this.sink);
-        targetSpec = { op, value: q };
-        result.target = q;
-        trace.quantityInput(inputName("目标"), `${COMPARATOR_TEXT[op]} `, q, ind.target!.field.line);
-      }
-    }
-    completionRate(this.sink, ind, result, targetSpec);
-
-    if (ind.weight === null) {
-      // A measure: checked, not scored.
-      deviationReason(this.sink, this.model.policy, ind, result, targetSpec, undefined);
-      const rate = result.rate;
-      const measured = result.measured;
-      trace.measureResult(rate, measured, actual?.kind === "qualitative" ? actual.word : undefined);
-      return result;
-    }
-
-    const weight = ind.weight;
-    const rule = autoExecution ? EXECUTION_RULE : resolveRule(ind, this.sink);
-    if (!rule) {
-      // A 评分 that could not be read was diagnosed where it stops being understood: no second message.
-      if (!hasField(ind, "评分")) this.sink.add("PE304", lineRange(ind.line, ind.titleSpan[0], ind.titleSpan[1]), { name: ind.name });
-      trace.textResult(unscored);
-      return result;
-    }
-    result.kind = rule.kind;
-    trace.ruleOf(ruleKindName(rule.kind), rule, weight);
-    const ruleMax = rule.max(weight);
-    result.ruleMax = ruleMax;
-    if (!ruleMax.equals(weight)) {
-      const f = ind.rule?.field;
-      const range = f ? lineRange(f.line, f.valueSpan[0], f.valueSpan[1]) : lineRange(ind.line, ind.titleSpan[0], ind.titleSpan[1]);
-      this.sink.add("PE401", range, { max: formatDecimal(ruleMax, 4), weight: formatDecimal(weight, 4) });
-    }
-    const outcome = rule.apply({ indicator: ind, weight, policy: this.model.policy, measured: result.measured, target: targetSpec, sink: this.sink });
-    result.direction = outcome.direction;
-    result.chosenOption = outcome.chosen;
-    trace.step(...outcome.steps);
-    const stated = ind.statedScore;
-    if (stated && (stated.value.isNegative() || stated.value.greaterThan(weight))) {
-      this.sink.add("PE402", lineRange(stated.field.line, stated.field.valueSpan[0], stated.field.valueSpan[1]), { score: stated.text, weight: formatDecimal(weight, 4) });
-    }
-    // A value that is missing because its own line is wrong was diagnosed there already.
-    const broken = (key: string, parsed: unknown) => hasField(ind, key) && (parsed === undefined || (key === "公式" && !result.measured && !ind.actual));
-    const alreadyDiagnosed = outcome.missing !== undefined && (broken("公式", ind.formula) || broken("实际", ind.actual) || broken("目标", ind.target));
-    if (outcome.missing && alreadyDiagnosed) {
-      if (stated) result.score = stated.value;
-      trace.step(STEPS.brokenData(stated?.text));
-    } else if (outcome.missing) {
-      const [what, whatEn] = outcome.missing;
-      if (stated && rule.kind !== "judgement" && rule.kind !== "qualitative") {
-        this.sink.add("PE409", lineRange(stated.field.line, stated.field.keySpan[0], stated.field.valueSpan[1]), { what, whatEn, score: stated.text });
-        result.score = stated.value;
-        trace.step(STEPS.missingUseStated(outcome.missing, stated.text));
-      } else {
-        const at = ind.rule?.field ?? ind.target?.field;
-        const range = at ? lineRange(at.line, at.keySpan[0], at.valueSpan[1]) : lineRange(ind.line, ind.titleSpan[0], ind.titleSpan[1]);
-        this.sink.add("PE403", range, { what, whatEn });
-      }
-    } else if (outcome.score !== undefined) {
-      const score = capIndicatorScore(ind, outcome.score, weight, this.sink, trace.keeps ? (t) => trace.step(t) : undefined);
-      // 得分精度: the leaf score as the table prints it; the exact value is kept beside it.
-      result.exact = score;
-      result.score = roundScore(score, this.model.policy);
-      checkCoefficient(ind, result.score, weight, this.sink);
-      if (stated && rule.kind !== "judgement" && rule.kind !== "qualitative" && !scoreAgrees(stated.text, stated.value, score, this.model.policy)) {
-        const computed = formatPair(stated.value, result.score, precisionOf(this.model.policy))[1];
-        this.sink.add("PE501", lineRange(stated.field.line, stated.field.valueSpan[0], stated.field.valueSpan[1]), { stated: stated.text, computed, basis: ind.rule ? "rule" : "default" }, { computed });
-        trace.step(STEPS.statedScoreDiffers(stated.text));
-      }
-      if (ruleUsesMeasured(rule.kind)) approximate(this.sink, ind, result);
-    }
-    if (result.score !== undefined) result.score = capIndicatorScore(ind, result.score, weight, this.sink, trace.keeps ? (t) => trace.step(t) : undefined);
-    const final = result.score;
-    trace.scoreResult(final, weight);
-    deviationReason(this.sink, this.model.policy, ind, result, targetSpec, weight);
-    return result;
   }
 }
