@@ -4,6 +4,8 @@ import { join, relative } from "node:path";
 import { analyze } from "../server/src/analysis";
 import { CACHES, clearAllCaches } from "../server/src/caches";
 import { semanticIndex } from "../server/src/features/semantic-index";
+import { BoundedCache, WeakCache } from "../server/src/cache-entry";
+import { decimalMemo, parseDecimal } from "../server/src/quantity/decimal";
 
 const root = join(__dirname, "..");
 
@@ -28,13 +30,13 @@ describe("cache inventory (server/src/caches.ts)", () => {
     for (const file of sources(join(root, "server/src"))) {
       const rel = relative(join(root, "server/src"), file).split("\\").join("/");
       const text = readFileSync(file, "utf8");
-      const re = /^(?:export )?(?:const|let) (\w+)\b[^=\n]*= new (?:Map|WeakMap|Set|BoundedCache|Array|Uint8Array)\b/gm;
+      const re = /^(?:export )?(?:const|let) (\w+)\b[^=\n]*= new (?:Map|WeakMap|Set|WeakCache|BoundedCache|Array|Uint8Array)\b/gm;
       for (let m = re.exec(text); m; m = re.exec(text)) {
         if (TABLES.has(m[1])) continue;
         if (!names.includes(`${rel} ${m[1]}`)) unlisted.push(`${rel}: ${m[1]}`);
       }
     }
-    assert.deepEqual(unlisted, [], "each cache needs a CacheEntry named `<file> <variable>: …` in CACHES");
+    assert.deepEqual(unlisted, [], "each cache needs a CacheEntry (a WeakCache, a BoundedCache) named `<file> <variable>: …` in CACHES");
   });
 
   it("each entry says what it holds, its key and its bound", () => {
@@ -58,5 +60,32 @@ describe("cache inventory (server/src/caches.ts)", () => {
       after.evaluation.diagnostics.map((d) => `${d.code}@${d.range.start.line}`),
       before.evaluation.diagnostics.map((d) => `${d.code}@${d.range.start.line}`),
     );
+  });
+
+  it("a bounded cache empties itself when an entry comes to it full, so memory stays flat", () => {
+    const c = new BoundedCache<string, number>("x.ts c: test", "a letter", 3);
+    for (const k of ["a", "b", "c"]) c.set(k, 1);
+    assert.equal(c.size(), 3);
+    c.set("d", 4);
+    assert.equal(c.size(), 1);
+    assert.equal(c.get("a"), undefined);
+    assert.equal(c.get("d"), 4);
+    // The parsed-decimal memo keeps 5,000 numbers and one more before it empties, as it always has.
+    clearAllCaches();
+    for (let i = 0; i < 5_001; i++) parseDecimal(String(i));
+    assert.equal(decimalMemo.size(), 5_001);
+    parseDecimal("5001");
+    assert.equal(decimalMemo.size(), 1);
+    assert.equal(decimalMemo.bound, "5001 entries, emptied when full");
+  });
+
+  it("a weak cache's clear drops its entries", () => {
+    const c = new WeakCache<object, number>("x.ts c: test", "an object", "object");
+    const k = {};
+    c.set(k, 1);
+    assert.equal(c.get(k), 1);
+    c.clear();
+    assert.equal(c.get(k), undefined);
+    assert.equal(c.size(), undefined);
   });
 });

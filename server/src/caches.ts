@@ -1,8 +1,8 @@
 /**
  * Every module-level cache of the core, in one list: what it holds, its key,
- * its bound and how it is emptied. A new cache gets a `CacheEntry` next to it
- * and a line here (test/caches.test.ts finds module-level maps that are not
- * listed). `clearAllCaches()` gives a cold start: the benchmarks' cold figures
+ * its bound and how it is emptied. A new cache is declared as a `WeakCache`
+ * or a `BoundedCache` (cache-entry.ts: each is its own entry) and gets a line
+ * here (test/caches.test.ts finds module-level maps that are not listed). `clearAllCaches()` gives a cold start: the benchmarks' cold figures
  * call it before each run.
  *
  * Not listed, as they are not module-level: the value memo on each line
@@ -13,39 +13,40 @@
  * closes).
  */
 import type { CacheEntry } from "./cache-entry";
-import { lineNodeCache, sourceLineObjectCache } from "./syntax/parse";
-import { fieldKeyTableCache, refTableCache, spanTableCache, textTableCache } from "./syntax/intern";
-import { decimalCache } from "./quantity/decimal";
-import { quantityCache } from "./quantity/quantity";
+import { lineCache, sourceLineCache } from "./syntax/parse";
+import { fieldKeyTable, refTableCache, spanTableCache, textTable } from "./syntax/intern";
+import { decimalMemo } from "./quantity/decimal";
+import { quantityMemo } from "./quantity/quantity";
 import { unitCache } from "./quantity/units";
-import { ruleCache } from "./scoring/rules/resolve";
+import { resolvedPoints, resolvedRules } from "./scoring/rules/resolve";
 import { printedRuleCache } from "./scoring/rules/printed";
-import { leafReuseCache } from "./scoring/leaf-reuse";
-import { sumReuseCache } from "./scoring/sum-reuse";
-import { blockReuseCache } from "./model/reuse";
+import { leafRecords } from "./scoring/leaf-reuse";
+import { sumRecords } from "./scoring/sum-reuse";
+import { blockCaches } from "./model/reuse";
 import { semanticIndexCache } from "./features/semantic-index";
-import { blockBlanksCache, namedDiagnosticCache } from "./diagnostics/blanks";
+import { blanksOfBlock, namedCopies } from "./diagnostics/blanks";
 
 export type { CacheEntry } from "./cache-entry";
 
 /** The inventory, stage by stage. */
 export const CACHES: readonly CacheEntry[] = [
-  lineNodeCache,
-  sourceLineObjectCache,
+  lineCache,
+  sourceLineCache,
   spanTableCache,
   refTableCache,
-  textTableCache,
-  fieldKeyTableCache,
-  decimalCache,
-  quantityCache,
+  textTable,
+  fieldKeyTable,
+  decimalMemo,
+  quantityMemo,
   unitCache,
-  blockReuseCache,
-  leafReuseCache,
-  sumReuseCache,
-  ruleCache,
+  blockCaches,
+  leafRecords,
+  sumRecords,
+  resolvedRules,
+  resolvedPoints,
   printedRuleCache,
-  blockBlanksCache,
-  namedDiagnosticCache,
+  blanksOfBlock,
+  namedCopies,
   semanticIndexCache,
 ];
 

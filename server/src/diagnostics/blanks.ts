@@ -8,7 +8,7 @@
  */
 import type { Indicator, IndicatorBlock, PerfModel } from "../model/types";
 import { makeDiagnostic, lineRange, type Diagnostic, type DiagnosticCode } from "./catalogue";
-import type { CacheEntry } from "../cache-entry";
+import { WeakCache } from "../cache-entry";
 
 export interface Blank {
   line: number;
@@ -82,16 +82,11 @@ const NO_BLANKS: readonly InBlock[] = Object.freeze([]);
  * lines are the same objects): most blocks have none, and a keystroke then reads the lines of one block, not of
  * the whole file. An entry holds line numbers and keys only.
  */
-let blanksOfBlock = new WeakMap<IndicatorBlock, readonly InBlock[]>();
-export const blockBlanksCache: CacheEntry = {
-  name: "diagnostics/blanks.ts blanksOfBlock: the blank fields and unticked checklist of each indicator block",
-  key: "the indicator block (shared while its lines are unchanged)",
-  bound: "a WeakMap: an entry goes with its block",
-  size: () => undefined,
-  clear: () => {
-    blanksOfBlock = new WeakMap();
-  },
-};
+export const blanksOfBlock = new WeakCache<IndicatorBlock, readonly InBlock[]>(
+  "diagnostics/blanks.ts blanksOfBlock: the blank fields and unticked checklist of each indicator block",
+  "the indicator block (shared while its lines are unchanged)",
+  "block",
+);
 
 /** Whether `text` from `start` to `end` holds nothing but what `String.prototype.trim` removes. */
 function isSpace(text: string, start: number, end: number): boolean {
@@ -246,16 +241,11 @@ const FILE_WIDE: readonly DiagnosticCode[] = ["PE102", "PE103", "PE106", "PE120"
  * evaluation hands on its very diagnostics, whose copies are then not made again on every edit. A copy holds what
  * the diagnostic holds and a message, nothing of the model or evaluation it was made in.
  */
-let namedCopies = new WeakMap<Diagnostic, { name: string; copy: Diagnostic }>();
-export const namedDiagnosticCache: CacheEntry = {
-  name: "diagnostics/blanks.ts namedCopies: a diagnostic with its indicator's name in front of the message",
-  key: "the diagnostic object (with the indicator name it was made for)",
-  bound: "a WeakMap: an entry goes with its diagnostic",
-  size: () => undefined,
-  clear: () => {
-    namedCopies = new WeakMap();
-  },
-};
+export const namedCopies = new WeakCache<Diagnostic, { name: string; copy: Diagnostic }>(
+  "diagnostics/blanks.ts namedCopies: a diagnostic with its indicator's name in front of the message",
+  "the diagnostic object (with the indicator name it was made for)",
+  "diagnostic",
+);
 
 /** The diagnostic with its indicator's name first, unless the message names it already. */
 function named(d: Diagnostic, ind: Indicator): Diagnostic {

@@ -5,7 +5,7 @@
  * analysis (cached), used by hover, navigation, completion and hints.
  */
 import type { Analysis } from "../analysis";
-import type { CacheEntry } from "../cache-entry";
+import { WeakCache } from "../cache-entry";
 import type { DataItem, Indicator, IndicatorBlock, Placeholder, Section } from "../model/types";
 import type { ExprNode, Span } from "../syntax/ast";
 
@@ -31,23 +31,17 @@ export interface SemanticIndex {
   indicatorByName: Map<string, Indicator>;
 }
 
-let cache = new WeakMap<Analysis, SemanticIndex>();
-
-export const semanticIndexCache: CacheEntry = {
-  name: "features/semantic-index.ts cache: each analysis's index of names and references",
-  key: "an analysis",
-  bound: "a WeakMap: an entry goes with its analysis",
-  size: () => undefined,
-  clear: () => {
-    cache = new WeakMap();
-  },
-};
+export const semanticIndexCache = new WeakCache<Analysis, SemanticIndex>(
+  "features/semantic-index.ts semanticIndexCache: each analysis's index of names and references",
+  "an analysis",
+  "analysis",
+);
 
 export function semanticIndex(a: Analysis): SemanticIndex {
-  let idx = cache.get(a);
+  let idx = semanticIndexCache.get(a);
   if (!idx) {
     idx = build(a);
-    cache.set(a, idx);
+    semanticIndexCache.set(a, idx);
   }
   return idx;
 }

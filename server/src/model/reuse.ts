@@ -5,7 +5,7 @@
  * earlier model: a block is immutable once built, and each model wraps it in
  * an indicator of its own for the tree links.
  */
-import type { CacheEntry } from "../cache-entry";
+import { WeakCache } from "../cache-entry";
 import type { Diagnostic } from "../diagnostics/catalogue";
 import type { SourceLine } from "../syntax/parse";
 import { SumMemo } from "../quantity/sum-memo";
@@ -33,17 +33,11 @@ export interface BlockCache {
   readonly cleanSiblings: CleanSiblings;
 }
 
-let blockCaches = new WeakMap<PerfModel, BlockCache>();
-
-export const blockReuseCache: CacheEntry = {
-  name: "model/reuse.ts blockCaches: each model's indicator blocks, for the next build to reuse",
-  key: "a model",
-  bound: "a WeakMap: an entry goes with its model",
-  size: () => undefined,
-  clear: () => {
-    blockCaches = new WeakMap();
-  },
-};
+export const blockCaches = new WeakCache<PerfModel, BlockCache>(
+  "model/reuse.ts blockCaches: each model's indicator blocks, for the next build to reuse",
+  "a model",
+  "model",
+);
 
 /** An empty cache for a build with these heading lines (a block starts at each at most). */
 export function newBlockCache(previous: PreviousBuild | undefined, headings: Int32Array): BlockCache {

@@ -1,6 +1,6 @@
 /** Exact decimal arithmetic: every number about money, rates or scores is a Decimal. */
 import Decimal from "decimal.js";
-import type { CacheEntry } from "../cache-entry";
+import { BoundedCache } from "../cache-entry";
 
 export const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -60, toExpPos: 60 });
 export type D = Decimal;
@@ -8,23 +8,14 @@ export type D = Decimal;
 export const ZERO = new D(0);
 export const ONE = new D(1);
 
-const decimalMemo = new Map<string, Decimal>();
-const DECIMAL_MEMO_LIMIT = 5_000;
-
-export const decimalCache: CacheEntry = {
-  name: "quantity/decimal.ts decimalMemo: parsed decimals",
-  key: "the number as written",
-  bound: `${DECIMAL_MEMO_LIMIT} entries, emptied when full`,
-  size: () => decimalMemo.size,
-  clear: () => decimalMemo.clear(),
-};
+// 5,001: emptied when a number comes past 5,000, as it always was.
+export const decimalMemo = new BoundedCache<string, Decimal>("quantity/decimal.ts decimalMemo: parsed decimals", "the number as written", 5_001);
 
 /** Parse `1,531.23` (thousands separators allowed). Decimals are immutable, so equal texts share one. */
 export function parseDecimal(text: string): Decimal {
   let d = decimalMemo.get(text);
   if (d === undefined) {
     d = new D(text.indexOf(",") >= 0 ? text.replace(/,/g, "") : text);
-    if (decimalMemo.size > DECIMAL_MEMO_LIMIT) decimalMemo.clear();
     decimalMemo.set(text, d);
   }
   return d;

@@ -6,18 +6,14 @@
 import type Decimal from "decimal.js";
 import { D, formatDecimal, writtenDecimals, parseDecimal } from "./decimal";
 import { lookupUnit, divideDims, multiplyDims, type UnitInfo } from "./units";
-import type { CacheEntry } from "../cache-entry";
+import { BoundedCache } from "../cache-entry";
 
-const quantityMemo = new Map<string, Quantity | null>();
-const QUANTITY_MEMO_LIMIT = 5_000;
-
-export const quantityCache: CacheEntry = {
-  name: "quantity/quantity.ts quantityMemo: quantities as written",
-  key: "(number, unit, approximate) as written",
-  bound: `${QUANTITY_MEMO_LIMIT} entries, emptied when full`,
-  size: () => quantityMemo.size,
-  clear: () => quantityMemo.clear(),
-};
+// 5,001: emptied when a quantity comes past 5,000, as it always was.
+export const quantityMemo = new BoundedCache<string, Quantity | null>(
+  "quantity/quantity.ts quantityMemo: quantities as written",
+  "(number, unit, approximate) as written",
+  5_001,
+);
 const PLAIN: UnitInfo = { dim: "", scale: new D(1) };
 
 export class Quantity {
@@ -42,7 +38,6 @@ export class Quantity {
     if (hit !== undefined) return hit ?? undefined;
     const info: UnitInfo | undefined = unitText ? lookupUnit(unitText) : PLAIN;
     const q = info ? new Quantity(info.scale.equals(1) ? parseDecimal(number) : parseDecimal(number).times(info.scale), info.dim, unitText ?? "", approx, writtenDecimals(number.replace(/,/g, ""))) : undefined;
-    if (quantityMemo.size > QUANTITY_MEMO_LIMIT) quantityMemo.clear();
     quantityMemo.set(key, q ?? null);
     return q;
   }

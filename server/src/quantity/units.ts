@@ -6,7 +6,7 @@
  */
 import { D } from "./decimal";
 import type Decimal from "decimal.js";
-import type { CacheEntry } from "../cache-entry";
+import { BoundedCache } from "../cache-entry";
 
 export interface UnitInfo {
   /** Canonical dimension key; "" is dimensionless (plain numbers, %, ‰). */
@@ -72,16 +72,8 @@ BASE.位 = ["count:人", "1"];
 
 const PREFIX: Record<string, string> = { 万: "10000", 亿: "100000000", 千: "1000", 百: "100", 十: "10" };
 
-const cache = new Map<string, UnitInfo | null>();
-const UNIT_CACHE_LIMIT = 10_000;
-
-export const unitCache: CacheEntry = {
-  name: "quantity/units.ts cache: units looked up",
-  key: "the unit as written",
-  bound: `${UNIT_CACHE_LIMIT} entries, emptied when full`,
-  size: () => cache.size,
-  clear: () => cache.clear(),
-};
+// 10,001: emptied when a unit comes past 10,000, as it always was.
+export const unitCache = new BoundedCache<string, UnitInfo | null>("quantity/units.ts unitCache: units looked up", "the unit as written", 10_001);
 
 function lookupSimple(text: string): UnitInfo | undefined {
   const base = BASE[text];
@@ -96,7 +88,7 @@ function lookupSimple(text: string): UnitInfo | undefined {
 
 /** The unit for a written unit text (`万元`, `次/天`, `%`), or undefined when unknown. */
 export function lookupUnit(text: string): UnitInfo | undefined {
-  const hit = cache.get(text);
+  const hit = unitCache.get(text);
   if (hit !== undefined) return hit ?? undefined;
   let info: UnitInfo | undefined;
   const slash = text.indexOf("/");
@@ -107,8 +99,7 @@ export function lookupUnit(text: string): UnitInfo | undefined {
   } else {
     info = lookupSimple(text);
   }
-  if (cache.size > UNIT_CACHE_LIMIT) cache.clear();
-  cache.set(text, info ?? null);
+  unitCache.set(text, info ?? null);
   return info;
 }
 

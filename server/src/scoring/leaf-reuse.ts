@@ -8,7 +8,7 @@
  * changed: the next evaluation hands it on as it is, with a result object of
  * its own for its own indicator.
  */
-import type { CacheEntry } from "../cache-entry";
+import { WeakCache } from "../cache-entry";
 import type { Indicator } from "../model/types";
 import { ByLine } from "./by-line";
 import { LeafRecord } from "./outcomes";
@@ -17,17 +17,11 @@ import type { Evaluation } from "./types";
 
 export type ScoreRecord = LeafRecord | ParentRecord;
 
-let leafRecords = new WeakMap<Evaluation, ByLine<ScoreRecord>>();
-
-export const leafReuseCache: CacheEntry = {
-  name: "scoring/leaf-reuse.ts leafRecords: each evaluation's leaf records, for the next evaluation to reuse",
-  key: "an evaluation",
-  bound: "a WeakMap: an entry goes with its evaluation",
-  size: () => undefined,
-  clear: () => {
-    leafRecords = new WeakMap();
-  },
-};
+export const leafRecords = new WeakCache<Evaluation, ByLine<ScoreRecord>>(
+  "scoring/leaf-reuse.ts leafRecords: each evaluation's leaf records, for the next evaluation to reuse",
+  "an evaluation",
+  "evaluation",
+);
 
 /** The records of an evaluation being made, by line. */
 export function newLeafRecords(lineCount: number, expected: number): ByLine<ScoreRecord> {

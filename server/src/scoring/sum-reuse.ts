@@ -4,21 +4,15 @@
  * reused sum is the same object, so after a keystroke only the parents above
  * the edit add up their children again.
  */
-import type { CacheEntry } from "../cache-entry";
+import { WeakCache } from "../cache-entry";
 import { type MemoSum, SumMemo } from "../quantity/sum-memo";
 import type { Evaluation } from "./types";
 
-let sumRecords = new WeakMap<Evaluation, readonly MemoSum[]>();
-
-export const sumReuseCache: CacheEntry = {
-  name: "scoring/sum-reuse.ts sumRecords: each evaluation's parent sums, for the next evaluation to reuse",
-  key: "an evaluation",
-  bound: "a WeakMap: an entry goes with its evaluation",
-  size: () => undefined,
-  clear: () => {
-    sumRecords = new WeakMap();
-  },
-};
+export const sumRecords = new WeakCache<Evaluation, readonly MemoSum[]>(
+  "scoring/sum-reuse.ts sumRecords: each evaluation's parent sums, for the next evaluation to reuse",
+  "an evaluation",
+  "evaluation",
+);
 
 /** The parent sums of an evaluation after `previous`. */
 export function parentSumsAfter(previous: Evaluation | undefined): SumMemo {

@@ -3,30 +3,8 @@
  * field keys recur on thousands of lines; one shared copy each instead of one
  * per line. Everything handed out here is shared: never written to.
  */
-import type { CacheEntry } from "../cache-entry";
+import { BoundedCache, type CacheEntry } from "../cache-entry";
 import type { Span, SpanRef, TextSpan } from "./ast";
-
-/** A map of at most `limit` entries, emptied when full (memory stays flat however long a session runs). */
-export class BoundedCache<V> {
-  private map = new Map<string, V>();
-  constructor(private readonly limit: number) {}
-  get(key: string): V | undefined {
-    return this.map.get(key);
-  }
-  get size(): number {
-    return this.map.size;
-  }
-  clear(): void {
-    this.map.clear();
-  }
-  set(key: string, value: V): void {
-    if (this.map.size >= this.limit) this.map.clear();
-    this.map.set(key, value);
-  }
-}
-
-// Lines not found in the previous version of the document are looked up here
-// (another open file, a pasted block); bounded, so memory stays flat however
 
 /**
  * Spans and keys recur on thousands of lines (`[0, 2]` for every two-character
@@ -57,7 +35,7 @@ export function sharedRef(start: number, end: number): SpanRef {
 }
 
 /** One copy of a short text that recurs (a weight such as `1`). */
-const textTable = new BoundedCache<string>(2_000);
+export const textTable = new BoundedCache<string, string>("syntax/intern.ts textTable: short texts (weights)", "the text", 2_000);
 
 export function sharedText(text: string): string {
   const hit = textTable.get(text);
@@ -67,7 +45,11 @@ export function sharedText(text: string): string {
 }
 
 /** A field key at the start of a line (`{ text, span: [0, length] }`), one object per distinct key. */
-const fieldKeyTable = new BoundedCache<TextSpan>(2_000);
+export const fieldKeyTable = new BoundedCache<string, TextSpan>(
+  "syntax/intern.ts fieldKeyTable: field keys at the start of a line",
+  "the key's text",
+  2_000,
+);
 
 export function sharedFieldKey(key: string): TextSpan {
   let hit = fieldKeyTable.get(key);
@@ -78,40 +60,20 @@ export function sharedFieldKey(key: string): TextSpan {
   return hit;
 }
 
-function countFilled(table: unknown[]): number {
-  let n = 0;
-  for (const x of table) if (x !== undefined) n++;
-  return n;
+/** The inventory entry of a fixed table of `(start, end)` slots, emptied by filling it with undefined. */
+function slotTable(name: string, table: unknown[]): CacheEntry {
+  return {
+    name,
+    key: `(start, end), start < ${SPAN_STARTS}, end < ${SPAN_ENDS}`,
+    bound: `a fixed table of ${table.length} slots`,
+    size: () => {
+      let n = 0;
+      for (const x of table) if (x !== undefined) n++;
+      return n;
+    },
+    clear: () => table.fill(undefined),
+  };
 }
 
-export const spanTableCache: CacheEntry = {
-  name: "syntax/intern.ts spanTable: shared spans",
-  key: "(start, end), start < 64, end < 1024",
-  bound: `a fixed table of ${SPAN_STARTS * SPAN_ENDS} slots`,
-  size: () => countFilled(spanTable),
-  clear: () => spanTable.fill(undefined),
-};
-
-export const refTableCache: CacheEntry = {
-  name: "syntax/intern.ts refTable: shared { span } records",
-  key: "(start, end), start < 64, end < 1024",
-  bound: `a fixed table of ${SPAN_STARTS * SPAN_ENDS} slots`,
-  size: () => countFilled(refTable),
-  clear: () => refTable.fill(undefined),
-};
-
-export const textTableCache: CacheEntry = {
-  name: "syntax/intern.ts textTable: short texts (weights)",
-  key: "the text",
-  bound: "2,000 entries, emptied when full",
-  size: () => textTable.size,
-  clear: () => textTable.clear(),
-};
-
-export const fieldKeyTableCache: CacheEntry = {
-  name: "syntax/intern.ts fieldKeyTable: field keys at the start of a line",
-  key: "the key's text",
-  bound: "2,000 entries, emptied when full",
-  size: () => fieldKeyTable.size,
-  clear: () => fieldKeyTable.clear(),
-};
+export const spanTableCache = slotTable("syntax/intern.ts spanTable: shared spans", spanTable);
+export const refTableCache = slotTable("syntax/intern.ts refTable: shared { span } records", refTable);

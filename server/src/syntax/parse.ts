@@ -10,8 +10,7 @@ import { foldWidth, splitLines } from "../text/normalize";
 import type { LineNode } from "./ast";
 import type { Diagnostic } from "../diagnostics/catalogue";
 import { scanConflicts } from "./conflicts";
-import type { CacheEntry } from "../cache-entry";
-import { BoundedCache } from "./intern";
+import { BoundedCache } from "../cache-entry";
 import { obviousLine } from "./fast-path";
 import { BATCH_THRESHOLD, MAX_LINE_FOR_PARSE, parseMany } from "./batch";
 import type { CachedValue, ValueRule } from "./values";
@@ -56,24 +55,18 @@ function sourceLine(text: string, folded: string, node: LineNode): SourceLine {
 // (another open file, a pasted block); bounded, so memory stays flat however
 // many edits a long session makes.
 const SHARED_CACHE_LIMIT = 20_000;
-const lineCache = new BoundedCache<LineNode>(SHARED_CACHE_LIMIT);
-const sourceLineCache = new BoundedCache<SourceLine>(SHARED_CACHE_LIMIT);
-
-export const lineNodeCache: CacheEntry = {
-  name: "syntax/parse.ts lineCache: line nodes",
-  key: "a line's folded text",
-  bound: `${SHARED_CACHE_LIMIT} entries, emptied when full; lines typed after an edit are kept out`,
-  size: () => lineCache.size,
-  clear: () => lineCache.clear(),
-};
-
-export const sourceLineObjectCache: CacheEntry = {
-  name: "syntax/parse.ts sourceLineCache: line objects (with their value memo)",
-  key: "a line's text as written",
-  bound: `${SHARED_CACHE_LIMIT} entries, emptied when full; files of ${SHARED_CACHE_LIMIT / 2} lines or more and lines typed after an edit are kept out`,
-  size: () => sourceLineCache.size,
-  clear: () => sourceLineCache.clear(),
-};
+export const lineCache = new BoundedCache<string, LineNode>(
+  "syntax/parse.ts lineCache: line nodes",
+  "a line's folded text",
+  SHARED_CACHE_LIMIT,
+  "lines typed after an edit are kept out",
+);
+export const sourceLineCache = new BoundedCache<string, SourceLine>(
+  "syntax/parse.ts sourceLineCache: line objects (with their value memo)",
+  "a line's text as written",
+  SHARED_CACHE_LIMIT,
+  `files of ${SHARED_CACHE_LIMIT / 2} lines or more and lines typed after an edit are kept out`,
+);
 
 /** Parse one line (folded text) into its node. Never throws. */
 function parseLine(folded: string, share = true): LineNode {
@@ -142,7 +135,7 @@ export function parseDocument(text: string, previous?: SyntaxTree, previousText?
   }
   // Lines seen before are shared objects; the rest are parsed together.
   const unseen: number[] = [];
-  const shared = sourceLineCache.size > 0;
+  const shared = sourceLineCache.size() > 0;
   for (let i = head; i < count - tail; i++) {
     const line = shared ? sourceLineCache.get(raw[i - first]) : undefined;
     if (line) lines[i] = line;

@@ -1,5 +1,5 @@
 /** Which rule an indicator's 评分 clauses (and its other fields) make. */
-import type { CacheEntry } from "../../cache-entry";
+import { WeakCache } from "../../cache-entry";
 import { lineRange } from "../../diagnostics/catalogue";
 import type { Indicator } from "../../model/types";
 import type { ClauseNode } from "../../syntax/ast";
@@ -41,20 +41,17 @@ type Resolved = Rule | [string, string];
  * state, and equal 评分 values share one parsed clause list, so the many
  * indicators of a file that are scored alike share one rule.
  */
-let resolvedRules = new WeakMap<readonly ClauseNode[], Resolved>();
+export const resolvedRules = new WeakCache<readonly ClauseNode[], Resolved>(
+  "scoring/rules/resolve.ts resolvedRules: rules made from clause lists",
+  "a parsed clause list (shared by equal 评分 values)",
+  "clause list",
+);
 /** The same for indicators that list points (`- [x]`) and have no 结果: options there are points with their own scores. */
-let resolvedPoints = new WeakMap<readonly ClauseNode[], Resolved>();
-
-export const ruleCache: CacheEntry = {
-  name: "scoring/rules/resolve.ts resolvedRules: rules made from clause lists (and scoring/rules/resolve.ts resolvedPoints: the same where options are points ticked with - [x])",
-  key: "a parsed clause list (shared by equal 评分 values)",
-  bound: "a WeakMap: an entry goes with its clause list",
-  size: () => undefined,
-  clear: () => {
-    resolvedRules = new WeakMap();
-    resolvedPoints = new WeakMap();
-  },
-};
+export const resolvedPoints = new WeakCache<readonly ClauseNode[], Resolved>(
+  "scoring/rules/resolve.ts resolvedPoints: the same where options are points ticked with - [x]",
+  "a parsed clause list (shared by equal 评分 values)",
+  "clause list",
+);
 
 function fromClauses(ind: Indicator, clauses: readonly ClauseNode[], sink: DiagnosticSink): Rule | undefined {
   const points = ind.checks.length > 0 && !hasField(ind, "结果") && clauses.some((c) => c.kind === "option" && ind.checks.some((k) => namesPoint(k, c.label)));

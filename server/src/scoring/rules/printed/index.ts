@@ -9,7 +9,7 @@ import { parseValue, type SourceLine } from "../../../syntax/parse";
 import { parseCountLabel } from "../checklist";
 import { readPrintedRule, type PrintedResult } from "./reader";
 import type { Said } from "./assemble";
-import type { CacheEntry } from "../../../cache-entry";
+import { BoundedCache } from "../../../cache-entry";
 
 export type RuleValue = { ok: true; clauses: ClauseNode[]; reading?: Said[] } | { ok: false; diagnostic: Diagnostic };
 
@@ -31,24 +31,19 @@ const PRINTED_LOOK = /[\u4e00-\u9fa5]{2,}\s*[≥≤<>=]|[计得]\s*$|每(发现|
 /** A value that stops on an operator, an opening bracket, a dash or 计/得: typed half-way, not a compact rule gone wrong. */
 const HALF_TYPED = /(?:[≥≤<>=×÷*/(（\-~]|[计得扣])\s*$|[\u4e00-\u9fa5]\s*[/÷]/;
 
-const MEMO_LIMIT = 2000;
-const memo = new Map<string, PrintedResult>();
-
-export const printedRuleCache: CacheEntry = {
-  name: "scoring/rules/printed/index.ts memo: printed 评分 sentences as read",
-  key: "the sentence (folded), its offset in the line and the indicator's name",
-  bound: `${MEMO_LIMIT} entries, emptied when full`,
-  size: () => memo.size,
-  clear: () => memo.clear(),
-};
+// 2,001: emptied when a sentence comes past 2,000, as it always was.
+export const printedRuleCache = new BoundedCache<string, PrintedResult>(
+  "scoring/rules/printed/index.ts printedRuleCache: printed 评分 sentences as read",
+  "the sentence (folded), its offset in the line and the indicator's name",
+  2_001,
+);
 
 function printed(text: string, offset: number, name: string): PrintedResult {
   const key = `${offset}\u0000${name}\u0000${text}`;
-  let r = memo.get(key);
+  let r = printedRuleCache.get(key);
   if (r === undefined) {
     r = readPrintedRule(text, offset, name);
-    if (memo.size > MEMO_LIMIT) memo.clear();
-    memo.set(key, r);
+    printedRuleCache.set(key, r);
   }
   return r;
 }
