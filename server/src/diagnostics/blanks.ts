@@ -7,6 +7,7 @@
  * not reported on top of them: the file is unfinished, not wrong.
  */
 import type { Indicator, IndicatorBlock, PerfModel } from "../model/types";
+import { lastAtOrBefore } from "../sorted";
 import { makeDiagnostic, lineRange, type Diagnostic, type DiagnosticCode } from "./catalogue";
 import { WeakCache } from "../cache-entry";
 
@@ -218,18 +219,11 @@ function blocksInOrder(model: PerfModel): readonly Indicator[] {
   return [...indicators, ...measures].filter((i) => !i.virtual).sort((a, b) => a.line - b.line);
 }
 
-/** The indicator whose own block holds the line (binary search over blocks in line order). */
+const lineOf = (ind: Indicator): number => ind.line;
+
+/** The indicator whose own block holds the line (blocks in line order). */
 function blockAt(blocks: readonly Indicator[], line: number): Indicator | undefined {
-  let lo = 0;
-  let hi = blocks.length - 1;
-  let found: Indicator | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid].line <= line) {
-      found = blocks[mid];
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  const found = lastAtOrBefore(blocks, line, lineOf);
   return found && line <= found.endLine ? found : undefined;
 }
 

@@ -5,9 +5,12 @@
  * analysis (cached), used by hover, navigation, completion and hints.
  */
 import type { Analysis } from "../analysis";
+import { lastAtOrBefore } from "../sorted";
 import { WeakCache } from "../cache-entry";
 import type { DataItem, Indicator, IndicatorBlock, Placeholder, Section } from "../model/types";
 import type { ExprNode, Span } from "../syntax/ast";
+
+const startOf = (b: { start: number }): number => b.start;
 
 export interface NameRef {
   name: string;
@@ -111,17 +114,8 @@ function build(a: Analysis): SemanticIndex {
     else refsByLine.set(r.line, [r]);
   }
   const ownerOf = (line: number): Indicator | undefined => {
-    let lo = 0;
-    let hi = blocks.length - 1;
-    let found: Indicator | undefined;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (blocks[mid].start <= line) {
-        if (line <= blocks[mid].end) found = blocks[mid].ind;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return found;
+    const found = lastAtOrBefore(blocks, line, startOf);
+    return found && line <= found.end ? found.ind : undefined;
   };
   return { headingIndicator, headingSection, dataAtLine, refs, refsByLine, ownerOf, indicatorByName };
 }
