@@ -98,16 +98,12 @@ const TARGET = new TargetCompletionRule();
 const PROPORTIONAL = new ProportionalRule();
 
 /** 年度指标值/全年实际值*该指标分值: a reverse indicator scored target ÷ actual (the 比率 method), whatever 反向算法 says. */
-export class InverseCompletionRule implements Rule {
-  readonly kind = "proportional" as const;
-  max(weight: Decimal): Decimal {
-    return weight;
-  }
-  describe(weight: Decimal, l: Locale = DEFAULT_LOCALE): string {
+export class InverseCompletionRule extends CompletionRule {
+  override describe(weight: Decimal, l: Locale = DEFAULT_LOCALE): string {
     const w = formatDecimal(weight, 4);
     return say(l, `按公式计分：年度指标值 ÷ 全年实际值 × ${w}，最高 ${w} 分`, `by formula: annual target ÷ actual for the year × ${w}, at most ${w} pts`);
   }
-  apply(ctx: RuleContext): RuleOutcome {
-    return ctx.target ? TARGET.apply({ ...ctx, policy: { ...ctx.policy, reverse: "比率" } }) : PROPORTIONAL.apply(ctx);
+  override apply(ctx: RuleContext): RuleOutcome {
+    return super.apply(ctx.target ? { ...ctx, policy: { ...ctx.policy, reverse: "比率" } } : ctx);
   }
 }
