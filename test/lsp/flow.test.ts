@@ -28,14 +28,18 @@ const reader = {} as MessageReader;
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 
 describe("language server: flow of replies", () => {
-  it("runs blocking work only once the reply being written is out", async () => {
+  /** Blocking work asked for before or after a reply starts being written: it runs only once the reply is out. */
+  async function waitsForReply(order: "work first" | "reply first"): Promise<void> {
     const { writer, finish } = slowWriter();
     const flow = flowControlled(reader, writer);
+    let ran = false;
+    const askForWork = () =>
+      flow.afterWrites(() => {
+        ran = true;
+      });
+    if (order === "work first") askForWork();
     const written = flow.writer.write({ jsonrpc: "2.0", id: 1, result: [] } as Message);
-    let ran = false;
-    flow.afterWrites(() => {
-      ran = true;
-    });
+    if (order === "reply first") askForWork();
     await turn();
     await turn();
     assert.equal(ran, false, "ran while the reply was still being written");
@@ -43,24 +47,11 @@ describe("language server: flow of replies", () => {
     await written;
     await turn();
     assert.equal(ran, true);
-  });
+  }
 
-  it("waits for a reply written after it was asked for in the same turn (a request's reply follows its handler)", async () => {
-    const { writer, finish } = slowWriter();
-    const flow = flowControlled(reader, writer);
-    let ran = false;
-    flow.afterWrites(() => {
-      ran = true;
-    });
-    const written = flow.writer.write({ jsonrpc: "2.0", id: 2, result: [] } as Message);
-    await turn();
-    await turn();
-    assert.equal(ran, false, "ran while the reply was still being written");
-    finish();
-    await written;
-    await turn();
-    assert.equal(ran, true);
-  });
+  it("runs blocking work only once the reply being written is out", () => waitsForReply("reply first"));
+
+  it("waits for a reply written after it was asked for in the same turn (a request's reply follows its handler)", () => waitsForReply("work first"));
 
   it("runs it at the next turn when nothing is being written", async () => {
     const { writer } = slowWriter();
